@@ -1,0 +1,104 @@
+/** Every KPI the CLI, API and dashboards report (spec/interfaces.md, `fw kpi`). */
+export const KPI_NAMES = [
+  // workforce
+  'scheduledSeconds',
+  'inAdherenceSeconds',
+  'adherencePct',
+  'conformancePct',
+  'paidSeconds',
+  'productiveSeconds',
+  'productiveInOpenSeconds',
+  'plannedShrinkagePct',
+  'unplannedShrinkagePct',
+  'shrinkagePct',
+  'occupancyPct',
+  'loggedInSeconds',
+  'availableSeconds',
+  'auxSeconds',
+  'contactsPerProductiveHour',
+  // contacts
+  'offered',
+  'answered',
+  'abandoned',
+  'shortAbandoned',
+  'blocked',
+  'serviceLevelPct',
+  'asaSeconds',
+  'abandonRatePct',
+  'handled',
+  'ahtSeconds',
+  'talkSeconds',
+  'holdSeconds',
+  'acwSeconds',
+  // first-contact resolution and cross-channel
+  'fcrPct',
+  'fcrEligible',
+  'fcrPending',
+  'fcrUnknown',
+  'crossChannelRepeatPct',
+  'channelFcrSpreadPts',
+  // surveys
+  'consistencyIndex',
+  'consistencyExcluded',
+  'q1Index',
+  'q2Index',
+  'q3Index',
+  'q4Index',
+  'q5Index',
+] as const;
+export type KpiName = (typeof KPI_NAMES)[number];
+export type KpiValues = Record<KpiName, number | null>;
+
+export const GROUP_BYS = [
+  'agent',
+  'team',
+  'site',
+  'queue',
+  'reason',
+  'channel',
+  'day',
+  'hour',
+  'interval',
+  'mainChannel',
+  'channelChain',
+] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+export interface KpiRow {
+  /** The group key, or "all" when not grouped. */
+  key: string;
+  kpis: KpiValues;
+}
+
+export interface KpiResult {
+  scope: string;
+  from: string;
+  to: string;
+  asOf: string;
+  by?: GroupBy;
+  rows: KpiRow[];
+}
+
+/** Targets are set on these KPIs (spec/kpis.md "Targets and colour"). */
+export const TARGET_KPIS = [
+  'adherencePct',
+  'conformancePct',
+  'serviceLevelPct',
+  'abandonRatePct',
+  'ahtSeconds',
+  'fcrPct',
+  'shrinkagePct',
+  'occupancyPct',
+  'consistencyIndex',
+  'handled',
+  'staffingGap',
+] as const;
+export type TargetKpi = (typeof TARGET_KPIS)[number];
+
+/** A KPI row as the API returns it: the `fw kpi` row plus the target status of every KPI. */
+export interface KpiRowWithTargets extends KpiRow {
+  targets: Partial<Record<KpiName, { value: number | null; status: import('./targets').TargetStatus }>>;
+}
+export interface KpiApiResult extends Omit<KpiResult, 'rows'> {
+  rows: KpiRowWithTargets[];
+}

@@ -1,0 +1,61 @@
+import type { AgentState } from './records';
+import type { KpiValues } from './kpi-names';
+import type { StaffingRow } from './staffing';
+
+/** Every live payload carries `at`: when the source event happened (ISO), for latency measurement. */
+export interface LiveBase {
+  at: string;
+}
+export interface SubscribeRequest {
+  scope: string;
+}
+export type SubscribeAck = { ok: true } | { ok: false; error: string };
+
+export interface AgentStateEventPayload extends LiveBase {
+  agentId: string;
+  teamId: string | null;
+  siteId: string;
+  state: AgentState;
+  since: string;
+}
+export interface AdherenceExceptionPayload extends LiveBase {
+  agentId: string;
+  teamId: string | null;
+  siteId: string;
+  activity: string | null;
+  state: AgentState;
+  since: string;
+}
+export interface StaffingEventPayload extends LiveBase {
+  siteId: string;
+  row: StaffingRow;
+}
+export interface KpiEventPayload extends LiveBase {
+  scope: string;
+  /** Only the tiles that changed since the last push to this scope. */
+  kpis: Partial<KpiValues>;
+}
+export interface AlertPayload extends LiveBase {
+  id: string;
+  from: string;
+  toScope: string;
+  subject: string;
+  body: string;
+}
+export interface LiveSnapshot extends LiveBase {
+  scope: string;
+  agents: AgentStateEventPayload[];
+  exceptions: AdherenceExceptionPayload[];
+  staffing: StaffingEventPayload[];
+  kpis: Partial<KpiValues>;
+}
+
+export const LIVE_EVENTS = {
+  agentState: 'agent-state',
+  adherenceException: 'adherence-exception',
+  adherenceCleared: 'adherence-cleared',
+  staffing: 'staffing',
+  kpi: 'kpi',
+  alert: 'alert',
+  snapshot: 'snapshot',
+} as const;

@@ -1,0 +1,120 @@
+/**
+ * Normalised records of spec/kpis.md. Every feed parser produces these and every KPI consumes
+ * them. Times are epoch milliseconds (UTC) so the KPI engine never parses strings in hot loops.
+ */
+export const CHANNELS = ['voice', 'chat', 'email', 'messaging', 'social', 'video', 'backoffice'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const OUTCOMES = ['handled', 'abandoned', 'timeout', 'transferred', 'blocked'] as const;
+export type ContactOutcome = (typeof OUTCOMES)[number];
+
+/** One agent segment of one customer interaction. */
+export interface Contact {
+  contactId: string;
+  segmentId: string;
+  channel: Channel;
+  queueId: string;
+  /** Call type or campaign; the queue id when the feed has none. */
+  reason: string;
+  agentId: string | null;
+  /** Salted hash of the caller id / e-mail / customer id; null when unknown. */
+  customerKey: string | null;
+  enqueuedAt: number;
+  answeredAt: number | null;
+  endedAt: number;
+  waitSeconds: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  acwSeconds: number;
+  outcome: ContactOutcome;
+  transferredTo: string | null;
+  siteId: string;
+  /** The answering agent's team at the time; null for unanswered contacts. */
+  teamId: string | null;
+}
+
+/**
+ * `logged_out`, `available`, `on_contact`, `acw` or `aux:<reason>` (reason lower-cased).
+ */
+export type AgentState = 'logged_out' | 'available' | 'on_contact' | 'acw' | `aux:${string}`;
+
+/** A state change: the agent is in `state` from `at` until their next event. */
+export interface AgentStateEvent {
+  agentId: string;
+  at: number;
+  state: AgentState;
+}
+
+/** A state held over [start, end). */
+export interface StateInterval {
+  agentId: string;
+  start: number;
+  end: number;
+  state: AgentState;
+}
+
+export interface ScheduleSegment {
+  agentId: string;
+  start: number;
+  end: number;
+  activity: string;
+}
+
+export interface ForecastInterval {
+  siteId: string;
+  queueId: string;
+  intervalStart: number;
+  volume: number;
+  ahtSeconds: number;
+  requiredAgents: number | null;
+}
+
+export interface SurveyResponse {
+  customerKey: string | null;
+  respondedAt: number;
+  mainChannel: string;
+  channelChain: string;
+  /** q1..q5 answers on the declared scale; null = not answered. */
+  items: [number | null, number | null, number | null, number | null, number | null];
+  csat: number | null;
+  nps: number | null;
+  scaleMin: number;
+  scaleMax: number;
+}
+
+/** Organisation as the KPI engine needs it to scope and group records. */
+export interface OrgSite {
+  id: string;
+  name: string;
+  timezone: string;
+}
+export interface OrgTeam {
+  id: string;
+  name: string;
+  siteId: string;
+  leaderUserId: string | null;
+}
+export interface OrgAgent {
+  id: string;
+  name: string;
+  teamId: string | null;
+  siteId: string;
+  aliases: string[];
+}
+export interface OrgQueue {
+  id: string;
+  name: string;
+  channel: Channel;
+  siteId: string;
+  aliases: string[];
+  slSeconds: number | null;
+}
+export interface Org {
+  sites: OrgSite[];
+  teams: OrgTeam[];
+  agents: OrgAgent[];
+  queues: OrgQueue[];
+}
+
+/** Site every unknown agent or queue is created under (spec/feeds.md). */
+export const UNASSIGNED_SITE_ID = 'unassigned';

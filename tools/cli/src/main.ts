@@ -1,0 +1,2 @@
+import { parseScope } from '@floorwatch/contracts';
+console.log(parseScope('site:x'));

@@ -1,0 +1,28 @@
+// `npm start`: build the web app once if it is missing, then run the api (which serves it) on one
+// port. Demo mode (seeded multi-site world + live simulator) is on unless `--real` or
+// FLOORWATCH_DEMO=0 is given, for real feeds.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const real = process.argv.includes('--real') || process.env.FLOORWATCH_DEMO === '0';
+
+if (!existsSync(join(root, 'dist/apps/web/browser/index.html'))) {
+  console.log('Building the web app (first start only)...');
+  const build = spawnSync('npx', ['nx', 'build', 'web'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('The web app did not build; see the output above.');
+    process.exit(1);
+  }
+}
+
+const env = { ...process.env, FLOORWATCH_DEMO: real ? '0' : '1' };
+const api = spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+api.on('exit', (code) => process.exit(code ?? 1));

@@ -1,0 +1,133 @@
+/**
+ * The one permissions and scope map of Floorwatch (spec/interfaces.md "Roles and scope").
+ * Every HTTP guard and the socket gateway ask these functions; nothing else decides access,
+ * and the client is never trusted with it.
+ */
+import type { Me, Role, Scope } from '@floorwatch/contracts';
+
+/** What the policy needs to know about the org to place an agent, team or queue. */
+export interface OrgLookup {
+  teamOfAgent(agentId: string): string | null | undefined;
+  siteOfAgent(agentId: string): string | undefined;
+  siteOfTeam(teamId: string): string | undefined;
+  siteOfQueue(queueId: string): string | undefined;
+}
+
+export type Action =
+  | 'targets:set:agent'
+  | 'targets:set:team'
+  | 'targets:set:site'
+  | 'targets:set:queue'
+  | 'targets:set:enterprise'
+  | 'targets:set:staffing'
+  | 'messages:send:agent'
+  | 'messages:send:team'
+  | 'messages:send:site'
+  | 'schedule-requests:create'
+  | 'schedule-requests:decide'
+  | 'admin:users'
+  | 'admin:org'
+  | 'ingest'
+  | 'quarantine:read';
+
+/** Which role may do what; the scope check below then limits where. */
+export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
+  agent: ['schedule-requests:create'],
+  team_leader: ['targets:set:team', 'targets:set:agent', 'messages:send:agent', 'schedule-requests:decide'],
+  manager: ['targets:set:site', 'targets:set:queue', 'targets:set:enterprise', 'messages:send:team', 'messages:send:site'],
+  control_desk: ['targets:set:staffing', 'messages:send:site'],
+  admin: [
+    'targets:set:agent',
+    'targets:set:team',
+    'targets:set:site',
+    'targets:set:queue',
+    'targets:set:enterprise',
+    'targets:set:staffing',
+    'messages:send:agent',
+    'messages:send:team',
+    'messages:send:site',
+    'schedule-requests:decide',
+    'admin:users',
+    'admin:org',
+    'ingest',
+    'quarantine:read',
+  ],
+};
+
+export function mayDo(user: Pick<Me, 'roles'>, action: Action): boolean {
+  return user.roles.some((role) => ROLE_ACTIONS[role].includes(action));
+}
+
+export type ScopeDecision = { ok: true } | { ok: false; reason: string };
+
+const ALLOW: ScopeDecision = { ok: true };
+
+/** May `user` read KPIs, timelines and live events of `scope`? One role that allows is enough. */
+export function mayRead(user: Me, scope: Scope, org: OrgLookup): ScopeDecision {
+  for (const role of user.roles) {
+    if (roleMayRead(role, user, scope, org)) return ALLOW;
+  }
+  return { ok: false, reason: `${user.username} may not read ${describe(scope)}` };
+}
+
+function roleMayRead(role: Role, user: Me, scope: Scope, org: OrgLookup): boolean {
+  switch (role) {
+    case 'admin':
+    case 'control_desk':
+      // The control desk watches every site live: staffing, queues and adherence exceptions.
+      return true;
+    case 'manager':
+      // A manager without sites is the enterprise manager.
+      return user.siteIds.length === 0 || siteOf(scope, org).every((s) => s !== undefined && user.siteIds.includes(s));
+    case 'team_leader':
+      if (scope.kind === 'team') return user.teamIds.includes(scope.id);
+      if (scope.kind === 'agent') {
+        const team = org.teamOfAgent(scope.id);
+        return team != null && user.teamIds.includes(team);
+      }
+      return false;
+    case 'agent':
+      return scope.kind === 'agent' && user.agentId !== null && scope.id === user.agentId;
+  }
+}
+
+/** The site(s) a scope lies in; enterprise spans every site, so it yields an impossible site. */
+function siteOf(scope: Scope, org: OrgLookup): (string | undefined)[] {
+  switch (scope.kind) {
+    case 'enterprise':
+      return [undefined];
+    case 'site':
+      return [scope.id];
+    case 'team':
+      return [org.siteOfTeam(scope.id)];
+    case 'agent':
+      return [org.siteOfAgent(scope.id)];
+    case 'queue':
+      return [org.siteOfQueue(scope.id)];
+  }
+}
+
+function describe(scope: Scope): string {
+  return scope.kind === 'enterprise' ? 'the enterprise' : `${scope.kind} ${scope.id}`;
+}
+
+/** Targets are set by role on the kind of scope that role owns (spec: "may change"). */
+export function maySetTarget(user: Me, scope: Scope, kpi: string, org: OrgLookup): ScopeDecision {
+  const action: Action =
+    kpi === 'staffingGap' ? 'targets:set:staffing' : (`targets:set:${scope.kind}` as Action);
+  if (!mayDo(user, action)) {
+    return { ok: false, reason: `${user.username} may not set ${kpi} targets on a ${scope.kind}` };
+  }
+  return mayRead(user, scope, org);
+}
+
+/** Messages go down the line: desk → site, manager → team or site, team leader → agent. */
+export function maySendMessage(user: Me, scope: Scope, org: OrgLookup): ScopeDecision {
+  if (scope.kind === 'enterprise' || scope.kind === 'queue') {
+    return { ok: false, reason: 'messages go to a site, a team or an agent' };
+  }
+  if (!mayDo(user, `messages:send:${scope.kind}`)) {
+    return { ok: false, reason: `${user.username} may not send messages to a ${scope.kind}` };
+  }
+  return mayRead(user, scope, org);
+}

@@ -1,0 +1,172 @@
+import type { Channel, KpiValues } from '@floorwatch/contracts';
+import { CHANNELS } from '@floorwatch/contracts';
+
+/**
+ * Additive parts of every KPI. Any KPI over a set of records is `finaliseKpis` of the sum of the
+ * components of its parts, so 15-minute rollups can be summed and finalised with this same code.
+ */
+export interface KpiComponents {
+  // schedule-derived (per governing schedule segment)
+  scheduledSeconds: number;
+  inAdherenceSeconds: number;
+  scheduledOpenSeconds: number;
+  productiveInOpenSeconds: number;
+  paidSeconds: number;
+  plannedPaidSeconds: number;
+  unplannedAbsenceSeconds: number;
+  // state-derived
+  productiveSeconds: number;
+  loggedInSeconds: number;
+  availableSeconds: number;
+  auxSeconds: number;
+  onContactStateSeconds: number;
+  acwStateSeconds: number;
+  // contacts by enqueuedAt
+  offered: number;
+  answered: number;
+  answeredInSl: number;
+  abandoned: number;
+  shortAbandoned: number;
+  blocked: number;
+  waitAnsweredSeconds: number;
+  // contacts by endedAt
+  handled: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  acwSeconds: number;
+  fcrEligible: number;
+  fcrNotRepeated: number;
+  fcrCrossChannel: number;
+  fcrPending: number;
+  fcrUnknown: number;
+  fcrEligibleByChannel: Record<Channel, number>;
+  fcrNotRepeatedByChannel: Record<Channel, number>;
+  // surveys
+  responses: number;
+  consistencyScoreSum: number;
+  consistencyExcluded: number;
+  q1ScoreSum: number;
+  q1Answered: number;
+  q2ScoreSum: number;
+  q2Answered: number;
+  q3ScoreSum: number;
+  q3Answered: number;
+  q4ScoreSum: number;
+  q4Answered: number;
+  q5ScoreSum: number;
+  q5Answered: number;
+}
+
+export type NumericComponent = Exclude<keyof KpiComponents, 'fcrEligibleByChannel' | 'fcrNotRepeatedByChannel'>;
+
+export const NUMERIC_COMPONENTS: readonly NumericComponent[] = [
+  'scheduledSeconds', 'inAdherenceSeconds', 'scheduledOpenSeconds', 'productiveInOpenSeconds',
+  'paidSeconds', 'plannedPaidSeconds', 'unplannedAbsenceSeconds', 'productiveSeconds',
+  'loggedInSeconds', 'availableSeconds', 'auxSeconds', 'onContactStateSeconds', 'acwStateSeconds',
+  'offered', 'answered', 'answeredInSl', 'abandoned', 'shortAbandoned', 'blocked',
+  'waitAnsweredSeconds', 'handled', 'talkSeconds', 'holdSeconds', 'acwSeconds', 'fcrEligible',
+  'fcrNotRepeated', 'fcrCrossChannel', 'fcrPending', 'fcrUnknown', 'responses',
+  'consistencyScoreSum', 'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum',
+  'q2Answered', 'q3ScoreSum', 'q3Answered', 'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
+];
+
+export const ITEM_SUM_KEYS = ['q1ScoreSum', 'q2ScoreSum', 'q3ScoreSum', 'q4ScoreSum', 'q5ScoreSum'] as const;
+export const ITEM_COUNT_KEYS = ['q1Answered', 'q2Answered', 'q3Answered', 'q4Answered', 'q5Answered'] as const;
+
+function zeroByChannel(): Record<Channel, number> {
+  const r = {} as Record<Channel, number>;
+  for (const ch of CHANNELS) r[ch] = 0;
+  return r;
+}
+
+export function emptyComponents(): KpiComponents {
+  const c = { fcrEligibleByChannel: zeroByChannel(), fcrNotRepeatedByChannel: zeroByChannel() } as KpiComponents;
+  for (const k of NUMERIC_COMPONENTS) c[k] = 0;
+  return c;
+}
+
+/** Adds `b` into `target` in place and returns `target` (the hot-path variant). */
+export function addComponentsInto(target: KpiComponents, b: KpiComponents): KpiComponents {
+  for (const k of NUMERIC_COMPONENTS) target[k] += b[k];
+  for (const ch of CHANNELS) {
+    target.fcrEligibleByChannel[ch] += b.fcrEligibleByChannel[ch] ?? 0;
+    target.fcrNotRepeatedByChannel[ch] += b.fcrNotRepeatedByChannel[ch] ?? 0;
+  }
+  return target;
+}
+
+export function addComponents(a: KpiComponents, b: KpiComponents): KpiComponents {
+  return addComponentsInto(addComponentsInto(emptyComponents(), a), b);
+}
+
+export function sumComponents(parts: Iterable<KpiComponents>): KpiComponents {
+  const total = emptyComponents();
+  for (const p of parts) addComponentsInto(total, p);
+  return total;
+}
+
+function ratio(num: number, den: number, scale = 1): number | null {
+  return den > 0 ? (scale * num) / den : null;
+}
+
+/** Max − min FCR over channels with at least `minContacts` eligible contacts. */
+export function channelFcrSpread(c: KpiComponents, minContacts: number): number | null {
+  const rates: number[] = [];
+  for (const ch of CHANNELS) {
+    const eligible = c.fcrEligibleByChannel[ch];
+    if (eligible > 0 && eligible >= minContacts) rates.push((100 * c.fcrNotRepeatedByChannel[ch]) / eligible);
+  }
+  return rates.length < 2 ? null : Math.max(...rates) - Math.min(...rates);
+}
+
+/** Every KPI of KPI_NAMES from summed components: null where a denominator is zero, unrounded. */
+export function finaliseKpis(c: KpiComponents, options: { minContacts?: number } = {}): KpiValues {
+  const handleSeconds = c.talkSeconds + c.holdSeconds + c.acwSeconds;
+  const busy = c.onContactStateSeconds + c.acwStateSeconds;
+  const netOffered = c.offered - c.shortAbandoned;
+  const planned = ratio(c.plannedPaidSeconds, c.paidSeconds, 100);
+  const unplanned = ratio(c.unplannedAbsenceSeconds + c.scheduledOpenSeconds - c.productiveInOpenSeconds, c.paidSeconds, 100);
+  return {
+    scheduledSeconds: c.scheduledSeconds,
+    inAdherenceSeconds: c.inAdherenceSeconds,
+    adherencePct: ratio(c.inAdherenceSeconds, c.scheduledSeconds, 100),
+    conformancePct: ratio(c.productiveSeconds, c.scheduledOpenSeconds, 100),
+    paidSeconds: c.paidSeconds,
+    productiveSeconds: c.productiveSeconds,
+    productiveInOpenSeconds: c.productiveInOpenSeconds,
+    plannedShrinkagePct: planned,
+    unplannedShrinkagePct: unplanned,
+    shrinkagePct: planned === null || unplanned === null ? null : planned + unplanned,
+    occupancyPct: ratio(busy, busy + c.availableSeconds, 100),
+    loggedInSeconds: c.loggedInSeconds,
+    availableSeconds: c.availableSeconds,
+    auxSeconds: c.auxSeconds,
+    contactsPerProductiveHour: ratio(c.handled, c.productiveSeconds / 3600),
+    offered: c.offered,
+    answered: c.answered,
+    abandoned: c.abandoned,
+    shortAbandoned: c.shortAbandoned,
+    blocked: c.blocked,
+    serviceLevelPct: ratio(c.answeredInSl, netOffered, 100),
+    asaSeconds: ratio(c.waitAnsweredSeconds, c.answered),
+    abandonRatePct: ratio(c.abandoned - c.shortAbandoned, netOffered, 100),
+    handled: c.handled,
+    ahtSeconds: ratio(handleSeconds, c.handled),
+    talkSeconds: ratio(c.talkSeconds, c.handled),
+    holdSeconds: ratio(c.holdSeconds, c.handled),
+    acwSeconds: ratio(c.acwSeconds, c.handled),
+    fcrPct: ratio(c.fcrNotRepeated, c.fcrEligible, 100),
+    fcrEligible: c.fcrEligible,
+    fcrPending: c.fcrPending,
+    fcrUnknown: c.fcrUnknown,
+    crossChannelRepeatPct: ratio(c.fcrCrossChannel, c.fcrEligible, 100),
+    channelFcrSpreadPts: channelFcrSpread(c, options.minContacts ?? 30),
+    consistencyIndex: ratio(c.consistencyScoreSum, c.responses),
+    consistencyExcluded: c.consistencyExcluded,
+    q1Index: ratio(c.q1ScoreSum, c.q1Answered),
+    q2Index: ratio(c.q2ScoreSum, c.q2Answered),
+    q3Index: ratio(c.q3ScoreSum, c.q3Answered),
+    q4Index: ratio(c.q4ScoreSum, c.q4Answered),
+    q5Index: ratio(c.q5ScoreSum, c.q5Answered),
+  };
+}

@@ -1,0 +1,128 @@
+import type { Contact } from '@floorwatch/contracts';
+import type { KpiComponents } from './components';
+import { emptyComponents } from './components';
+import type { KpiConfig } from './config';
+import { DEFAULT_KPI_CONFIG } from './config';
+
+export function isAnswered(c: Contact): boolean {
+  return c.answeredAt !== null && c.agentId !== null;
+}
+
+/**
+ * Queue-side components of a contact counted by enqueuedAt: offered, answered, SL, ASA, abandons,
+ * blocked. Every segment that entered a queue is offered once (a transfer re-enters a queue).
+ */
+export function addOfferedInto(t: KpiComponents, c: Contact, slSeconds: number, config: KpiConfig = DEFAULT_KPI_CONFIG): void {
+  if (c.outcome === 'blocked') {
+    t.blocked += 1;
+    return;
+  }
+  t.offered += 1;
+  if (isAnswered(c)) {
+    t.answered += 1;
+    t.waitAnsweredSeconds += c.waitSeconds;
+    if (c.waitSeconds <= slSeconds) t.answeredInSl += 1;
+  } else if (c.outcome === 'abandoned') {
+    t.abandoned += 1;
+    if (c.waitSeconds < config.shortAbandonSeconds) t.shortAbandoned += 1;
+  }
+}
+
+/** Agent-side components of an answered segment counted by endedAt: handled and handle time. */
+export function addHandledInto(t: KpiComponents, c: Contact): void {
+  if (!isAnswered(c)) return;
+  t.handled += 1;
+  t.talkSeconds += c.talkSeconds;
+  t.holdSeconds += c.holdSeconds;
+  t.acwSeconds += c.acwSeconds;
+}
+
+/** Every contact of each customer, sorted by enqueuedAt, to find repeats. */
+export interface RepeatIndex {
+  byCustomer: Map<string, Contact[]>;
+}
+
+export function buildRepeatIndex(contacts: readonly Contact[]): RepeatIndex {
+  const byCustomer = new Map<string, Contact[]>();
+  for (const c of contacts) {
+    if (c.customerKey === null) continue;
+    let list = byCustomer.get(c.customerKey);
+    if (!list) byCustomer.set(c.customerKey, (list = []));
+    list.push(c);
+  }
+  for (const list of byCustomer.values()) list.sort((a, b) => a.enqueuedAt - b.enqueuedAt);
+  return { byCustomer };
+}
+
+/**
+ * The first contact of the same customer (another contactId: segments of one interaction are not
+ * repeats; any outcome, as a caller who tries again and gives up still had to come back) with
+ * enqueuedAt in (endedAt, endedAt + W], or null.
+ */
+export function firstRepeat(index: RepeatIndex, c: Contact, config: KpiConfig = DEFAULT_KPI_CONFIG): Contact | null {
+  if (c.customerKey === null) return null;
+  const list = index.byCustomer.get(c.customerKey);
+  if (!list) return null;
+  const limit = c.endedAt + config.fcrWindowSeconds * 1000;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].enqueuedAt <= c.endedAt) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i].enqueuedAt <= limit; i++) {
+    const r = list[i];
+    if (r.contactId === c.contactId) continue;
+    if (config.sameReasonOnly && r.reason !== c.reason) continue;
+    return r;
+  }
+  return null;
+}
+
+/** FCR components of an answered segment (the FCR subject), judged at `asOf`. */
+export function addFcrInto(
+  t: KpiComponents,
+  c: Contact,
+  index: RepeatIndex,
+  asOf: number,
+  config: KpiConfig = DEFAULT_KPI_CONFIG,
+): void {
+  if (!isAnswered(c)) return;
+  if (c.customerKey === null) {
+    t.fcrUnknown += 1;
+    return;
+  }
+  if (c.endedAt + config.fcrWindowSeconds * 1000 > asOf) {
+    t.fcrPending += 1;
+    return;
+  }
+  t.fcrEligible += 1;
+  t.fcrEligibleByChannel[c.channel] += 1;
+  const repeat = firstRepeat(index, c, config);
+  if (repeat === null) {
+    t.fcrNotRepeated += 1;
+    t.fcrNotRepeatedByChannel[c.channel] += 1;
+  } else if (repeat.channel !== c.channel) {
+    t.fcrCrossChannel += 1;
+  }
+}
+
+export function offeredComponents(c: Contact, slSeconds: number, config: KpiConfig = DEFAULT_KPI_CONFIG): KpiComponents {
+  const t = emptyComponents();
+  addOfferedInto(t, c, slSeconds, config);
+  return t;
+}
+
+/** Handled + FCR components of a contact (both counted by endedAt). */
+export function handledComponents(
+  c: Contact,
+  index: RepeatIndex,
+  asOf: number,
+  config: KpiConfig = DEFAULT_KPI_CONFIG,
+): KpiComponents {
+  const t = emptyComponents();
+  addHandledInto(t, c);
+  addFcrInto(t, c, index, asOf, config);
+  return t;
+}

@@ -7,3 +7,7 @@ export * from './lib/contacts';
 export * from './lib/surveys';
 export * from './lib/org-index';
 export * from './lib/compute-kpis';
+export * from './lib/erlang';
+export * from './lib/staffing';
+export * from './lib/rta';
+export * from './lib/targets';

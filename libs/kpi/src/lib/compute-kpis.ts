@@ -51,6 +51,9 @@ function checkQuery(q: KpiQuery): void {
   if (q.tz !== undefined) assertTimeZone(q.tz);
 }
 
+/** Logged-out time outside any schedule adds nothing; it must not create a group row either. */
+const isEmptyPiece = (p: AgentTimePiece): boolean => p.rule === null && p.state === 'logged_out';
+
 const inWindow = (t: number, q: KpiQuery): boolean => t >= q.from && t < q.to;
 
 /**
@@ -142,6 +145,7 @@ export function computeKpiComponents(
         const buckets = bucketsFor(tzOf(agent?.siteId));
         let bi = 0;
         visit = (p) => {
+          if (isEmptyPiece(p)) return;
           while (buckets[bi].end <= p.start) bi++;
           addPieceInto(row(buckets[bi].key), p);
         };
@@ -150,6 +154,7 @@ export function computeKpiComponents(
       }
       if (by === 'reason') {
         visit = (p) => {
+          if (isEmptyPiece(p)) return;
           const seconds = (p.end - p.start) / 1000;
           if (p.rule) addScheduleTime(row(NO_GROUP), p.rule, p.state, seconds);
           if (p.state !== null) addStateTime(row(p.state.startsWith('aux:') ? p.state : NO_GROUP), p.state, seconds);

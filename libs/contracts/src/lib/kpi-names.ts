@@ -97,7 +97,17 @@ export type TargetKpi = (typeof TARGET_KPIS)[number];
 
 /** A KPI row as the API returns it: the `fw kpi` row plus the target status of every KPI. */
 export interface KpiRowWithTargets extends KpiRow {
-  targets: Partial<Record<KpiName, { value: number | null; status: import('./targets').TargetStatus }>>;
+  targets: Partial<
+    Record<
+      KpiName,
+      {
+        value: number | null;
+        status: import('./targets').TargetStatus;
+        /** Optional: lets dashboards caption "Target ≥ 90 %" without guessing the direction. */
+        direction?: import('./targets').TargetDirection;
+      }
+    >
+  >;
 }
 export interface KpiApiResult extends Omit<KpiResult, 'rows'> {
   rows: KpiRowWithTargets[];

@@ -7,6 +7,8 @@ export interface StaffingRow {
   scheduleGap: number | null;
   /** Scheduled agent-equivalents per non-open activity (what accounts for the gap). */
   shrinkageByActivity?: Record<string, number>;
+  /** Target status of `staffingGap` (target kpi `staffingGap`), so the desk colours it like any KPI. */
+  staffingGapStatus?: import('./targets').TargetStatus;
 }
 
 export interface StaffingResult {

@@ -4,7 +4,7 @@ module.exports = {
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.[tj]s$': [
+    '^.+\\.[cm]?[tj]s$': [
       '@swc/jest',
       {
         jsc: {
@@ -15,6 +15,8 @@ module.exports = {
       },
     ],
   },
+  // NestJS 12 ships ESM only; Jest's CommonJS runtime needs it transformed like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|strtok3|token-types|@tokenizer|peek-readable)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageDirectory: '../../coverage/apps/api',
 };

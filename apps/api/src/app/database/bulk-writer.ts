@@ -1,0 +1,195 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { encodeCopyRow } from './copy-encoding';
+import type { DatabaseMode } from './database-config';
+
+/**
+ * What to do when a row's key already exists:
+ * - 'ignore': keep the stored row (idempotent re-ingest);
+ * - { update }: overwrite these columns from the new row; `where` is an SQL condition that
+ *   must hold for the overwrite, with `t.` the stored row and `excluded.` the new one
+ *   (e.g. `excluded.source_updated_at > t.source_updated_at`); `target` defaults to the
+ *   table's primary key. Rows with the same key within one call: the last one wins.
+ */
+export type OnConflict = 'ignore' | { update: readonly string[]; where?: string; target?: readonly string[] };
+
+export interface BulkWriteOptions {
+  onConflict?: OnConflict;
+  /** Write inside this runner's connection (and its transaction, if one is open). */
+  runner?: QueryRunner;
+}
+
+export type Row = readonly unknown[];
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+const ROWS_PER_STATEMENT = 1000;
+const MAX_PARAMS = 65_535;
+let stageCounter = 0;
+
+/**
+ * The one bulk write path. Real PostgreSQL: COPY FROM STDIN into a temp staging table, then one
+ * INSERT ... SELECT ... ON CONFLICT (COPY alone cannot skip or merge existing keys). PGlite:
+ * multi-row INSERT ... VALUES with parameters, 1 000 rows a statement (COPY through
+ * pglite-socket breaks the connection). Each call is atomic: it uses the caller's transaction
+ * when the runner has one open, otherwise its own.
+ */
+export class BulkWriter {
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly mode: DatabaseMode,
+  ) {}
+
+  /** Returns the number of rows inserted or updated (skipped conflicts are not counted). */
+  async write(table: string, columns: readonly string[], rows: readonly Row[], options: BulkWriteOptions = {}): Promise<number> {
+    const result = await this.run(table, columns, rows, options, null);
+    return result.count;
+  }
+
+  /**
+   * As write(), and returns `returning` of every row actually inserted or updated, e.g. the
+   * line hashes of feed_lines that were new (the others are duplicates).
+   */
+  async writeReturning(
+    table: string,
+    columns: readonly string[],
+    rows: readonly Row[],
+    returning: string,
+    options: BulkWriteOptions = {},
+  ): Promise<unknown[]> {
+    return (await this.run(table, columns, rows, options, ident(returning))).returned;
+  }
+
+  private async run(
+    table: string,
+    columns: readonly string[],
+    input: readonly Row[],
+    options: BulkWriteOptions,
+    returning: string | null,
+  ): Promise<{ count: number; returned: unknown[] }> {
+    ident(table);
+    columns.forEach(ident);
+    for (const row of input) {
+      if (row.length !== columns.length) throw new Error(`bulk write to ${table}: a row has ${row.length} values for ${columns.length} columns`);
+    }
+    const onConflict = options.onConflict ?? 'ignore';
+    const conflictSql = this.conflictClause(table, columns, onConflict);
+    const rows = typeof onConflict === 'object' ? lastPerKey(input, columns, this.keyOf(table, onConflict)) : input;
+    if (rows.length === 0) return { count: 0, returned: [] };
+
+    return this.inTransaction(options.runner, async (runner) => {
+      const out = { count: 0, returned: [] as unknown[] };
+      const suffix = `${conflictSql}${returning ? ` RETURNING ${returning}` : ''}`;
+      if (this.mode === 'postgres') {
+        await this.copyThroughStage(runner, table, columns, rows, suffix, out);
+      } else {
+        await this.insertValues(runner, table, columns, rows, suffix, out);
+      }
+      return out;
+    });
+  }
+
+  private async insertValues(runner: QueryRunner, table: string, columns: readonly string[], rows: readonly Row[], suffix: string, out: Out) {
+    const perStatement = Math.max(1, Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / columns.length)));
+    const head = `INSERT INTO ${table} AS t (${columns.join(', ')}) VALUES `;
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const batch = rows.slice(start, start + perStatement);
+      const params: unknown[] = [];
+      const tuples: string[] = [];
+      for (const row of batch) {
+        const slots: string[] = [];
+        for (const value of row) {
+          params.push(value);
+          slots.push(`$${params.length}`);
+        }
+        tuples.push(`(${slots.join(',')})`);
+      }
+      collect(await runner.query(head + tuples.join(',') + suffix, params, true), out);
+    }
+  }
+
+  private async copyThroughStage(runner: QueryRunner, table: string, columns: readonly string[], rows: readonly Row[], suffix: string, out: Out) {
+    const stage = `fw_stage_${process.pid}_${++stageCounter}`;
+    const cols = columns.join(', ');
+    await runner.query(`CREATE TEMP TABLE ${stage} AS SELECT ${cols} FROM ${table} WITH NO DATA`);
+    const client = (await runner.connect()) as PoolClient;
+    const copy = client.query(copyFrom(`COPY ${stage} (${cols}) FROM STDIN`));
+    await pipeline(Readable.from(chunks(rows)), copy);
+    collect(await runner.query(`INSERT INTO ${table} AS t (${cols}) SELECT ${cols} FROM ${stage}${suffix}`, [], true), out);
+    await runner.query(`DROP TABLE ${stage}`);
+  }
+
+  private async inTransaction<T>(given: QueryRunner | undefined, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    if (given?.isTransactionActive) return work(given);
+    const runner = given ?? this.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work(runner);
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      if (!given) await runner.release();
+    }
+  }
+
+  private keyOf(table: string, onConflict: Exclude<OnConflict, 'ignore'>): readonly string[] {
+    if (onConflict.target) return onConflict.target.map(ident);
+    const meta = this.dataSource.entityMetadatas.find((m) => m.tableName === table);
+    if (!meta) throw new Error(`bulk write to ${table}: unknown table, pass onConflict.target`);
+    return meta.primaryColumns.map((c) => c.databaseName);
+  }
+
+  private conflictClause(table: string, columns: readonly string[], onConflict: OnConflict): string {
+    if (onConflict === 'ignore') return ' ON CONFLICT DO NOTHING';
+    const key = this.keyOf(table, onConflict);
+    for (const c of [...key, ...onConflict.update]) {
+      if (!columns.includes(ident(c))) throw new Error(`bulk write to ${table}: conflict column ${c} is not among the written columns`);
+    }
+    const set = onConflict.update.map((c) => `${c} = excluded.${c}`).join(', ');
+    const action = set ? `DO UPDATE SET ${set}${onConflict.where ? ` WHERE ${onConflict.where}` : ''}` : 'DO NOTHING';
+    return ` ON CONFLICT (${key.join(', ')}) ${action}`;
+  }
+}
+
+type Out = { count: number; returned: unknown[] };
+
+function collect(result: { affected?: number; records?: unknown[] }, out: Out): void {
+  out.count += result.affected ?? 0;
+  for (const record of result.records ?? []) {
+    if (record && typeof record === 'object') out.returned.push(Object.values(record)[0]);
+  }
+}
+
+function* chunks(rows: readonly Row[]): Generator<string> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    let text = '';
+    const end = Math.min(rows.length, start + ROWS_PER_STATEMENT);
+    for (let i = start; i < end; i++) text += encodeCopyRow(rows[i]);
+    yield text;
+  }
+}
+
+
+/** ON CONFLICT DO UPDATE may touch a key once per statement: keep each key's last row. */
+function lastPerKey(rows: readonly Row[], columns: readonly string[], key: readonly string[]): Row[] {
+  const idx = key.map((k) => columns.indexOf(k));
+  const byKey = new Map<string, Row>();
+  for (const row of rows) {
+    const k = JSON.stringify(idx.map((i) => (row[i] instanceof Date ? (row[i] as Date).getTime() : row[i])));
+    byKey.delete(k);
+    byKey.set(k, row);
+  }
+  return [...byKey.values()];
+}
+
+function ident(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`bulk write: "${name}" is not a plain lower-case SQL identifier`);
+  return name;
+}

@@ -1,0 +1,59 @@
+import { AgentAliasEntity, AgentEntity, QueueAliasEntity, QueueEntity, SiteEntity, TeamEntity, UserEntity } from './org.entities';
+import {
+  AgentStateEventEntity,
+  ContactEntity,
+  ForecastIntervalEntity,
+  ScheduleSegmentEntity,
+  SurveyResponseEntity,
+} from './record.entities';
+import {
+  FeedLineEntity,
+  FeedStateEntity,
+  MessageEntity,
+  MessageReadEntity,
+  QuarantineEntity,
+  ScheduleChangeRequestEntity,
+  SettingEntity,
+  TargetAuditEntity,
+  TargetEntity,
+} from './app.entities';
+import {
+  RollupAgentTime15mEntity,
+  RollupAgentTimeDayEntity,
+  RollupContacts15mEntity,
+  RollupContactsDayEntity,
+} from './rollup.entities';
+
+export * from './org.entities';
+export * from './record.entities';
+export * from './app.entities';
+export * from './rollup.entities';
+
+/** Every entity, registered on the DataSource (explicit list, no globs). */
+export const ENTITIES = [
+  SiteEntity,
+  TeamEntity,
+  AgentEntity,
+  AgentAliasEntity,
+  QueueEntity,
+  QueueAliasEntity,
+  UserEntity,
+  ContactEntity,
+  AgentStateEventEntity,
+  ScheduleSegmentEntity,
+  ForecastIntervalEntity,
+  SurveyResponseEntity,
+  QuarantineEntity,
+  FeedLineEntity,
+  FeedStateEntity,
+  SettingEntity,
+  TargetEntity,
+  TargetAuditEntity,
+  MessageEntity,
+  MessageReadEntity,
+  ScheduleChangeRequestEntity,
+  RollupContacts15mEntity,
+  RollupAgentTime15mEntity,
+  RollupContactsDayEntity,
+  RollupAgentTimeDayEntity,
+];

@@ -1,0 +1,74 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/*
+ * Additive rollups, maintained incrementally by the ingest (a late event re-computes only the
+ * intervals it touches). Key columns use '' for "none" (no team, no agent, no aux reason).
+ * Contact counters are attributed to the interval of the timestamp their KPI counts by:
+ * offered/answered/abandoned/blocked/SL/wait by enqueuedAt, handled/talk/hold/acw by endedAt.
+ * Daily rollups are keyed by the SITE-LOCAL day (the site's IANA time zone).
+ */
+
+abstract class ContactCounters {
+  @Column('integer', { default: 0 }) offered!: number;
+  @Column('integer', { default: 0 }) answered!: number;
+  @Column('integer', { default: 0 }) answeredInSl!: number;
+  @Column('integer', { default: 0 }) abandoned!: number;
+  @Column('integer', { default: 0 }) shortAbandoned!: number;
+  @Column('integer', { default: 0 }) blocked!: number;
+  @Column('double precision', { default: 0 }) waitAnsweredSeconds!: number;
+  @Column('integer', { default: 0 }) handled!: number;
+  @Column('double precision', { default: 0 }) talkSeconds!: number;
+  @Column('double precision', { default: 0 }) holdSeconds!: number;
+  @Column('double precision', { default: 0 }) acwSeconds!: number;
+}
+
+abstract class ContactRollupKey extends ContactCounters {
+  @PrimaryColumn('text') siteId!: string;
+  @PrimaryColumn('text') queueId!: string;
+  @PrimaryColumn('text', { default: '' }) teamId!: string;
+  @PrimaryColumn('text', { default: '' }) agentId!: string;
+  @PrimaryColumn('text') reason!: string;
+  @PrimaryColumn('text') channel!: string;
+}
+
+@Entity('rollup_contacts_15m')
+export class RollupContacts15mEntity extends ContactRollupKey {
+  @PrimaryColumn('timestamptz') intervalStart!: Date;
+}
+
+@Entity('rollup_contacts_day')
+export class RollupContactsDayEntity extends ContactRollupKey {
+  /** YYYY-MM-DD in the site's time zone. */
+  @PrimaryColumn('date') day!: string;
+}
+
+/** Seconds per agent and interval; aux time is split by reason through the aux_reason key. */
+abstract class AgentTimeCounters {
+  @PrimaryColumn('text') agentId!: string;
+  @PrimaryColumn('text', { default: '' }) auxReason!: string;
+  @Column('text', { default: '' }) teamId!: string;
+  @Column('text') siteId!: string;
+  @Column('double precision', { default: 0 }) loggedInSeconds!: number;
+  @Column('double precision', { default: 0 }) availableSeconds!: number;
+  @Column('double precision', { default: 0 }) auxSeconds!: number;
+  @Column('double precision', { default: 0 }) onContactSeconds!: number;
+  @Column('double precision', { default: 0 }) acwSeconds!: number;
+  @Column('double precision', { default: 0 }) scheduledSeconds!: number;
+  @Column('double precision', { default: 0 }) inAdherenceSeconds!: number;
+  @Column('double precision', { default: 0 }) scheduledOpenSeconds!: number;
+  @Column('double precision', { default: 0 }) productiveSeconds!: number;
+  @Column('double precision', { default: 0 }) productiveInOpenSeconds!: number;
+  @Column('double precision', { default: 0 }) paidSeconds!: number;
+  @Column('double precision', { default: 0 }) plannedPaidSeconds!: number;
+  @Column('double precision', { default: 0 }) unplannedAbsenceSeconds!: number;
+}
+
+@Entity('rollup_agent_time_15m')
+export class RollupAgentTime15mEntity extends AgentTimeCounters {
+  @PrimaryColumn('timestamptz') intervalStart!: Date;
+}
+
+@Entity('rollup_agent_time_day')
+export class RollupAgentTimeDayEntity extends AgentTimeCounters {
+  @PrimaryColumn('date') day!: string;
+}

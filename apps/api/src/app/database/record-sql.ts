@@ -1,0 +1,89 @@
+import type { AgentState, Channel, Contact, ContactOutcome, SurveyResponse } from '@floorwatch/contracts';
+
+/* SQL fragments and row mappers of the RecordStore: epoch ms out of timestamptz, contracts out of rows. */
+
+/** timestamptz → epoch ms as a JS number (float8 parses to number; ms survive exactly). */
+export const ms = (column: string, alias: string) => `(extract(epoch from ${column}) * 1000)::float8 AS "${alias}"`;
+
+export const toTimestamp = (epochMs: number): Date => new Date(epochMs);
+export const toTimestampOrNull = (epochMs: number | null | undefined): Date | null =>
+  epochMs === null || epochMs === undefined ? null : new Date(epochMs);
+
+export const CONTACT_SELECT = `SELECT contact_id AS "contactId", segment_id AS "segmentId", channel,
+  queue_id AS "queueId", reason, agent_id AS "agentId", customer_key AS "customerKey",
+  ${ms('enqueued_at', 'enqueuedAt')}, ${ms('answered_at', 'answeredAt')}, ${ms('ended_at', 'endedAt')},
+  wait_seconds AS "waitSeconds", talk_seconds AS "talkSeconds", hold_seconds AS "holdSeconds",
+  acw_seconds AS "acwSeconds", outcome, transferred_to AS "transferredTo", site_id AS "siteId",
+  team_id AS "teamId"
+  FROM contacts`;
+
+export interface ContactRowRaw {
+  contactId: string;
+  segmentId: string;
+  channel: string;
+  queueId: string;
+  reason: string;
+  agentId: string | null;
+  customerKey: string | null;
+  enqueuedAt: number;
+  answeredAt: number | null;
+  endedAt: number;
+  waitSeconds: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  acwSeconds: number;
+  outcome: string;
+  transferredTo: string | null;
+  siteId: string;
+  teamId: string | null;
+}
+
+export function toContact(r: ContactRowRaw): Contact {
+  return { ...r, channel: r.channel as Channel, outcome: r.outcome as ContactOutcome };
+}
+
+export const CONTACT_COLUMNS = [
+  'source', 'natural_key', 'contact_id', 'segment_id', 'channel', 'queue_id', 'reason', 'agent_id',
+  'customer_key', 'enqueued_at', 'answered_at', 'ended_at', 'wait_seconds', 'talk_seconds',
+  'hold_seconds', 'acw_seconds', 'outcome', 'transferred_to', 'site_id', 'team_id', 'source_updated_at',
+] as const;
+
+export const STATE_SELECT = `SELECT agent_id AS "agentId", ${ms('at', 'at')}, state FROM agent_state_events`;
+export interface StateRowRaw {
+  agentId: string;
+  at: number;
+  state: string;
+}
+export const toStateEvent = (r: StateRowRaw) => ({ agentId: r.agentId, at: r.at, state: r.state as AgentState });
+
+export const SURVEY_SELECT = `SELECT customer_key AS "customerKey", ${ms('responded_at', 'respondedAt')},
+  main_channel AS "mainChannel", channel_chain AS "channelChain", q1, q2, q3, q4, q5, csat, nps,
+  scale_min AS "scaleMin", scale_max AS "scaleMax" FROM survey_responses`;
+export interface SurveyRowRaw {
+  customerKey: string | null;
+  respondedAt: number;
+  mainChannel: string;
+  channelChain: string;
+  q1: number | null;
+  q2: number | null;
+  q3: number | null;
+  q4: number | null;
+  q5: number | null;
+  csat: number | null;
+  nps: number | null;
+  scaleMin: number;
+  scaleMax: number;
+}
+export function toSurvey(r: SurveyRowRaw): SurveyResponse {
+  return {
+    customerKey: r.customerKey,
+    respondedAt: r.respondedAt,
+    mainChannel: r.mainChannel,
+    channelChain: r.channelChain,
+    items: [r.q1, r.q2, r.q3, r.q4, r.q5],
+    csat: r.csat,
+    nps: r.nps,
+    scaleMin: r.scaleMin,
+    scaleMax: r.scaleMax,
+  };
+}

@@ -1,0 +1,45 @@
+import { GROUP_BYS, type GroupBy, type Scope } from '@floorwatch/contracts';
+import { z } from 'zod';
+import { isoInstant, scopeText, timeZone } from '../common/validation';
+
+/** Longest window one request may ask for; longer ranges belong to a report job, not a page. */
+export const MAX_RANGE_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+export interface KpiQueryParams {
+  scope: Scope;
+  from: number;
+  to: number;
+  by?: GroupBy;
+  tz?: string;
+  /** Undefined: the latest event time ingested. */
+  asOf?: number;
+}
+
+export const kpiQuerySchema = z
+  .object({
+    scope: scopeText.prefault('enterprise'),
+    from: isoInstant,
+    to: isoInstant,
+    by: z.enum(GROUP_BYS, { error: `must be one of ${GROUP_BYS.join(', ')}` }).optional(),
+    // Absent: day and hour groups use each site's own zone (enterprise days: UTC), as libs/kpi does.
+    tz: timeZone.optional(),
+    asOf: isoInstant.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from >= q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    else if (q.to - q.from > MAX_RANGE_DAYS * DAY_MS) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `range is longer than ${MAX_RANGE_DAYS} days` });
+    }
+  });
+
+export const staffingQuerySchema = z
+  .object({
+    site: z.string({ error: 'is required' }).min(1, { error: 'is required' }),
+    from: isoInstant,
+    to: isoInstant,
+  })
+  .superRefine((q, ctx) => {
+    if (q.from >= q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    else if (q.to - q.from > 31 * DAY_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'range is longer than 31 days' });
+  });

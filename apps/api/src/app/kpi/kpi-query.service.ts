@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { formatScope, type Contact, type KpiResult, type Scope } from '@floorwatch/contracts';
+import { computeKpis, DEFAULT_KPI_CONFIG, type KpiConfig } from '@floorwatch/kpi';
+import { RecordStore } from '../database/record-store';
+import { OrgService } from '../org/org.service';
+import type { IndexedOrg } from '../org/org-lookup';
+import type { KpiQueryParams } from './kpi-query.schema';
+
+const iso = (t: number): string => new Date(t).toISOString();
+
+/**
+ * `fw kpi` and `GET /kpis` in one place: loads the records a query needs through the RecordStore
+ * and hands them to libs/kpi computeKpis. No access control here (the controller does that), so
+ * the CLI can call it directly: `new KpiQueryService(RecordStore.for(handle), new OrgService(ds))`.
+ */
+@Injectable()
+export class KpiQueryService {
+  readonly config: KpiConfig = DEFAULT_KPI_CONFIG;
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly orgs: OrgService,
+  ) {}
+
+  /** `asOf` when the caller gave none: the latest event ingested, else the window end. */
+  async defaultAsOf(to: number): Promise<number> {
+    return (await this.store.latestEventTime()) ?? to;
+  }
+
+  async query(params: KpiQueryParams): Promise<KpiResult> {
+    const { scope, from, to, by, tz } = params;
+    const asOf = params.asOf ?? (await this.defaultAsOf(to));
+    const org = await this.orgs.get();
+    const agentIds = agentsOf(scope, org);
+    const [contacts, stateEvents, schedule, surveys] = await Promise.all([
+      this.loadContacts(scope, from, to),
+      agentIds && agentIds.length === 0 ? [] : this.store.loadStateEvents(agentIds, from, to),
+      agentIds && agentIds.length === 0 ? [] : this.store.loadScheduleSegments(agentIds, from, to),
+      scope.kind === 'enterprise' ? this.store.loadSurveys(from, to) : [],
+    ]);
+    const rows = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+    return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
+  }
+
+  /**
+   * Contacts of the scope, plus every later contact of the same customers within the FCR repeat
+   * window (any scope: a customer who calls another site back still came back).
+   */
+  private async loadContacts(scope: Scope, from: number, to: number): Promise<Contact[]> {
+    const own = await this.store.loadContacts(scope, from, to);
+    const keys = [...new Set(own.filter((c) => c.customerKey !== null && c.endedAt >= from && c.endedAt < to).map((c) => c.customerKey as string))];
+    if (keys.length === 0) return own;
+    const minEnd = Math.min(...own.filter((c) => c.customerKey !== null).map((c) => c.endedAt));
+    const later = await this.store.loadContactsByCustomer(keys, Math.max(from, minEnd) - 1, to + this.config.fcrWindowSeconds * 1000);
+    const seen = new Set(own.map(contactIdentity));
+    return [...own, ...later.filter((c) => !seen.has(contactIdentity(c)))];
+  }
+}
+
+function contactIdentity(c: Contact): string {
+  return `${c.contactId}\u0000${c.segmentId}\u0000${c.enqueuedAt}`;
+}
+
+/** Agents whose state and schedule records the scope needs; null = all; [] = none (queue). */
+export function agentsOf(scope: Scope, org: IndexedOrg): string[] | null {
+  switch (scope.kind) {
+    case 'enterprise':
+      return null;
+    case 'agent':
+      return [scope.id];
+    case 'team':
+      return org.org.agents.filter((a) => a.teamId === scope.id).map((a) => a.id);
+    case 'site':
+      return org.org.agents.filter((a) => a.siteId === scope.id).map((a) => a.id);
+    case 'queue':
+      return [];
+  }
+}

@@ -1,0 +1,16 @@
+export * from './lib/types';
+export { OutcomeCounter, QuarantineError, duplicateOutcome, summarise } from './lib/outcome';
+export { readLines, type ByteSource, type ReadOptions } from './lib/read-lines';
+export { readJsonRecords } from './lib/json-records';
+export { createParser, readUnits, MAX_ORG_DOCUMENT_CHARS, type CreateParserOptions } from './lib/create-parser';
+export { QueueLogParser, DEFAULT_ACW_REASONS, type QueueLogOptions } from './lib/queue-log/parser';
+export { memberAliases } from './lib/queue-log/parse-line';
+export type { OpenCall } from './lib/queue-log/state';
+export { ConnectCtrParser, CONNECT_CHANNELS } from './lib/connect/ctr';
+export { ConnectAgentEventsParser } from './lib/connect/agent-events';
+export { ContactsNdjsonParser } from './lib/generic/contacts-ndjson';
+export { AgentStatesNdjsonParser, parseAgentState } from './lib/generic/agent-states-ndjson';
+export { WfmScheduleParser, DEFAULT_ACTIVITIES } from './lib/wfm/schedule';
+export { WfmForecastParser } from './lib/wfm/forecast';
+export { SurveyParser } from './lib/wfm/survey';
+export { OrgParser, parseOrgDocument } from './lib/org';

@@ -1,0 +1,65 @@
+import { CHANNELS, OUTCOMES, type Channel, type ContactOutcome } from '@floorwatch/contracts';
+import { duration, optNum, optStr, parseJsonObject, parseTime, str, type JsonObject } from '../fields';
+import { judge, quarantine } from '../outcome';
+import type { FeedContact, FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
+
+function secs(o: JsonObject, key: string): number {
+  return duration(optNum(o, key) ?? 0, key);
+}
+
+function optTime(o: JsonObject, key: string): number | null {
+  const v = o[key];
+  return v === undefined || v === null || v === '' ? null : parseTime(v, key);
+}
+
+/** The normalised Contact with agentId/queueId as references and the raw customerKey. */
+export function parseNdjsonContact(text: string): FeedContact {
+  const o = parseJsonObject(text);
+  const contactId = str(o, 'contactId');
+  const segmentId = optStr(o, 'segmentId') ?? '1';
+  const channel = str(o, 'channel').toLowerCase();
+  if (!(CHANNELS as readonly string[]).includes(channel)) quarantine('unknown-channel', `channel "${channel}" is not one of ${CHANNELS.join(', ')}`);
+  const outcome = str(o, 'outcome').toLowerCase();
+  if (!(OUTCOMES as readonly string[]).includes(outcome)) quarantine('unknown-outcome', `outcome "${outcome}" is not one of ${OUTCOMES.join(', ')}`);
+  const enqueuedAt = parseTime(o['enqueuedAt'], 'enqueuedAt');
+  const endedAt = parseTime(o['endedAt'], 'endedAt');
+  const answeredAt = optTime(o, 'answeredAt');
+  if (endedAt < enqueuedAt) quarantine('negative-duration', 'endedAt is before enqueuedAt');
+  return {
+    kind: 'contact',
+    naturalKey: `nd:${contactId}:${segmentId}`,
+    lastUpdatedAt: optTime(o, 'lastUpdatedAt'),
+    contactId,
+    segmentId,
+    channel: channel as Channel,
+    queueRef: str(o, 'queueId'),
+    reason: optStr(o, 'reason'),
+    agentRef: optStr(o, 'agentId'),
+    customerRef: optStr(o, 'customerKey'),
+    enqueuedAt,
+    answeredAt,
+    endedAt,
+    waitSeconds: secs(o, 'waitSeconds'),
+    talkSeconds: secs(o, 'talkSeconds'),
+    holdSeconds: secs(o, 'holdSeconds'),
+    acwSeconds: secs(o, 'acwSeconds'),
+    outcome: outcome as ContactOutcome,
+    transferredTo: optStr(o, 'transferredTo'),
+  };
+}
+
+export class ContactsNdjsonParser implements FeedParser {
+  readonly format = 'contacts-ndjson' as const;
+  push(unit: FeedUnit): LineOutcome {
+    return judge(unit, () => (unit.text.trim() === '' ? [] : [parseNdjsonContact(unit.text)]));
+  }
+  end(): FeedRecord[] {
+    return [];
+  }
+  exportState(): string {
+    return '{}';
+  }
+  importState(): void {
+    /* stateless */
+  }
+}

@@ -1,0 +1,83 @@
+import { parse } from 'csv-parse/sync';
+import type { FeedFormat } from '@floorwatch/contracts';
+import { judge, quarantine } from '../outcome';
+import type { FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
+
+/** Cells of a row by header name; missing optional columns read as ''. */
+export type Row = (name: string) => string;
+
+/**
+ * Line-oriented CSV: each line is parsed with csv-parse, so quoted commas work but a quoted field
+ * spanning lines does not (WFM and survey exports do not produce them). The first line is the
+ * header when it names the required columns; it is accepted with no record. Without a header the
+ * columns are read in the documented order.
+ */
+export abstract class CsvFeedParser implements FeedParser {
+  abstract readonly format: FeedFormat;
+  private columns: string[] | null = null;
+  private seenFirst = false;
+
+  constructor(
+    private readonly defaultColumns: string[],
+    private readonly requiredColumns: string[],
+  ) {}
+
+  protected abstract row(get: Row, cells: string[]): FeedRecord;
+
+  push(unit: FeedUnit): LineOutcome {
+    return judge(unit, () => {
+      if (unit.text.trim() === '') return [];
+      const cells = this.cells(unit.text);
+      if (!this.seenFirst) {
+        this.seenFirst = true;
+        const names = cells.map((c) => c.trim().toLowerCase());
+        if (this.requiredColumns.every((c) => names.includes(c))) {
+          this.columns = names;
+          return [];
+        }
+        if (names.some((n) => this.defaultColumns.includes(n))) {
+          this.columns = this.defaultColumns;
+          quarantine('bad-header', `header lacks ${this.requiredColumns.filter((c) => !names.includes(c)).join(', ')}; reading columns as ${this.defaultColumns.join(',')}`);
+        }
+      }
+      const columns = this.columns ?? this.defaultColumns;
+      const min = this.columns ? this.requiredColumns.length : this.requiredColumns.length;
+      if (cells.length < min || cells.length > columns.length) {
+        quarantine('wrong-field-count', `expected ${min === columns.length ? min : `${min}–${columns.length}`} fields, got ${cells.length}`);
+      }
+      const index = new Map(columns.map((c, i) => [c, i]));
+      const get: Row = (name) => {
+        const i = index.get(name);
+        return i === undefined ? '' : (cells[i] ?? '').trim();
+      };
+      return [this.row(get, cells)];
+    });
+  }
+
+  private cells(text: string): string[] {
+    try {
+      const rows = parse(text, { relax_column_count: true, relax_quotes: true }) as string[][];
+      return rows[0] ?? [];
+    } catch (e) {
+      return quarantine('bad-csv', e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  end(): FeedRecord[] {
+    return [];
+  }
+  exportState(): string {
+    return JSON.stringify({ version: 1, columns: this.columns, seenFirst: this.seenFirst });
+  }
+  importState(json: string): void {
+    const s = JSON.parse(json) as { version?: number; columns?: string[] | null; seenFirst?: boolean };
+    if (s.version !== 1) throw new Error(`${this.format} parser state has an unknown shape (expected version 1)`);
+    this.columns = s.columns ?? null;
+    this.seenFirst = s.seenFirst ?? false;
+  }
+}
+
+export function required(get: Row, name: string): string {
+  const v = get(name);
+  return v === '' ? quarantine(`missing-field:${name}`, `${name} is empty`) : v;
+}

@@ -79,9 +79,9 @@ describe('channelFcrSpreadPts over channels with ≥ minContacts eligible', () =
   it('spread = 75 − 50 = 25 points; null with fewer than two qualifying channels', () => {
     const [all] = computeKpis(input({ contacts: cs }), q);
     expect(all.kpis.channelFcrSpreadPts).toBe(75 - 50);
-    const [voiceOnly] = computeKpis(input({ contacts: cs }), { ...q, by: 'channel' });
-    expect(voiceOnly.key).toBe('chat');
-    expect(voiceOnly.kpis.channelFcrSpreadPts).toBeNull();
+    const [chatOnly] = computeKpis(input({ contacts: cs }), { ...q, by: 'channel' });
+    expect(chatOnly.key).toBe('chat');
+    expect(chatOnly.kpis.channelFcrSpreadPts).toBeNull();
     const [loose] = computeKpis(input({ contacts: cs }), q, withKpiConfig({ minContacts: 20 }));
     expect(loose.kpis.channelFcrSpreadPts).toBe(75 - 0);
   });

@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import type { DatabaseHandle } from '../database/open-database';
+import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { createTestApp, loginAs } from '../common/testing/test-app';
-import { openTestDb } from '../common/testing/test-db';
 import { seedOrg } from '../common/testing/fixtures';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AuthModule } from './auth.module';
@@ -11,14 +10,14 @@ import { JwtSecretService } from './jwt-secret.service';
 import { UsersService } from './users.service';
 
 describe('login, me and tokens', () => {
-  let db: DatabaseHandle;
+  let db: TestDatabase;
   let app: INestApplication;
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    db = await openTestDb();
+    db = await withTestDatabase();
     await seedOrg(db.dataSource);
-    app = await createTestApp(db.dataSource, [AuthModule, MetricsModule]);
+    app = await createTestApp(db, [AuthModule, MetricsModule]);
     await app.get(UsersService).ensureDemoUsers();
   });
   afterAll(async () => {

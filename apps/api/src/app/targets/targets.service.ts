@@ -115,7 +115,7 @@ export class TargetsService {
       const cells: KpiApiResult['rows'][number]['targets'] = {};
       for (const kpi of TARGETED_KPIS) {
         const t = resolveTarget(targets, kpi, chain);
-        if (t) cells[kpi] = { value: t.value, status: targetStatus(row.kpis[kpi], t) };
+        if (t) cells[kpi] = { value: t.value, status: targetStatus(row.kpis[kpi], t), direction: t.direction };
       }
       return { ...row, targets: cells };
     });

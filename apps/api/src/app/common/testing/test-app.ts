@@ -2,18 +2,28 @@ import { Global, Module, type DynamicModule, type INestApplication, type Type } 
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { RecordStore } from '../../database/record-store';
+import type { TestDatabase } from '../../../testing/test-database';
 import { configureApp } from '../configure-app';
 
-function dataSourceModule(ds: DataSource): DynamicModule {
+/** Stands in for the DatabaseModule: the test database's DataSource and RecordStore. */
+function databaseModule(db: TestDatabase): DynamicModule {
   @Global()
   @Module({})
-  class TestDataSourceModule {}
-  return { module: TestDataSourceModule, providers: [{ provide: DataSource, useValue: ds }], exports: [DataSource] };
+  class TestDatabaseModule {}
+  return {
+    module: TestDatabaseModule,
+    providers: [
+      { provide: DataSource, useValue: db.dataSource },
+      { provide: RecordStore, useValue: db.store },
+    ],
+    exports: [DataSource, RecordStore],
+  };
 }
 
-/** A Nest app of `modules` on `ds`, configured as main.ts does, ready for supertest. */
-export async function createTestApp(ds: DataSource, modules: Type[]): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [dataSourceModule(ds), ...modules] }).compile();
+/** A Nest app of `modules` on the test database, configured as main.ts does, ready for supertest. */
+export async function createTestApp(db: TestDatabase, modules: Type[]): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [databaseModule(db), ...modules] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app);
   await app.init();

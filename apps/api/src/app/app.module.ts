@@ -1,0 +1,23 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { DatabaseModule, type DatabaseModuleOptions } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { WebModule } from './web/web.module';
+
+/** Feature modules of the API: append yours here (each in apps/api/src/app/<feature>/). */
+export const FEATURE_MODULES: Type[] = [HealthModule];
+
+export interface AppModuleOptions {
+  database?: DatabaseModuleOptions;
+  /** Built web app directory (default dist/apps/web/browser, or FLOORWATCH_WEB_DIR). */
+  webDir?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [DatabaseModule.forRoot(options.database), ...FEATURE_MODULES, WebModule.forRoot(options.webDir)],
+    };
+  }
+}

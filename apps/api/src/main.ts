@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Logger, RequestMethod, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { API_PREFIX } from '@floorwatch/contracts';
+import { AppModule } from './app/app.module';
+import { databaseOptionsFromEnv } from './app/database/database-config';
+import { describeDbError } from './app/database/describe-db-error';
+import { openDatabase, type DatabaseHandle } from './app/database/open-database';
+
+/** Shared by main and by HTTP tests: routes under /api/v1 except health, metrics and the web app. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.setGlobalPrefix(API_PREFIX.replace(/^\//, ''), {
+    exclude: [
+      { path: 'health', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.ALL },
+      { path: '/', method: RequestMethod.GET },
+    ],
+  });
+  app.enableShutdownHooks();
+  return app;
+}
+
+export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<INestApplication> {
+  const port = Number(env['PORT'] || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${env['PORT']}"`);
+
+  // Open (and migrate) before Nest starts, so a bad DATABASE_URL is one line, not a stack.
+  let db: DatabaseHandle;
+  try {
+    db = await openDatabase(databaseOptionsFromEnv(env));
+  } catch (err) {
+    return fail(describeDbError(err));
+  }
+
+  const app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: db } }), { abortOnError: false }));
+  try {
+    await app.listen(port, env['HOST'] || '0.0.0.0');
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    const code = (err as { code?: string }).code;
+    return fail(code === 'EADDRINUSE' ? `port ${port} is already in use (set PORT)` : `cannot start the API: ${(err as Error).message}`);
+  }
+  new Logger('Floorwatch').log(`API on http://localhost:${port} — database: ${db.description}`);
+  return app;
+}
+
+function fail(line: string): never {
+  process.stderr.write(`floorwatch: ${line}\n`);
+  process.exit(1);
+}
+
+if (require.main === module) {
+  bootstrap().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { KpiModule } from '../kpi/kpi.module';
+import { MessagesModule } from '../messages/messages.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { OrgModule } from '../org/org.module';
+import { TargetsModule } from '../targets/targets.module';
+
+/**
+ * The REST API's feature modules in one import for app.module.ts. They need the DatabaseModule
+ * (a TypeORM DataSource and the RecordStore) provided globally, and configureApp() on the app.
+ */
+@Module({
+  imports: [MetricsModule, AuthModule, OrgModule, TargetsModule, KpiModule, MessagesModule],
+  exports: [MetricsModule, AuthModule, OrgModule, TargetsModule, KpiModule, MessagesModule],
+})
+export class HttpApiModule {}

@@ -1,0 +1,83 @@
+import type { INestApplication } from '@nestjs/common';
+import type { KpiApiResult, Timeline } from '@floorwatch/contracts';
+import request from 'supertest';
+import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { HttpApiModule } from '../common/http-api.module';
+import { createTestApp, loginAs } from '../common/testing/test-app';
+import { DAY, seedWorld } from '../common/testing/world';
+
+describe('GET /kpis computes adherence and AHT by hand-checkable arithmetic', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let token: string;
+  const get = (path: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${token}`);
+
+  beforeAll(async () => {
+    db = await withTestDatabase();
+    app = await createTestApp(db, [HttpApiModule]);
+    await seedWorld(db, app);
+    token = await loginAs(app, 'manager');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('agent a1: 5 minutes late back from lunch shows in adherence; AHT is the mean handle time', async () => {
+    const res = await get(`/api/v1/kpis?scope=agent:a1&from=${DAY.from}&to=${DAY.to}`);
+    expect(res.status).toBe(200);
+    const body = res.body as KpiApiResult;
+    expect(body).toMatchObject({ scope: 'agent:a1', from: DAY.from.replace('Z', '.000Z'), asOf: '2026-03-02T17:00:00.000Z' });
+    const k = body.rows[0].kpis;
+    // scheduled = open 3 h + lunch 1 h + open 4 h = 28 800 s; out of adherence 13:00–13:05 = 300 s
+    expect(k.scheduledSeconds).toBe(28_800);
+    expect(k.inAdherenceSeconds).toBe(28_500);
+    expect(k.adherencePct).toBeCloseTo((100 * 28_500) / 28_800, 10); // 98.958…
+    // handle = (200 + 20 + 60) + (300 + 0 + 40) = 280 + 340 = 620 s over 2 contacts
+    expect(k.handled).toBe(2);
+    expect(k.ahtSeconds).toBe(310);
+    expect(k.talkSeconds).toBe(250);
+    // adherence 98.96 ≥ 90 default → green; AHT 310 ≤ 360 → green
+    expect(body.rows[0].targets.adherencePct).toEqual({ value: 90, status: 'green', direction: 'higher' });
+    expect(body.rows[0].targets.ahtSeconds).toEqual({ value: 360, status: 'green', direction: 'lower' });
+  });
+
+  it('site lon by agent: a1 and a3 rows, nothing from nyc; AHT of a3 = 600', async () => {
+    const res = await get(`/api/v1/kpis?scope=site:lon&by=agent&from=${DAY.from}&to=${DAY.to}`);
+    const body = res.body as KpiApiResult;
+    expect(body.rows.map((r) => r.key)).toEqual(['a1', 'a3']);
+    expect(body.rows[1].kpis.ahtSeconds).toBe(600);
+    // site lon AHT: (280 + 340 + 600) / 3 = 406.67 > 360 by 46.7, more than 5% of 360 = 18 → red
+    const all = (await get(`/api/v1/kpis?scope=site:lon&from=${DAY.from}&to=${DAY.to}`)).body as KpiApiResult;
+    expect(all.rows[0].kpis.ahtSeconds).toBeCloseTo(1220 / 3, 10);
+    expect(all.rows[0].targets.ahtSeconds?.status).toBe('red');
+  });
+
+  it('exports the same numbers as CSV, a column per KPI', async () => {
+    const res = await get(`/api/v1/kpis.csv?scope=agent:a1&from=${DAY.from}&to=${DAY.to}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const [header, row] = res.text.trim().split('\r\n').map((l) => l.split(','));
+    expect(header[0]).toBe('key');
+    expect(row[header.indexOf('ahtSeconds')]).toBe('310');
+    expect(row[header.indexOf('handled')]).toBe('2');
+    expect(row[header.indexOf('ahtSecondsStatus')]).toBe('green');
+  });
+
+  it('timeline of a1 on 2026-03-02 lists the late return as the only out-of-adherence stretch', async () => {
+    const res = await get('/api/v1/timeline?agent=a1&day=2026-03-02');
+    expect(res.status).toBe(200);
+    const tl = res.body as Timeline;
+    expect(tl.timezone).toBe('Europe/London');
+    expect(tl.outOfAdherence).toEqual([{ start: '2026-03-02T13:00:00.000Z', end: '2026-03-02T13:05:00.000Z', activity: 'open', state: 'aux:lunch' }]);
+    expect(tl.adherencePct).toBeCloseTo((100 * 28_500) / 28_800, 10);
+    expect(tl.schedule).toHaveLength(3);
+  });
+
+  it('staffing for lon: 15-minute rows; at 10:00 one agent scheduled open and one productive', async () => {
+    const res = await get('/api/v1/staffing?site=lon&from=2026-03-02T10:00:00Z&to=2026-03-02T11:00:00Z');
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toHaveLength(4);
+    expect(res.body.rows[0]).toMatchObject({ intervalStart: '2026-03-02T10:00:00.000Z', scheduledAgents: 1, actualAgents: 1, requiredAgents: null });
+  });
+});

@@ -3,6 +3,7 @@ import { Logger, RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { API_PREFIX } from '@floorwatch/contracts';
 import { AppModule } from './app/app.module';
+import { configureHttp } from './app/common/configure-app';
 import { databaseOptionsFromEnv } from './app/database/database-config';
 import { describeDbError } from './app/database/describe-db-error';
 import { openDatabase, type DatabaseHandle } from './app/database/open-database';
@@ -17,6 +18,7 @@ export function configureApp(app: INestApplication): INestApplication {
     ],
   });
   app.enableShutdownHooks();
+  configureHttp(app);
   return app;
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Controller, Get, Header, Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { Public } from '../auth/public.decorator';
 
 /** Where `nx build web` puts the browser bundle (relative to the repo root / working dir). */
 export const DEFAULT_WEB_DIR = 'dist/apps/web/browser';
@@ -14,6 +15,7 @@ const PLACEHOLDER = `<!doctype html>
 <p><a href="/health">/health</a> &middot; <a href="/api/docs">/api/docs</a></p>
 </body></html>`;
 
+@Public()
 @Controller()
 class PlaceholderController {
   @Get()

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RecordStore } from '../../database/record-store';
 import type { TestDatabase } from '../../../testing/test-database';
-import { configureApp } from '../configure-app';
+import { configureApp } from '../../../main';
 
 /** Stands in for the DatabaseModule: the test database's DataSource and RecordStore. */
 function databaseModule(db: TestDatabase): DynamicModule {

@@ -1,0 +1,64 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { API_PREFIX, type OrgView } from '@floorwatch/contracts';
+
+export type OrgSiteView = OrgView['sites'][number];
+
+/**
+ * GET /org, cached for the session: names for ids, the drill hierarchy and site time zones.
+ * Loaded once; `reload()` after an org feed is ingested.
+ */
+@Injectable({ providedIn: 'root' })
+export class OrgApi {
+  private readonly http = inject(HttpClient);
+  private readonly orgSig = signal<OrgView | null>(null);
+  private readonly errorSig = signal<string | null>(null);
+  private loading: Promise<OrgView | null> | null = null;
+
+  readonly org = this.orgSig.asReadonly();
+  readonly error = this.errorSig.asReadonly();
+  readonly sites = computed(() => this.orgSig()?.sites ?? []);
+
+  load(): Promise<OrgView | null> {
+    this.loading ??= firstValueFrom(this.http.get<OrgView>(`${API_PREFIX}/org`))
+      .then((org) => {
+        this.orgSig.set(org);
+        this.errorSig.set(null);
+        return org;
+      })
+      .catch((e: unknown) => {
+        this.errorSig.set(errorText(e));
+        this.loading = null;
+        return null;
+      });
+    return this.loading;
+  }
+
+  reload(): Promise<OrgView | null> {
+    this.loading = null;
+    return this.load();
+  }
+
+  clear(): void {
+    this.orgSig.set(null);
+    this.loading = null;
+  }
+}
+
+export function errorText(e: unknown): string {
+  if (e && typeof e === 'object') {
+    const body = (e as { error?: unknown }).error;
+    if (body && typeof body === 'object' && 'message' in body) {
+      const m = (body as { message: unknown }).message;
+      return Array.isArray(m) ? m.join('; ') : String(m);
+    }
+    if (typeof body === 'string' && body.length > 0 && body.length < 300) return body;
+    const status = (e as { status?: number }).status;
+    if (status === 0) return 'The server cannot be reached.';
+    if (status === 403) return 'You do not have access to this view.';
+    if (status) return `The server answered ${status}.`;
+    if ('message' in e) return String((e as { message: unknown }).message);
+  }
+  return 'Something went wrong.';
+}

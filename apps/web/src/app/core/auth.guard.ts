@@ -1,0 +1,33 @@
+import { inject } from '@angular/core';
+import { Router, type CanActivateFn } from '@angular/router';
+import type { Role } from '@floorwatch/contracts';
+import { AuthService } from './auth.service';
+
+/** Signed in with a profile, else to /login keeping where the user was going. */
+export const authGuard: CanActivateFn = async (_route, state) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const me = await auth.loadMe();
+  if (me) return true;
+  return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+};
+
+/** Only users holding one of `roles` (admin sees everything); others go to their own home. */
+export function roleGuard(...roles: Role[]): CanActivateFn {
+  return async (_route, state) => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    const me = await auth.loadMe();
+    if (!me) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+    if (me.roles.some((r) => r === 'admin' || roles.includes(r))) return true;
+    return router.parseUrl(auth.homeFor(me));
+  };
+}
+
+/** `/` lands on the home of the user's role. */
+export const homeRedirectGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const me = await auth.loadMe();
+  return router.parseUrl(me ? auth.homeFor(me) : '/login');
+};

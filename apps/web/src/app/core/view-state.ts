@@ -1,0 +1,50 @@
+import { computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router } from '@angular/router';
+import { map } from 'rxjs';
+import { isScopeError, parseScope, type GroupBy, type OrgView } from '@floorwatch/contracts';
+import { OrgApi } from './api/org-api';
+import { parseViewState, resolvePeriod, toQueryParams, type PeriodKind, type QueryParams, type ViewState } from './url-state';
+
+/** Site time zone for a scope; enterprise uses the sites' common zone, or UTC when they differ. */
+export function scopeTimezone(scope: string, org: OrgView | null): string {
+  if (!org) return 'UTC';
+  const p = parseScope(scope);
+  if (isScopeError(p)) return 'UTC';
+  let siteId: string | undefined;
+  if (p.kind === 'site') siteId = p.id;
+  if (p.kind === 'team') siteId = org.teams.find((t) => t.id === p.id)?.siteId;
+  if (p.kind === 'agent') siteId = org.agents.find((a) => a.id === p.id)?.siteId;
+  if (p.kind === 'queue') siteId = org.queues.find((q) => q.id === p.id)?.siteId;
+  if (siteId) return org.sites.find((s) => s.id === siteId)?.timezone ?? 'UTC';
+  const zones = new Set(org.sites.map((s) => s.timezone));
+  return zones.size === 1 ? [...zones][0] : 'UTC';
+}
+
+/**
+ * The view's state from the URL as signals, plus navigation that writes it back.
+ * Call in a component's injection context.
+ */
+export function injectViewState(defaults: () => { scope: string; period?: PeriodKind; by?: GroupBy | null }) {
+  const route = inject(ActivatedRoute);
+  const router = inject(Router);
+  const orgApi = inject(OrgApi);
+  void orgApi.load();
+  const params = toSignal(
+    route.queryParamMap.pipe(map((m) => Object.fromEntries(m.keys.map((k) => [k, m.get(k)])) as QueryParams)),
+    { initialValue: {} as QueryParams },
+  );
+  const state = computed<ViewState>(() => parseViewState(params(), defaults()));
+  const timezone = computed(() => scopeTimezone(state().scope, orgApi.org()));
+  const period = computed(() => resolvePeriod(state(), timezone()));
+
+  function go(next: ViewState, routePath: string | null = null): void {
+    const commands = routePath ? [routePath] : [];
+    void router.navigate(commands, { relativeTo: routePath ? null : route, queryParams: toQueryParams(next) });
+  }
+  function patch(p: Partial<ViewState>): void {
+    go({ ...state(), ...p });
+  }
+  return { state, timezone, period, org: orgApi.org, go, patch };
+}
+export type ViewStateRef = ReturnType<typeof injectViewState>;

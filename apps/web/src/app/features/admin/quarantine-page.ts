@@ -1,0 +1,54 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
+import { AdminApi } from '../../core/api/admin-api';
+import { errorText } from '../../core/api/org-api';
+import { LoadState } from '../../shared/load-state';
+import { formatDateTime } from '../../shared/time';
+
+@Component({
+  selector: 'app-quarantine-page',
+  imports: [LoadState],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `code { font-family: var(--fw-font-mono); font-size: var(--fw-text-xs); white-space: pre-wrap; word-break: break-all; } td { white-space: normal !important; vertical-align: top; }`,
+  template: `
+    <section class="fw-card">
+      <header class="fw-card-head">
+        <h2>Quarantined records</h2>
+        <div class="fw-form-row">
+          <input class="fw-input" placeholder="Filter by source file" [value]="source()" (change)="source.set($any($event.target).value)" aria-label="Source" />
+          <select class="fw-select" [value]="limit()" (change)="limit.set(+$any($event.target).value)" aria-label="How many">
+            <option value="50">50</option><option value="200">200</option><option value="1000">1000</option>
+          </select>
+        </div>
+      </header>
+      @if (res.error()) {
+        <app-load-state kind="error" [message]="err(res.error())" (retry)="res.reload()" />
+      } @else if (!res.value()?.length) {
+        <app-load-state [kind]="res.isLoading() ? 'loading' : 'empty'" message="Nothing in quarantine." />
+      } @else {
+        <table class="fw-table">
+          <thead><tr><th>Source</th><th>Format</th><th class="num">Line</th><th>Reason</th><th>Raw record</th><th>When</th></tr></thead>
+          <tbody>
+            @for (q of res.value(); track q.id) {
+              <tr><td>{{ q.source }}</td><td>{{ q.format }}</td><td class="num">{{ q.lineNumber }}</td>
+                <td><span class="fw-pill fw-status-amber"><span aria-hidden="true">⚠</span>{{ q.reason }}</span></td>
+                <td><code>{{ q.raw }}</code></td><td>{{ when(q.createdAt) }}</td></tr>
+            }
+          </tbody>
+        </table>
+      }
+    </section>
+  `,
+})
+export class QuarantinePage {
+  private readonly api = inject(AdminApi);
+  protected readonly source = signal(inject(ActivatedRoute).snapshot.queryParamMap.get('source') ?? '');
+  protected readonly limit = signal(200);
+  protected readonly res = this.api.quarantine(() => ({ source: this.source() || undefined, limit: this.limit() }));
+  protected err(e: unknown): string {
+    return errorText(e);
+  }
+  protected when(iso: string): string {
+    return formatDateTime(iso, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }
+}

@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { KpiApi } from '../../core/api/kpi-api';
+import { TimelineApi } from '../../core/api/timeline-api';
+import { AuthService } from '../../core/auth.service';
+import { buildCrumbs, scopeLabel } from '../../core/drill';
+import { createLiveStore } from '../../core/live-store';
+import { resolvePeriod, todayIn } from '../../core/url-state';
+import { injectViewState } from '../../core/view-state';
+import { Breadcrumbs } from '../../shared/breadcrumbs';
+import { Chart } from '../../shared/chart';
+import { statusBarOption } from '../../shared/chart-options';
+import { KpiTile } from '../../shared/kpi-tile';
+import { ahtParts, kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { LoadState } from '../../shared/load-state';
+import { MessagesList } from '../../shared/messages-list';
+import { PeriodSelector } from '../../shared/period-selector';
+import { groupKeyLabel, sinceText, stateLabel } from '../../shared/time';
+import { errorText } from '../../core/api/org-api';
+import { ScheduleRequestForm } from './schedule-request-form';
+import { TimelineLanes } from './timeline-lanes';
+
+const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct'] as const;
+
+/** One agent's own performance: tiles, adherence by hour and by day, the day timeline. */
+@Component({
+  selector: 'app-agent-page',
+  imports: [KpiTile, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './agent-page.html',
+})
+export class AgentPage {
+  private readonly auth = inject(AuthService);
+  private readonly kpiApi = inject(KpiApi);
+  private readonly timelineApi = inject(TimelineApi);
+  protected readonly tiles = TILES;
+
+  protected readonly view = injectViewState(() => ({ scope: `agent:${this.auth.me()?.agentId ?? 'me'}`, period: 'day', by: null }));
+  protected readonly agentId = computed(() => this.view.state().scope.replace(/^agent:/, ''));
+  protected readonly isOwn = computed(() => this.auth.me()?.agentId === this.agentId());
+  protected readonly title = computed(() => (this.isOwn() ? 'My performance' : scopeLabel(this.view.state().scope, this.view.org())));
+  protected readonly crumbs = computed(() => {
+    const me = this.auth.me();
+    const root = me?.roles.includes('manager') || me?.roles.includes('admin') ? 'enterprise' : me?.teamIds[0] ? `team:${me.teamIds[0]}` : this.view.state().scope;
+    return this.isOwn() ? [] : buildCrumbs(this.view.state(), this.view.org(), this.view.timezone(), root);
+  });
+
+  private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
+  protected readonly summary = this.kpiApi.resource(() => this.base());
+  protected readonly byHour = this.kpiApi.resource(() => ({ ...this.base(), by: 'hour' as const }));
+  /** A single day shows its week by day, so there is a trend to look at. */
+  protected readonly dayRange = computed(() => {
+    const s = this.view.state();
+    return s.period === 'day' ? resolvePeriod({ ...s, period: 'week' }, this.view.timezone()) : this.view.period();
+  });
+  protected readonly byDay = this.kpiApi.resource(() => ({ ...this.base(), from: this.dayRange().from, to: this.dayRange().to, by: 'day' as const }));
+  protected readonly day = computed(() => this.view.state().date ?? todayIn(this.view.timezone()));
+  protected readonly timeline = this.timelineApi.resource(() => ({ agent: this.agentId(), day: this.day() }));
+
+  protected readonly live = createLiveStore(() => [this.view.state().scope]);
+  protected readonly current = computed(() => this.live.state().agents[this.agentId()] ?? null);
+  protected readonly exception = computed(() => this.live.state().exceptions[this.agentId()] ?? null);
+
+  protected readonly row = computed(() => summaryRow(this.summary.value()));
+  protected readonly hourOption = computed(() =>
+    statusBarOption(this.byHour.value()?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('hour', k, this.view.timezone())),
+  );
+  protected readonly dayOption = computed(() =>
+    statusBarOption(this.byDay.value()?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('day', k, this.view.timezone())),
+  );
+
+  protected value(k: string) {
+    return kpiValue(this.row(), k);
+  }
+  protected target(k: string) {
+    return kpiTarget(this.row(), k);
+  }
+  protected detail(k: string): string | null {
+    return k === 'ahtSeconds' ? ahtParts(this.row()) : null;
+  }
+  protected err(e: unknown): string {
+    return errorText(e);
+  }
+  protected stateText(s: string): string {
+    return stateLabel(s);
+  }
+  protected since(iso: string): string {
+    return sinceText(iso);
+  }
+  protected pickDay(i: number): void {
+    const key = this.byDay.value()?.rows[i]?.key;
+    if (key && /^\d{4}-\d{2}-\d{2}$/.test(key)) this.view.patch({ date: key });
+  }
+}

@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { map } from 'rxjs';
+import { OrgApi } from '../../core/api/org-api';
+import { createLiveStore } from '../../core/live-store';
+import { injectClock } from '../../shared/clock';
+import { LiveAgents } from '../../shared/live-agents';
+import { LoadState } from '../../shared/load-state';
+import { SendMessageForm } from '../../shared/send-message-form';
+import { SiteCard } from './site-card';
+import { SiteDetail } from './site-detail';
+import { intervalStartOf } from './staffing-helpers';
+
+/** Every site at once, live; drill to a site (?site=) and an interval (?interval=). */
+@Component({
+  selector: 'app-desk-page',
+  imports: [SiteCard, SiteDetail, LiveAgents, LoadState, SendMessageForm, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './desk-page.html',
+})
+export class DeskPage {
+  private readonly orgApi = inject(OrgApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly org = this.orgApi.org;
+  protected readonly orgError = this.orgApi.error;
+  protected readonly clock = injectClock(10_000);
+  protected readonly current = computed(() => intervalStartOf(this.clock()));
+  private readonly q = toSignal(this.route.queryParamMap.pipe(map((m) => ({ site: m.get('site'), interval: m.get('interval') }))), {
+    initialValue: { site: null, interval: null },
+  });
+  protected readonly sites = computed(() => this.org()?.sites ?? []);
+  protected readonly selected = computed(() => this.sites().find((s) => s.id === this.q().site) ?? null);
+  protected readonly selectedInterval = computed(() => {
+    const i = this.q().interval;
+    const ms = i ? Date.parse(i) : NaN;
+    return Number.isFinite(ms) ? ms : null;
+  });
+  protected readonly live = createLiveStore(() => this.sites().map((s) => `site:${s.id}`));
+  protected readonly exceptionCount = computed(() => Object.keys(this.live.state().exceptions).length);
+  protected readonly recipients = computed(() => this.sites().map((s) => ({ scope: `site:${s.id}`, label: s.name })));
+  protected readonly queueName = (k: string): string => this.org()?.queues.find((q) => q.id === k)?.name ?? k;
+  protected readonly deskTz = computed(() => this.selected()?.timezone ?? this.sites()[0]?.timezone ?? 'UTC');
+
+  constructor() {
+    void this.orgApi.load();
+  }
+
+  protected openSite(site: string | null, interval: string | null = null): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { site, interval } });
+  }
+  protected liveRow(siteId: string) {
+    return this.live.state().staffing[siteId]?.row ?? null;
+  }
+  protected openAgent(id: string): void {
+    void this.router.navigate(['/agent'], { queryParams: { scope: `agent:${id}`, period: 'day' } });
+  }
+}

@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import type { StaffingRow } from '@floorwatch/contracts';
+import { KpiApi } from '../../core/api/kpi-api';
+import { StaffingApi } from '../../core/api/staffing-api';
+import { resolvePeriod } from '../../core/url-state';
+import { Chart } from '../../shared/chart';
+import { staffingOption } from '../../shared/chart-options';
+import { formatKpi } from '../../shared/format';
+import { kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { LoadState } from '../../shared/load-state';
+import { StatusBadge } from '../../shared/status-badge';
+import { formatTime } from '../../shared/time';
+import { gapStatus, mergeLive, rowAt } from './staffing-helpers';
+
+/** One site on the control desk: today's staffing curve, service level, waiting, shrinkage. */
+@Component({
+  selector: 'app-site-card',
+  imports: [Chart, LoadState, StatusBadge],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './site-card.scss',
+  template: `
+    <article class="fw-card" [class.selected]="selected()">
+      <header class="fw-card-head">
+        <button type="button" class="name" (click)="open.emit(siteId())">{{ name() }} <span aria-hidden="true">›</span></button>
+        <span class="fw-xs fw-muted">{{ clock() }} {{ timezone() }}</span>
+      </header>
+      <div class="stats">
+        @for (k of kpis; track k) {
+          <div class="stat">
+            <span class="lbl">{{ label(k) }}</span>
+            <span class="val fw-num">{{ fmt(k) }}</span>
+            <app-status-badge [status]="tgt(k)?.status ?? 'none'" [iconOnly]="true" />
+          </div>
+        }
+        <div class="stat">
+          <span class="lbl">Agents now</span>
+          <span class="val fw-num">{{ now()?.actualAgents?.toFixed(0) ?? '—' }}<small> / {{ now()?.requiredAgents?.toFixed(0) ?? '—' }} req.</small></span>
+          <app-status-badge [status]="gap()" [iconOnly]="true" />
+        </div>
+      </div>
+      @if (staffing.error()) {
+        <app-load-state kind="error" message="Staffing could not be loaded." (retry)="staffing.reload()" />
+      } @else if (rows().length === 0) {
+        <app-load-state [kind]="staffing.isLoading() ? 'loading' : 'empty'" message="No staffing data today." />
+      } @else {
+        <app-chart [options]="option()" [height]="140" summary="Required, scheduled and actual agents today" (picked)="pickInterval($event)" />
+      }
+    </article>
+  `,
+})
+export class SiteCard {
+  private readonly staffingApi = inject(StaffingApi);
+  private readonly kpiApi = inject(KpiApi);
+  readonly siteId = input.required<string>();
+  readonly name = input('');
+  readonly timezone = input('UTC');
+  readonly currentInterval = input<number | null>(null);
+  readonly clockMs = input(Date.now());
+  readonly live = input<StaffingRow | null>(null);
+  readonly selected = input(false);
+  readonly open = output<string>();
+  readonly interval = output<{ siteId: string; at: string }>();
+  protected readonly kpis = ['serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'shrinkagePct'] as const;
+
+  private readonly today = computed(() => resolvePeriod({ period: 'day', date: null, from: null, to: null }, this.timezone(), new Date(this.clockMs())));
+  protected readonly staffing = this.staffingApi.resource(() => ({ site: this.siteId(), from: this.today().from, to: this.today().to }));
+  protected readonly summary = this.kpiApi.resource(() => ({ scope: `site:${this.siteId()}`, from: this.today().from, to: this.today().to }));
+  protected readonly rows = computed(() => mergeLive(this.staffing.value()?.rows ?? [], this.live()));
+  protected readonly now = computed(() => rowAt(this.rows(), this.currentInterval()));
+  protected readonly gap = computed(() => gapStatus(this.now()));
+  protected readonly option = computed(() => staffingOption(this.rows(), this.timezone(), this.currentInterval(), true));
+  protected readonly clock = computed(() => formatTime(new Date(this.clockMs()).toISOString(), this.timezone()));
+
+  protected label(k: string): string {
+    return ({ serviceLevelPct: 'Service level', asaSeconds: 'Avg. wait', abandonRatePct: 'Abandoned', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
+  }
+  protected fmt(k: string): string {
+    return formatKpi(k, kpiValue(summaryRow(this.summary.value()), k));
+  }
+  protected tgt(k: string) {
+    return kpiTarget(summaryRow(this.summary.value()), k);
+  }
+  protected pickInterval(i: number): void {
+    const r = this.rows()[i];
+    if (r) this.interval.emit({ siteId: this.siteId(), at: r.intervalStart });
+  }
+}

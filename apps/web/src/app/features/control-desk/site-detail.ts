@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import type { StaffingRow } from '@floorwatch/contracts';
+import { KpiApi } from '../../core/api/kpi-api';
+import { errorText } from '../../core/api/org-api';
+import { StaffingApi } from '../../core/api/staffing-api';
+import { resolvePeriod } from '../../core/url-state';
+import { Chart } from '../../shared/chart';
+import { staffingOption } from '../../shared/chart-options';
+import { KpiPanel } from '../../shared/kpi-panel';
+import { LoadState } from '../../shared/load-state';
+import { StatusBadge } from '../../shared/status-badge';
+import { formatTime } from '../../shared/time';
+import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-helpers';
+
+/** A site drilled into: the day's staffing, one interval's numbers and what the shrinkage is. */
+@Component({
+  selector: 'app-site-detail',
+  imports: [Chart, LoadState, KpiPanel, StatusBadge],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .iv { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: var(--fw-space-3); margin-bottom: var(--fw-space-4); }
+    .iv div { background: var(--fw-surface-2); border-radius: var(--fw-radius-sm); padding: var(--fw-space-3); display: grid; gap: 2px; }
+    .iv strong { font-size: var(--fw-text-xl); font-variant-numeric: tabular-nums; }
+    .cause { display: grid; grid-template-columns: 110px 1fr 60px; gap: var(--fw-space-2); align-items: center; font-size: var(--fw-text-sm); }
+    .cause .bar { height: 10px; background: #c4a35a; border-radius: 3px; }
+  `,
+  template: `
+    <section class="fw-card">
+      <header class="fw-card-head">
+        <h2>{{ name() }} · staffing today</h2>
+        <button type="button" class="fw-btn sm ghost" (click)="close.emit()">✕ Close</button>
+      </header>
+      @if (staffing.error()) {
+        <app-load-state kind="error" [message]="err(staffing.error())" (retry)="staffing.reload()" />
+      } @else if (rows().length === 0) {
+        <app-load-state [kind]="staffing.isLoading() ? 'loading' : 'empty'" />
+      } @else {
+        <app-chart [options]="option()" [height]="280" summary="Required, scheduled and actual agents per 15-minute interval" (picked)="pick($event)" />
+        @if (focus(); as r) {
+          <h3 class="fw-small" style="margin: var(--fw-space-3) 0">Interval {{ time(r.intervalStart) }}–{{ endTime(r.intervalStart) }} ({{ timezone() }})</h3>
+          <div class="iv">
+            <div><span class="fw-xs fw-muted">Required</span><strong>{{ n(r.requiredAgents) }}</strong></div>
+            <div><span class="fw-xs fw-muted">Scheduled</span><strong>{{ n(r.scheduledAgents) }}</strong><span class="fw-xs">gap {{ signed(r.scheduleGap) }}</span></div>
+            <div><span class="fw-xs fw-muted">On hand</span><strong>{{ n(r.actualAgents) }}</strong>
+              <span class="fw-xs">gap {{ signed(r.staffingGap) }} <app-status-badge [status]="gap(r)" /></span></div>
+          </div>
+          <h3 class="fw-small">Scheduled but not on contacts (agent-equivalents)</h3>
+          @for (c of causesOf(r); track c.activity) {
+            <div class="cause"><span>{{ c.activity }}</span><span class="bar" [style.width.%]="(c.agents / maxCause(r)) * 100"></span><span class="fw-num">{{ c.agents.toFixed(1) }}</span></div>
+          } @empty {
+            <p class="fw-small fw-muted">No scheduled non-contact activity in this interval.</p>
+          }
+        }
+      }
+    </section>
+    <app-kpi-panel [title]="name() + ' by queue today'" keyHeader="Queue" [rows]="byQueue.value()?.rows ?? []" [rowLabel]="queueName()"
+      [columns]="['offered', 'serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'ahtSeconds']" [loading]="byQueue.isLoading()"
+      [error]="byQueue.error() ? err(byQueue.error()) : null" (retry)="byQueue.reload()" />
+  `,
+})
+export class SiteDetail {
+  private readonly staffingApi = inject(StaffingApi);
+  private readonly kpiApi = inject(KpiApi);
+  readonly siteId = input.required<string>();
+  readonly name = input('');
+  readonly timezone = input('UTC');
+  readonly currentInterval = input<number | null>(null);
+  readonly selectedInterval = input<number | null>(null);
+  readonly live = input<StaffingRow | null>(null);
+  readonly queueName = input<(k: string) => string>((k) => k);
+  readonly close = output<void>();
+  readonly interval = output<string>();
+
+  private readonly today = computed(() => resolvePeriod({ period: 'day', date: null, from: null, to: null }, this.timezone()));
+  protected readonly staffing = this.staffingApi.resource(() => ({ site: this.siteId(), from: this.today().from, to: this.today().to }));
+  protected readonly byQueue = this.kpiApi.resource(() => ({ scope: `site:${this.siteId()}`, from: this.today().from, to: this.today().to, by: 'queue' as const }));
+  protected readonly rows = computed(() => mergeLive(this.staffing.value()?.rows ?? [], this.live()));
+  protected readonly focus = computed(() => rowAt(this.rows(), this.selectedInterval() ?? this.currentInterval()) ?? this.rows().at(-1) ?? null);
+  protected readonly option = computed(() =>
+    staffingOption(this.rows(), this.timezone(), this.currentInterval(), false, this.focus() ? Date.parse(this.focus()!.intervalStart) : null),
+  );
+
+  protected pick(i: number): void {
+    const r = this.rows()[i];
+    if (r) this.interval.emit(r.intervalStart);
+  }
+  protected time(iso: string): string {
+    return formatTime(iso, this.timezone());
+  }
+  protected endTime(iso: string): string {
+    return formatTime(new Date(Date.parse(iso) + INTERVAL_MS).toISOString(), this.timezone());
+  }
+  protected n(v: number | null): string {
+    return v === null ? '—' : v.toFixed(1);
+  }
+  protected signed(v: number | null): string {
+    return v === null ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
+  }
+  protected gap(r: StaffingRow) {
+    return gapStatus(r);
+  }
+  protected causesOf(r: StaffingRow) {
+    return causes(r);
+  }
+  protected maxCause(r: StaffingRow): number {
+    return Math.max(1, ...causes(r).map((c) => c.agents));
+  }
+  protected err(e: unknown): string {
+    return errorText(e);
+  }
+}

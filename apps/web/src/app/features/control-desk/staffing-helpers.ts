@@ -1,0 +1,46 @@
+import type { StaffingRow, TargetStatus } from '@floorwatch/contracts';
+
+export const INTERVAL_MS = 15 * 60_000;
+
+export function intervalStartOf(ms: number): number {
+  return Math.floor(ms / INTERVAL_MS) * INTERVAL_MS;
+}
+
+/** The REST rows with the live push for the current interval laid over them. */
+export function mergeLive(rows: readonly StaffingRow[], live: StaffingRow | null | undefined): StaffingRow[] {
+  if (!live) return [...rows];
+  const at = Date.parse(live.intervalStart);
+  const i = rows.findIndex((r) => Date.parse(r.intervalStart) === at);
+  if (i < 0) return [...rows, live].sort((a, b) => Date.parse(a.intervalStart) - Date.parse(b.intervalStart));
+  const out = [...rows];
+  out[i] = { ...rows[i], ...live };
+  return out;
+}
+
+export function rowAt(rows: readonly StaffingRow[], at: number | null): StaffingRow | null {
+  if (at === null) return null;
+  return rows.find((r) => Date.parse(r.intervalStart) === at) ?? null;
+}
+
+/** Shrinkage causes, biggest first ("training 8.0 agents"). */
+export function causes(row: StaffingRow | null): { activity: string; agents: number }[] {
+  if (!row?.shrinkageByActivity) return [];
+  return Object.entries(row.shrinkageByActivity)
+    .map(([activity, agents]) => ({ activity, agents }))
+    .filter((c) => c.agents > 0)
+    .sort((a, b) => b.agents - a.agents);
+}
+
+/**
+ * Staffing-gap status: the API's `staffingGapStatus` when it sends one. Until it does, the desk's
+ * rule of thumb: short by more than 5 % of required (at least one agent) is red, short at all amber.
+ */
+export function gapStatus(row: StaffingRow | null): TargetStatus {
+  if (!row) return 'none';
+  if (row.staffingGapStatus) return row.staffingGapStatus;
+  const gap = row.staffingGap;
+  const required = row.requiredAgents;
+  if (gap === null || required === null) return 'none';
+  if (gap >= 0) return 'green';
+  return -gap > Math.max(1, required * 0.05) ? 'red' : 'amber';
+}

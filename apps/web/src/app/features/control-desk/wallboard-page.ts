@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { map } from 'rxjs';
+import { KpiApi } from '../../core/api/kpi-api';
+import { OrgApi, type OrgSiteView } from '../../core/api/org-api';
+import { StaffingApi } from '../../core/api/staffing-api';
+import { createLiveStore } from '../../core/live-store';
+import { resolvePeriod } from '../../core/url-state';
+import { Chart } from '../../shared/chart';
+import { staffingOption } from '../../shared/chart-options';
+import { injectClock } from '../../shared/clock';
+import { ConnectionIndicator } from '../../shared/connection-indicator';
+import { formatKpi } from '../../shared/format';
+import { kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { StatusBadge } from '../../shared/status-badge';
+import { formatTime, sinceText, stateLabel } from '../../shared/time';
+import { gapStatus, intervalStartOf, mergeLive, rowAt } from './staffing-helpers';
+
+/** Wall screen: one site at a time in large type, cycling; `?site=` pins one, `?cycle=` sets seconds. */
+@Component({
+  selector: 'app-wallboard-page',
+  imports: [Chart, StatusBadge, ConnectionIndicator, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './wallboard-page.scss',
+  templateUrl: './wallboard-page.html',
+})
+export class WallboardPage {
+  private readonly orgApi = inject(OrgApi);
+  private readonly kpiApi = inject(KpiApi);
+  private readonly staffingApi = inject(StaffingApi);
+  private readonly doc = inject(DOCUMENT);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly clock = injectClock(5_000);
+  private readonly q = toSignal(this.route.queryParamMap.pipe(map((m) => ({ site: m.get('site'), cycle: Number(m.get('cycle')) || 20 }))), {
+    initialValue: { site: null, cycle: 20 },
+  });
+  protected readonly sites = this.orgApi.sites;
+  private readonly index = signal(0);
+  protected readonly site = computed<OrgSiteView | null>(() => {
+    const list = this.sites();
+    const pinned = list.find((s) => s.id === this.q().site);
+    return pinned ?? list[this.index() % Math.max(1, list.length)] ?? null;
+  });
+  protected readonly tz = computed(() => this.site()?.timezone ?? 'UTC');
+  private readonly today = computed(() => resolvePeriod({ period: 'day', date: null, from: null, to: null }, this.tz()));
+  protected readonly summary = this.kpiApi.resource(() => {
+    const s = this.site();
+    return s ? { scope: `site:${s.id}`, from: this.today().from, to: this.today().to } : undefined;
+  });
+  protected readonly staffing = this.staffingApi.resource(() => {
+    const s = this.site();
+    return s ? { site: s.id, from: this.today().from, to: this.today().to } : undefined;
+  });
+  protected readonly live = createLiveStore(() => this.sites().map((s) => `site:${s.id}`));
+  protected readonly current = computed(() => intervalStartOf(this.clock()));
+  protected readonly rows = computed(() => mergeLive(this.staffing.value()?.rows ?? [], this.site() ? this.live.state().staffing[this.site()!.id]?.row : null));
+  protected readonly now = computed(() => rowAt(this.rows(), this.current()));
+  protected readonly gap = computed(() => gapStatus(this.now()));
+  protected readonly option = computed(() => staffingOption(this.rows(), this.tz(), this.current()));
+  protected readonly exceptions = computed(() => {
+    const id = this.site()?.id;
+    return Object.values(this.live.state().exceptions)
+      .filter((x) => x.siteId === id)
+      .sort((a, b) => a.since.localeCompare(b.since));
+  });
+  protected readonly tiles = ['serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'adherencePct', 'shrinkagePct'] as const;
+  protected readonly isFull = signal(false);
+
+  constructor() {
+    void this.orgApi.load();
+    effect((onCleanup) => {
+      const seconds = Math.max(5, this.q().cycle);
+      const id = setInterval(() => this.index.update((i) => i + 1), seconds * 1000);
+      onCleanup(() => clearInterval(id));
+    });
+  }
+
+  protected fmt(k: string): string {
+    return formatKpi(k, kpiValue(summaryRow(this.summary.value()), k));
+  }
+  protected tgt(k: string) {
+    return kpiTarget(summaryRow(this.summary.value()), k);
+  }
+  protected label(k: string): string {
+    return ({ serviceLevelPct: 'Service level', asaSeconds: 'Avg. wait', abandonRatePct: 'Abandoned', adherencePct: 'Adherence', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
+  }
+  protected time(): string {
+    return formatTime(new Date(this.clock()).toISOString(), this.tz());
+  }
+  protected agentName(id: string): string {
+    return this.orgApi.org()?.agents.find((a) => a.id === id)?.name ?? id;
+  }
+  protected stateText(s: string): string {
+    return stateLabel(s);
+  }
+  protected since(iso: string): string {
+    return sinceText(iso, this.clock());
+  }
+  protected n(v: number | null | undefined): string {
+    return v === null || v === undefined ? '—' : v.toFixed(0);
+  }
+  protected async toggleFull(): Promise<void> {
+    try {
+      if (this.doc.fullscreenElement) await this.doc.exitFullscreen();
+      else await this.doc.documentElement.requestFullscreen();
+      this.isFull.set(!!this.doc.fullscreenElement);
+    } catch {
+      // Some kiosks refuse full screen; the board is readable either way.
+    }
+  }
+}

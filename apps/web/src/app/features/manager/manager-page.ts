@@ -1,0 +1,121 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { isScopeError, parseScope, type GroupBy } from '@floorwatch/contracts';
+import { KpiApi } from '../../core/api/kpi-api';
+import { errorText } from '../../core/api/org-api';
+import { AuthService } from '../../core/auth.service';
+import { BY_LABELS, DEFAULT_BY, buildCrumbs, drillInto, scopeLabel } from '../../core/drill';
+import { toQueryParams } from '../../core/url-state';
+import { injectViewState } from '../../core/view-state';
+import { Breadcrumbs } from '../../shared/breadcrumbs';
+import { KpiPanel } from '../../shared/kpi-panel';
+import { KpiTile } from '../../shared/kpi-tile';
+import { ahtParts, kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { LoadState } from '../../shared/load-state';
+import { PeriodSelector } from '../../shared/period-selector';
+import { TargetEditor } from '../../shared/target-editor';
+import { groupKeyLabel } from '../../shared/time';
+import { CrossChannel } from './cross-channel';
+
+const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
+const WORKFORCE = ['adherencePct', 'conformancePct', 'shrinkagePct', 'occupancyPct'] as const;
+const CONTACTS = ['offered', 'handled', 'serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'asaSeconds', 'fcrPct'] as const;
+const SIDEWAYS: GroupBy[] = ['reason', 'queue', 'channel', 'day', 'hour'];
+
+/** Manager: enterprise or site KPIs with every drill-down, and cross-channel consistency. */
+@Component({
+  selector: 'app-manager-page',
+  imports: [KpiTile, KpiPanel, PeriodSelector, Breadcrumbs, LoadState, TargetEditor, CrossChannel],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './manager-page.html',
+})
+export class ManagerPage {
+  private readonly auth = inject(AuthService);
+  private readonly kpiApi = inject(KpiApi);
+  private readonly router = inject(Router);
+  protected readonly tiles = TILES;
+
+  /** A site manager starts at their site; an enterprise manager at the enterprise. */
+  protected readonly root = computed(() => {
+    const me = this.auth.me();
+    if (!me || me.roles.includes('admin') || me.siteIds.length !== 1) return 'enterprise';
+    return `site:${me.siteIds[0]}`;
+  });
+  protected readonly view = injectViewState(() => {
+    const root = this.root();
+    const p = parseScope(root);
+    return { scope: root, period: 'week', by: isScopeError(p) ? 'site' : DEFAULT_BY[p.kind] };
+  });
+  protected readonly kind = computed(() => {
+    const p = parseScope(this.view.state().scope);
+    return isScopeError(p) ? 'enterprise' : p.kind;
+  });
+  protected readonly title = computed(() => scopeLabel(this.view.state().scope, this.view.org()));
+  protected readonly crumbs = computed(() => buildCrumbs(this.view.state(), this.view.org(), this.view.timezone(), this.root()));
+  protected readonly groupings = computed(() => {
+    const down = this.kind() === 'agent' ? [] : [DEFAULT_BY[this.kind()]];
+    return [...new Set([...down, ...SIDEWAYS])].filter((b) => !(this.kind() === 'queue' && b === 'queue'));
+  });
+  protected readonly columns = computed(() => {
+    const by = this.view.state().by;
+    if (by === 'reason' || by === 'queue' || by === 'channel') return CONTACTS;
+    if (by === 'hour' || by === 'day') return [...WORKFORCE, 'serviceLevelPct', 'ahtSeconds', 'handled'];
+    return [...WORKFORCE, 'serviceLevelPct', 'ahtSeconds', 'handled', 'fcrPct'];
+  });
+
+  private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
+  protected readonly summary = this.kpiApi.resource(() => this.base());
+  protected readonly grouped = this.kpiApi.resource(() => (this.view.state().by ? { ...this.base(), by: this.view.state().by } : undefined));
+  protected readonly row = computed(() => summaryRow(this.summary.value()));
+  protected readonly drillable = computed(() => {
+    const by = this.view.state().by;
+    return by === 'site' || by === 'team' || by === 'agent' || by === 'queue' || by === 'day';
+  });
+  protected readonly rowLabel = computed(() => {
+    const by = this.view.state().by;
+    const org = this.view.org();
+    const tz = this.view.timezone();
+    return (key: string): string => {
+      if (by === 'site' || by === 'team' || by === 'agent' || by === 'queue') return scopeLabel(`${by}:${key}`, org);
+      return groupKeyLabel(by, key, tz);
+    };
+  });
+  protected readonly panelTitle = computed(() => {
+    const by = this.view.state().by;
+    return by ? `${this.title()} ${BY_LABELS[by]}` : this.title();
+  });
+  protected readonly targetScopes = computed(() => {
+    const org = this.view.org();
+    const me = this.auth.me();
+    const siteIds = me?.roles.includes('admin') || me?.siteIds.length === 0 ? (org?.sites ?? []).map((s) => s.id) : (me?.siteIds ?? []);
+    const sites = siteIds.map((id) => ({ scope: `site:${id}`, label: `Site · ${scopeLabel(`site:${id}`, org)}` }));
+    const queues = (org?.queues ?? []).filter((q) => siteIds.includes(q.siteId)).map((q) => ({ scope: `queue:${q.id}`, label: `Queue · ${q.name}` }));
+    const ent = this.root() === 'enterprise' ? [{ scope: 'enterprise', label: 'Enterprise' }] : [];
+    const current = this.view.state().scope;
+    const all = [...ent, ...sites, ...queues];
+    // The scope in view first, so "set a target here" is one click.
+    return [...all.filter((o) => o.scope === current), ...all.filter((o) => o.scope !== current)];
+  });
+
+  protected byLabel(b: GroupBy): string {
+    return BY_LABELS[b].replace(/^by /, '');
+  }
+  protected value(k: string) {
+    return kpiValue(this.row(), k);
+  }
+  protected target(k: string) {
+    return kpiTarget(this.row(), k);
+  }
+  protected detail(k: string): string | null {
+    return k === 'ahtSeconds' ? ahtParts(this.row()) : null;
+  }
+  protected err(e: unknown): string | null {
+    return e ? errorText(e) : null;
+  }
+  protected drill(key: string): void {
+    const d = drillInto(this.view.state(), key);
+    if (!d) return;
+    if (d.route) void this.router.navigate([d.route], { queryParams: toQueryParams(d.state) });
+    else this.view.go(d.state);
+  }
+}

@@ -1,0 +1,24 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { NgxEchartsDirective } from 'ngx-echarts';
+import type { ChartOption } from './chart-options';
+
+/** A sized echarts canvas; the accessible summary is given by the caller (charts are not read out). */
+@Component({
+  selector: 'app-chart',
+  imports: [NgxEchartsDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `:host { display: block; } div { width: 100%; }`,
+  template: `<div echarts [options]="options()" [style.height.px]="height()" role="img" [attr.aria-label]="summary()"
+    (chartClick)="onClick($event)"></div>`,
+})
+export class Chart {
+  readonly options = input.required<ChartOption>();
+  readonly height = input(260);
+  readonly summary = input('Chart');
+  /** Index of the clicked category (bar or point). */
+  readonly picked = output<number>();
+
+  protected onClick(e: { dataIndex?: number }): void {
+    if (typeof e.dataIndex === 'number') this.picked.emit(e.dataIndex);
+  }
+}

@@ -1,0 +1,117 @@
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import type { KpiRowWithTargets } from '@floorwatch/contracts';
+import { formatKpi, kpiLabel } from './format';
+import { statusInfo } from './status';
+import { StatusBadge } from './status-badge';
+import { Sparkline } from './sparkline';
+
+export type SortDir = 'asc' | 'desc';
+export interface SortState {
+  column: string;
+  dir: SortDir;
+}
+
+/** Sort rows by a KPI (or by the row label with column "key"); nulls always last. */
+export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | null, labelOf: (key: string) => string): KpiRowWithTargets[] {
+  if (!sort) return [...rows];
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (sort.column === 'key') return sign * labelOf(a.key).localeCompare(labelOf(b.key), undefined, { numeric: true });
+    const av = (a.kpis as Record<string, number | null>)[sort.column] ?? null;
+    const bv = (b.kpis as Record<string, number | null>)[sort.column] ?? null;
+    if (av === null && bv === null) return 0;
+    if (av === null) return 1;
+    if (bv === null) return -1;
+    return sign * (av - bv);
+  });
+}
+
+/** KPI rows by group: sortable columns, cells coloured by the API's status, optional trend. */
+@Component({
+  selector: 'app-data-table',
+  imports: [StatusBadge, Sparkline],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './data-table.scss',
+  template: `
+    <div class="wrap">
+      <table class="fw-table">
+        <thead>
+          <tr>
+            <th scope="col" [attr.aria-sort]="ariaSort('key')">
+              <button type="button" (click)="toggle('key')">{{ keyHeader() }} {{ arrow('key') }}</button>
+            </th>
+            @for (c of columns(); track c) {
+              <th scope="col" class="num" [attr.aria-sort]="ariaSort(c)">
+                <button type="button" (click)="toggle(c)">{{ label(c) }} {{ arrow(c) }}</button>
+              </th>
+            }
+            @if (sparklines()) {
+              <th scope="col">{{ sparkHeader() }}</th>
+            }
+          </tr>
+        </thead>
+        <tbody>
+          @for (r of sorted(); track r.key) {
+            <tr [class.clickable]="drillable()" (click)="drillable() && drill.emit(r.key)"
+              (keydown.enter)="drillable() && drill.emit(r.key)" [attr.tabindex]="drillable() ? 0 : null">
+              <th scope="row">{{ rowLabel()(r.key) }}@if (drillable()) {<span class="chev" aria-hidden="true">›</span>}</th>
+              @for (c of columns(); track c) {
+                <td class="num cell" [class]="cellClass(r, c)">
+                  <span class="v">{{ value(r, c) }}</span>
+                  @if (status(r, c) !== 'none') {
+                    <app-status-badge [status]="status(r, c)" [iconOnly]="true" />
+                  }
+                </td>
+              }
+              @if (sparklines()) {
+                <td><app-sparkline [values]="sparklines()?.[r.key] ?? []" /></td>
+              }
+            </tr>
+          } @empty {
+            <tr><td [attr.colspan]="columns().length + 2" class="fw-muted">No rows for this period.</td></tr>
+          }
+        </tbody>
+      </table>
+    </div>
+  `,
+})
+export class DataTable {
+  readonly rows = input<readonly KpiRowWithTargets[]>([]);
+  readonly columns = input<readonly string[]>([]);
+  readonly keyHeader = input('Name');
+  readonly rowLabel = input<(key: string) => string>((k) => k);
+  readonly drillable = input(false);
+  readonly sparklines = input<Record<string, (number | null)[]> | null>(null);
+  readonly sparkHeader = input('Trend');
+  readonly initialSort = input<SortState | null>(null);
+  readonly drill = output<string>();
+
+  private readonly sortSig = signal<SortState | null>(null);
+  protected readonly sort = computed(() => this.sortSig() ?? this.initialSort());
+  protected readonly sorted = computed(() => sortRows(this.rows(), this.sort(), this.rowLabel()));
+
+  protected toggle(column: string): void {
+    const s = this.sort();
+    this.sortSig.set(s?.column === column ? { column, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { column, dir: column === 'key' ? 'asc' : 'desc' });
+  }
+  protected arrow(column: string): string {
+    const s = this.sort();
+    return s?.column === column ? (s.dir === 'asc' ? '▲' : '▼') : '';
+  }
+  protected ariaSort(column: string): 'ascending' | 'descending' | 'none' {
+    const s = this.sort();
+    return s?.column === column ? (s.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+  }
+  protected label(c: string): string {
+    return kpiLabel(c);
+  }
+  protected value(r: KpiRowWithTargets, c: string): string {
+    return formatKpi(c, (r.kpis as Record<string, number | null>)[c]);
+  }
+  protected status(r: KpiRowWithTargets, c: string) {
+    return statusInfo((r.targets as Record<string, { status: string } | undefined>)[c]?.status).status;
+  }
+  protected cellClass(r: KpiRowWithTargets, c: string): string {
+    return `num cell ${statusInfo(this.status(r, c)).cssClass}`;
+  }
+}

@@ -1,0 +1,29 @@
+import * as echarts from 'echarts/core';
+import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only what the dashboards draw; this module is loaded with the first chart, not at start-up.
+echarts.use([
+  BarChart,
+  LineChart,
+  CustomChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  DatasetComponent,
+  TitleComponent,
+  CanvasRenderer,
+]);
+
+export default echarts;

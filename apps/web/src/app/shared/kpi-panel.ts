@@ -1,0 +1,82 @@
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output, signal } from '@angular/core';
+import type { KpiRowWithTargets } from '@floorwatch/contracts';
+import { Chart } from './chart';
+import { statusBarOption } from './chart-options';
+import { DataTable, type SortState } from './data-table';
+import { kpiLabel } from './format';
+import { LoadState } from './load-state';
+
+/** A grouped KPI result shown as a sortable table or as a status-coloured bar chart. */
+@Component({
+  selector: 'app-kpi-panel',
+  imports: [DataTable, Chart, LoadState],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .tools { display: flex; gap: var(--fw-space-2); align-items: center; flex-wrap: wrap; }
+  `,
+  template: `
+    <section class="fw-card" [attr.aria-label]="title()">
+      <header class="fw-card-head">
+        <h2>{{ title() }}</h2>
+        <div class="tools">
+          @if (mode() === 'chart') {
+            <select class="fw-select" aria-label="KPI to chart" [value]="chartKpi()" (change)="pickKpi($event)">
+              @for (c of columns(); track c) {
+                <option [value]="c">{{ label(c) }}</option>
+              }
+            </select>
+          }
+          <div class="fw-segmented" role="group" aria-label="Show as">
+            <button type="button" [attr.aria-pressed]="mode() === 'table'" (click)="mode.set('table')">Numbers</button>
+            <button type="button" [attr.aria-pressed]="mode() === 'chart'" (click)="mode.set('chart')">Chart</button>
+          </div>
+        </div>
+      </header>
+      @if (error()) {
+        <app-load-state kind="error" [message]="error()" (retry)="retry.emit()" />
+      } @else if (loading() && rows().length === 0) {
+        <app-load-state kind="loading" />
+      } @else if (rows().length === 0) {
+        <app-load-state kind="empty" [message]="emptyText()" />
+      } @else if (mode() === 'table') {
+        <app-data-table [rows]="rows()" [columns]="columns()" [keyHeader]="keyHeader()" [rowLabel]="rowLabel()"
+          [drillable]="drillable()" [sparklines]="sparklines()" [initialSort]="initialSort()" (drill)="drill.emit($event)" />
+      } @else {
+        <app-chart [options]="option()" [height]="chartHeight()" [summary]="label(chartKpi()) + ' ' + title()"
+          (picked)="drillable() && drill.emit(rows()[$event].key)" />
+      }
+    </section>
+  `,
+})
+export class KpiPanel {
+  readonly title = input.required<string>();
+  readonly rows = input<readonly KpiRowWithTargets[]>([]);
+  readonly columns = input.required<readonly string[]>();
+  readonly keyHeader = input('Name');
+  readonly rowLabel = input<(key: string) => string>((k) => k);
+  readonly drillable = input(false);
+  readonly loading = input(false);
+  readonly error = input<string | null>(null);
+  readonly emptyText = input('No data for this period.');
+  readonly sparklines = input<Record<string, (number | null)[]> | null>(null);
+  readonly initialSort = input<SortState | null>(null);
+  readonly initialMode = input<'table' | 'chart'>('table');
+  readonly chartHeight = input(280);
+  readonly drill = output<string>();
+  readonly retry = output<void>();
+
+  protected readonly mode = linkedSignal(() => this.initialMode());
+  private readonly pickedKpi = signal<string | null>(null);
+  protected readonly chartKpi = computed(() => {
+    const p = this.pickedKpi();
+    return p && this.columns().includes(p) ? p : this.columns()[0];
+  });
+  protected readonly option = computed(() => statusBarOption(this.rows(), this.chartKpi(), this.rowLabel()));
+
+  protected label(k: string): string {
+    return kpiLabel(k);
+  }
+  protected pickKpi(e: Event): void {
+    this.pickedKpi.set((e.target as HTMLSelectElement).value);
+  }
+}

@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { todayIn, type PeriodKind, type ViewState } from '../core/url-state';
+import { timezoneLabel } from './time';
+
+const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
+  { kind: 'today', label: 'Today' },
+  { kind: 'day', label: 'Day' },
+  { kind: 'week', label: 'Week' },
+  { kind: 'month', label: 'Month' },
+  { kind: 'quarter', label: 'Quarter' },
+  { kind: 'custom', label: 'Custom' },
+];
+
+/** Today / day / week / month / quarter / custom, with the reference day and the time zone shown. */
+@Component({
+  selector: 'app-period-selector',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: flex; flex-wrap: wrap; align-items: center; gap: var(--fw-space-2); }
+    .tz { font-size: var(--fw-text-xs); color: var(--fw-text-muted); width: 100%; text-align: right; }
+  `,
+  template: `
+    <div class="fw-segmented" role="group" aria-label="Period">
+      @for (o of options; track o.kind) {
+        <button type="button" [attr.aria-pressed]="isActive(o.kind)" (click)="pick(o.kind)">{{ o.label }}</button>
+      }
+    </div>
+    @if (state().period === 'custom') {
+      <input class="fw-input" type="date" aria-label="From" [value]="state().from ?? ''" (change)="custom('from', $event)" />
+      <span class="fw-muted">to</span>
+      <input class="fw-input" type="date" aria-label="To" [value]="state().to ?? ''" (change)="custom('to', $event)" />
+    } @else {
+      <input class="fw-input" type="date" aria-label="Reference day" [value]="state().date ?? today()" (change)="anchor($event)" />
+    }
+    <span class="tz">{{ label() }} · times in {{ tzLabel() }}</span>
+  `,
+})
+export class PeriodSelector {
+  readonly state = input.required<ViewState>();
+  readonly timezone = input('UTC');
+  readonly label = input('');
+  readonly changed = output<Partial<ViewState>>();
+  protected readonly options = OPTIONS;
+  protected readonly today = computed(() => todayIn(this.timezone()));
+  protected readonly tzLabel = computed(() => timezoneLabel(this.timezone()));
+
+  protected isActive(kind: PeriodKind | 'today'): boolean {
+    const s = this.state();
+    const isToday = s.period === 'day' && (s.date === null || s.date === this.today());
+    if (kind === 'today') return isToday;
+    if (kind === 'day') return s.period === 'day' && !isToday;
+    return s.period === kind;
+  }
+  protected pick(kind: PeriodKind | 'today'): void {
+    if (kind === 'today') this.changed.emit({ period: 'day', date: null, up: null });
+    else if (kind === 'custom') {
+      const d = this.state().date ?? this.today();
+      this.changed.emit({ period: 'custom', from: this.state().from ?? d, to: this.state().to ?? d, up: null });
+    } else this.changed.emit({ period: kind, up: null, date: this.state().date ?? this.today() });
+  }
+  protected anchor(e: Event): void {
+    const v = (e.target as HTMLInputElement).value;
+    if (v) this.changed.emit({ date: v });
+  }
+  protected custom(which: 'from' | 'to', e: Event): void {
+    const v = (e.target as HTMLInputElement).value;
+    if (v) this.changed.emit({ period: 'custom', [which]: v });
+  }
+}

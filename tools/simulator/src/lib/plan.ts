@@ -1,0 +1,94 @@
+import type { AgentState } from '@floorwatch/contracts';
+import { Rng } from './rng';
+import type { AgentDay } from './schedule';
+import { MINUTE } from './time';
+
+/** A planned state over [start, end); time outside every interval is `logged_out`. */
+export interface PlanInterval {
+  start: number;
+  end: number;
+  state: AgentState;
+}
+
+const SECOND = 1000;
+
+export function stateFor(activity: string): AgentState {
+  return activity === 'open' ? 'available' : `aux:${activity}`;
+}
+
+/**
+ * The agent's intended states for one day: the schedule followed with human deviations (early
+ * or late log-in, long breaks, early log-out, a short unscheduled aux). Contacts are later cut
+ * into the `available` stretches, so they never move these boundaries.
+ */
+export function planDay(seed: number, day: AgentDay): PlanInterval[] {
+  if (day.kind !== 'work' || day.segments.length === 0) return [];
+  const rng = Rng.derive(seed, 'plan', day.agent.id, day.date);
+  const drift = day.lateFromLunchSeconds !== null ? 0.05 : day.agent.drift;
+  const segs = day.segments;
+  // Transition i is the moment the agent moves into segment i (i = segs.length: log-out).
+  const t: number[] = [];
+  for (let i = 0; i <= segs.length; i++) {
+    const at = i < segs.length ? segs[i].start : segs[segs.length - 1].end;
+    let d: number;
+    if (i === 0) d = rng.chance(0.04 + 0.25 * drift) ? rng.uniform(2, 14) * 60 : rng.normal(-100, 60);
+    else if (i === segs.length) d = rng.chance(0.03 + 0.15 * drift) ? -rng.uniform(5, 20) * 60 : rng.normal(60, 60);
+    else if (segs[i].activity === 'open' && segs[i - 1].activity === 'lunch' && day.lateFromLunchSeconds !== null) d = day.lateFromLunchSeconds;
+    else if (segs[i].activity === 'open') d = rng.normal(25, 35) + (rng.chance(0.05 + 0.3 * drift) ? rng.uniform(2, 9) * 60 : 0);
+    else d = rng.normal(10, 40);
+    t.push(roundSec(at + d * SECOND));
+  }
+  for (let i = 1; i < t.length; i++) if (t[i] < t[i - 1] + 30 * SECOND) t[i] = t[i - 1] + 30 * SECOND;
+  let plan: PlanInterval[] = [];
+  for (let i = 0; i < segs.length; i++) plan.push({ start: t[i], end: t[i + 1], state: stateFor(segs[i].activity) });
+  if (rng.chance(0.25 + 0.5 * drift)) plan = addPersonalAux(rng, plan);
+  if (day.pinned) {
+    const { start, end, mode } = day.pinned;
+    plan = mode === 'away' ? cut(plan, start, end) : overwrite(plan, start, end, mode === 'training' ? 'aux:training' : 'available');
+  }
+  return plan;
+}
+
+/** A short unscheduled aux in the middle of an open stretch (restroom, a word with the lead). */
+function addPersonalAux(rng: Rng, plan: PlanInterval[]): PlanInterval[] {
+  const open = plan.filter((p) => p.state === 'available' && p.end - p.start > 40 * MINUTE);
+  if (open.length === 0) return plan;
+  const host = rng.pick(open);
+  const len = roundSec(rng.uniform(2, 7) * MINUTE);
+  const start = roundSec(host.start + rng.uniform(0.2, 0.8) * (host.end - host.start - len));
+  return overwrite(plan, start, start + len, 'aux:personal');
+}
+
+/** Replaces whatever is planned in [start, end) with `state`, keeping the list sorted and gap-free where it was. */
+export function overwrite(plan: PlanInterval[], start: number, end: number, state: AgentState): PlanInterval[] {
+  const out = cut(plan, start, end);
+  out.push({ start, end, state });
+  out.sort((a, b) => a.start - b.start);
+  return mergeSame(out);
+}
+
+export function cut(plan: PlanInterval[], start: number, end: number): PlanInterval[] {
+  const out: PlanInterval[] = [];
+  for (const p of plan) {
+    if (p.end <= start || p.start >= end) out.push(p);
+    else {
+      if (p.start < start) out.push({ ...p, end: start });
+      if (p.end > end) out.push({ ...p, start: end });
+    }
+  }
+  return out;
+}
+
+function mergeSame(plan: PlanInterval[]): PlanInterval[] {
+  const out: PlanInterval[] = [];
+  for (const p of plan) {
+    const last = out[out.length - 1];
+    if (last && last.state === p.state && last.end === p.start) last.end = p.end;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+function roundSec(ms: number): number {
+  return Math.round(ms / SECOND) * SECOND;
+}

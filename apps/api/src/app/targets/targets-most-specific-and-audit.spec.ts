@@ -1,0 +1,91 @@
+import type { INestApplication } from '@nestjs/common';
+import type { KpiApiResult, ResolvedTarget, TargetAudit } from '@floorwatch/contracts';
+import request from 'supertest';
+import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { HttpApiModule } from '../common/http-api.module';
+import type { TestUser } from '../common/testing/fixtures';
+import { createTestApp, loginAs } from '../common/testing/test-app';
+import { DAY, seedWorld } from '../common/testing/world';
+
+describe('targets: most specific wins, set by role, every change audited', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  const tokens: Partial<Record<TestUser, string>> = {};
+  const as = (who: TestUser) => ({
+    get: (path: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${tokens[who]}`),
+    put: (body: object) => request(app.getHttpServer()).put('/api/v1/targets').set('Authorization', `Bearer ${tokens[who]}`).send(body),
+  });
+
+  beforeAll(async () => {
+    db = await withTestDatabase();
+    app = await createTestApp(db, [HttpApiModule]);
+    await seedWorld(db, app);
+    for (const who of ['agent', 'lead', 'manager', 'desk', 'sitemgr'] as const) tokens[who] = await loginAs(app, who);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  const aht = async (who: TestUser, scope: string): Promise<ResolvedTarget> =>
+    ((await as(who).get(`/api/v1/targets?scope=${scope}&kpi=ahtSeconds`)).body as ResolvedTarget[])[0];
+
+  it('falls back to the default, then enterprise, site, team and agent in turn', async () => {
+    expect(await aht('manager', 'agent:a1')).toEqual({ kpi: 'ahtSeconds', scope: 'agent:a1', source: 'default', value: 360, direction: 'lower', amberBand: 18 });
+    expect((await as('manager').put({ kpi: 'ahtSeconds', scope: 'enterprise', value: 400 })).status).toBe(200);
+    expect(await aht('manager', 'agent:a1')).toMatchObject({ source: 'enterprise', value: 400 });
+    expect((await as('sitemgr').put({ kpi: 'ahtSeconds', scope: 'site:lon', value: 350, amberBand: 10 })).status).toBe(200);
+    expect(await aht('manager', 'agent:a1')).toMatchObject({ source: 'site:lon', value: 350, amberBand: 10 });
+    expect((await as('lead').put({ kpi: 'ahtSeconds', scope: 'team:t1', value: 320 })).status).toBe(200);
+    expect((await as('lead').put({ kpi: 'ahtSeconds', scope: 'agent:a1', value: 300 })).status).toBe(200);
+    expect(await aht('agent', 'agent:a1')).toMatchObject({ source: 'agent:a1', value: 300 });
+    expect(await aht('lead', 'agent:a2')).toMatchObject({ source: 'team:t1', value: 320 });
+    expect(await aht('sitemgr', 'agent:a3')).toMatchObject({ source: 'site:lon', value: 350 });
+    expect(await aht('manager', 'agent:n1')).toMatchObject({ source: 'enterprise', value: 400 });
+    expect(await aht('manager', 'queue:nyc-voice')).toMatchObject({ source: 'enterprise', value: 400 });
+  });
+
+  it('gives each KPI row the target of that row’s own scope', async () => {
+    // AHT: a1 = 310 vs own target 300 → misses by 10 ≤ 15 (5% of 300) → amber;
+    //      a3 = 600 vs site 350 → misses by 250 > band 10 → red.
+    const res = (await as('sitemgr').get(`/api/v1/kpis?scope=site:lon&by=agent&${new URLSearchParams(DAY)}`)).body as KpiApiResult;
+    const cell = (key: string) => res.rows.find((r) => r.key === key)?.targets.ahtSeconds;
+    expect(cell('a1')).toEqual({ value: 300, status: 'amber', direction: 'lower' });
+    expect(cell('a3')).toEqual({ value: 350, status: 'red', direction: 'lower' });
+  });
+
+  it('refuses targets outside the role: lead on a site, manager on a team, desk on AHT, lead on another team', async () => {
+    expect((await as('lead').put({ kpi: 'ahtSeconds', scope: 'site:lon', value: 1 })).status).toBe(403);
+    expect((await as('manager').put({ kpi: 'ahtSeconds', scope: 'team:t1', value: 1 })).status).toBe(403);
+    expect((await as('desk').put({ kpi: 'ahtSeconds', scope: 'site:lon', value: 1 })).status).toBe(403);
+    expect((await as('lead').put({ kpi: 'ahtSeconds', scope: 'team:t2', value: 1 })).status).toBe(403);
+    expect((await as('sitemgr').put({ kpi: 'ahtSeconds', scope: 'site:nyc', value: 1 })).status).toBe(403);
+    expect((await as('agent').put({ kpi: 'adherencePct', scope: 'agent:a1', value: 1 })).status).toBe(403);
+    expect((await as('desk').put({ kpi: 'staffingGap', scope: 'site:nyc', value: 0, direction: 'higher', amberBand: 2 })).status).toBe(200);
+  });
+
+  it('audits who changed what, old → new, newest first, filtered to what the reader may see', async () => {
+    expect((await as('sitemgr').put({ kpi: 'ahtSeconds', scope: 'site:lon', value: 340 })).status).toBe(200);
+    const lon = (await as('sitemgr').get('/api/v1/targets/audit?scope=site:lon')).body as TargetAudit[];
+    expect(lon.map((a) => [a.kpi, a.oldValue, a.newValue, a.changedBy])).toEqual([
+      ['ahtSeconds', 350, 340, 'sitemgr'],
+      ['ahtSeconds', null, 350, 'sitemgr'],
+    ]);
+    expect(Date.parse(lon[0].changedAt)).toBeGreaterThanOrEqual(Date.parse(lon[1].changedAt));
+    const leadView = (await as('lead').get('/api/v1/targets/audit')).body as TargetAudit[];
+    expect(new Set(leadView.map((a) => a.scope))).toEqual(new Set(['team:t1', 'agent:a1']));
+    const all = (await as('manager').get('/api/v1/targets/audit')).body as TargetAudit[];
+    // enterprise, site:lon, team:t1, agent:a1, site:nyc staffingGap, site:lon again = 6
+    expect(all).toHaveLength(6);
+  });
+
+  it('a refused or invalid change writes nothing, not even an audit row', async () => {
+    const before = await db.dataSource.query('SELECT count(*)::int AS n FROM target_audit');
+    expect((await as('lead').put({ kpi: 'ahtSeconds', scope: 'site:lon', value: 1 })).status).toBe(403);
+    const bad = await as('manager').put({ kpi: 'speed', scope: 'enterprise', value: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('kpi');
+    expect((await as('manager').put({ kpi: 'ahtSeconds', scope: 'site:nowhere', value: 1 })).body).toMatchObject({ statusCode: 400, field: 'scope' });
+    expect(await db.dataSource.query('SELECT count(*)::int AS n FROM target_audit')).toEqual(before);
+  });
+});

@@ -7,7 +7,8 @@ import { readQueueLogState, type AgentTrack, type OpenCall, type OpenCallState, 
 export const DEFAULT_ACW_REASONS = ['ACW', 'Wrapup', 'wrap-up'];
 /** An acw state starting this soon after the call's end is that call's wrap-up (feeds.md). */
 const ACW_LINK_MS = 5000;
-const CLOSED_RETENTION_MS = 24 * 3600 * 1000;
+/** Transferred calls re-enter a queue within minutes; older closed call ids are forgotten to keep memory flat. */
+const CLOSED_RETENTION_MS = 4 * 3600 * 1000;
 const INCOMPLETE_AFTER_SECONDS = 4 * 3600;
 
 export interface QueueLogOptions extends ParserOptions {

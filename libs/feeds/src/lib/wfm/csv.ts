@@ -41,7 +41,7 @@ export abstract class CsvFeedParser implements FeedParser {
         }
       }
       const columns = this.columns ?? this.defaultColumns;
-      const min = this.columns ? this.requiredColumns.length : this.requiredColumns.length;
+      const min = this.requiredColumns.length;
       if (cells.length < min || cells.length > columns.length) {
         quarantine('wrong-field-count', `expected ${min === columns.length ? min : `${min}–${columns.length}`} fields, got ${cells.length}`);
       }

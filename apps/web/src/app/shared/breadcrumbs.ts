@@ -13,6 +13,7 @@ import type { Crumb } from '../core/drill';
     [aria-current] { color: var(--fw-text); font-weight: 600; }
   `,
   template: `
+    @if (crumbs().length > 1) {
     <nav aria-label="Drill-down path">
       <ol>
         @for (c of crumbs(); track $index) {
@@ -26,6 +27,7 @@ import type { Crumb } from '../core/drill';
         }
       </ol>
     </nav>
+    }
   `,
 })
 export class Breadcrumbs {

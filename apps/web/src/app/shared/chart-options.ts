@@ -28,7 +28,7 @@ export function statusBarOption(rows: readonly KpiRowWithTargets[], kpi: string,
         return `${label(r.key)}<br/><b>${kpiLabel(kpi)}: ${formatKpi(kpi, value(r, kpi))}</b><br/>${statusInfo(status).label}`;
       },
     },
-    xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 0, rotate: rows.length > 12 ? 45 : 0 } },
+    xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 0, rotate: rows.length > 12 || rows.some((r) => label(r.key).length > 10) ? 30 : 0 } },
     yAxis: { type: 'value', ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => formatKpi(kpi, v) } },
     series: [
       {
@@ -55,8 +55,8 @@ export function groupedBarOption(rows: readonly KpiRowWithTargets[], kpis: reado
   return {
     textStyle: TEXT,
     color: palette,
-    legend: { top: 0, textStyle: { color: '#475569' } },
-    grid: { left: 40, right: 16, top: 40, bottom: 32, containLabel: true },
+    legend: { bottom: 0, type: 'scroll', textStyle: { color: '#475569' } },
+    grid: { left: 40, right: 16, top: 16, bottom: 40, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
     xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS },
     yAxis: { type: 'value', min: 0, max: 100, ...AXIS },

@@ -18,6 +18,7 @@ import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-hel
   imports: [Chart, LoadState, KpiPanel, StatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    :host { display: grid; gap: var(--fw-space-5); }
     .iv { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: var(--fw-space-3); margin-bottom: var(--fw-space-4); }
     .iv div { background: var(--fw-surface-2); border-radius: var(--fw-radius-sm); padding: var(--fw-space-3); display: grid; gap: 2px; }
     .iv strong { font-size: var(--fw-text-xl); font-variant-numeric: tabular-nums; }

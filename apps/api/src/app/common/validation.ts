@@ -26,10 +26,17 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
   throw badRequest(field, issue.message);
 }
 
+/** 2026-02-31 is not a day, though some parsers roll it over into March. */
+function isCalendarDay(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 /** ISO 8601 date or date-time, to epoch ms. A bare date is midnight UTC. */
 export const isoInstant = z
   .string({ error: 'is required (ISO 8601 date or date-time)' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
+  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && isCalendarDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), {
     error: 'is not an ISO 8601 date or date-time',
   })
   .transform((s) => Date.parse(/T|\s/.test(s) && !/(Z|[+-]\d{2}:?\d{2})$/.test(s) ? `${s}Z` : s));
@@ -37,9 +44,7 @@ export const isoInstant = z
 export const isoDay = z
   .string({ error: 'is required (YYYY-MM-DD)' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a day as YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: 'is not a calendar day',
-  });
+  .refine(isCalendarDay, { error: 'is not a calendar day' });
 
 export const scopeText = z.string({ error: 'is required' }).transform((text, ctx): Scope => {
   const scope = parseScope(text);

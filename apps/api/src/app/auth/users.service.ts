@@ -62,7 +62,8 @@ export class UsersService {
     const current = await this.findWithHash(username);
     if (!current) throw new NotFoundException(`no user ${username}`);
     const hash = patch.password === undefined ? current.passwordHash : await bcrypt.hash(patch.password, BCRYPT_ROUNDS);
-    const rows: UserRow[] = await this.db.query(
+    // TypeORM returns [rows, affected] for an UPDATE on PostgreSQL.
+    const [rows]: [UserRow[], number] = await this.db.query(
       `UPDATE users SET password_hash = $2, roles = $3, agent_id = $4, team_ids = $5, site_ids = $6, updated_at = now()
        WHERE username = $1 RETURNING *`,
       [

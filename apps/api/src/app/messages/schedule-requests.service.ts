@@ -72,7 +72,8 @@ export class ScheduleRequestsService {
     // The decision belongs to the agent's team leader (or an admin), not to whoever can read it.
     const leads = user.roles.includes('admin') || (mayDo(user, 'schedule-requests:decide') && user.teamIds.includes(org.teamOfAgent(current.agent_id) ?? ''));
     if (!leads) throw new ForbiddenException(`${user.username} may not decide requests of agent ${current.agent_id}`);
-    const updated: RequestRow[] = await this.db.query(
+    // TypeORM returns [rows, affected] for an UPDATE on PostgreSQL.
+    const [updated]: [RequestRow[], number] = await this.db.query(
       `UPDATE schedule_change_requests SET status = $2, decided_by = $3, decision_note = $4, decided_at = now()
        WHERE id = $1 AND status = 'pending' RETURNING *`,
       [id, d.decision, user.username, d.note ?? null],

@@ -24,7 +24,7 @@ function databaseModule(db: TestDatabase): DynamicModule {
 /** A Nest app of `modules` on the test database, configured as main.ts does, ready for supertest. */
 export async function createTestApp(db: TestDatabase, modules: Type[]): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [databaseModule(db), ...modules] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger: process.env['TEST_LOG'] ? ['error', 'warn'] : false });
   configureApp(app);
   await app.init();
   return app;

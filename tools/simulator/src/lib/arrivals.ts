@@ -37,7 +37,7 @@ function emailWeight(localMinute: number): number {
  * The plan sizes volume to the staff scheduled: arrivals ≈ target occupancy × open agents ×
  * 900 s / AHT, which is how a forecast-driven schedule looks once published.
  */
-export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, intervals: number): GroupCurve[] {
+export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, intervals: number, siteFrom: number, siteTo: number): GroupCurve[] {
   const curves: GroupCurve[] = [];
   for (const group of ['voice', 'chat', 'email'] as ChannelGroup[]) {
     const openAgents = new Float64Array(intervals);
@@ -57,7 +57,8 @@ export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, int
       const w = new Float64Array(intervals);
       for (let i = 0; i < intervals; i++) {
         total += openAgents[i];
-        w[i] = emailWeight(localMinutes(origin + i * INTERVAL, site.timezone));
+        const at = origin + i * INTERVAL;
+        w[i] = at >= siteFrom && at < siteTo ? emailWeight(localMinutes(at, site.timezone)) : 0;
         weights += w[i];
       }
       for (let i = 0; i < intervals; i++) expected[i] = weights > 0 ? (TARGET_OCCUPANCY * total * 900 * w[i]) / (aht * weights) : 0;

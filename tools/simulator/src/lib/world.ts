@@ -65,7 +65,10 @@ export function generateWorld(options: WorldOptions): World {
   const routed: Routed[] = [];
   const routedSite: string[] = [];
   for (const site of sim.sites) {
-    for (const curve of buildCurves(site, agentDays, origin, intervals)) {
+    const dates = datesBySite.get(site.id) as string[];
+    const siteFrom = localTime(dates[0], 0, site.timezone);
+    const siteTo = localTime(dates[dates.length - 1], 24 * 60, site.timezone);
+    for (const curve of buildCurves(site, agentDays, origin, intervals, siteFrom, siteTo)) {
       curves.push(curve);
       const agents = sim.agents.filter((a) => a.siteId === site.id && a.group === curve.group);
       for (const r of route(drawArrivals(seed, curve), agents, plans, horizon)) {

@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Optional } from '@nestjs/common';
+import { FEED_FORMATS, type FeedFormat, type IngestSummary } from '@floorwatch/contracts';
+import {
+  createParser,
+  duplicateOutcome,
+  OutcomeCounter,
+  QueueLogParser,
+  readUnits,
+  type ByteSource,
+  type FeedParser,
+  type FeedUnit,
+  type LineOutcome,
+} from '@floorwatch/feeds';
+import { describeDbError } from '../database/describe-db-error';
+import { RecordStore } from '../database/record-store';
+import type { QuarantineRecord } from '../database/record-types';
+import { MetricsService } from '../metrics/metrics.service';
+import { OrgService } from '../org/org.service';
+import { customerKeySalt } from './customer-key';
+import { HEADER_FORMATS, loadFeedState, saveFeedState, STATEFUL_FORMATS, type StoredFeedState } from './feed-state';
+import { IngestEvents } from './ingest-events';
+import { clean, emptyBatch, liveContacts, liveSchedule, liveStates, mapRecord, type MappedBatch } from './map-records';
+import { OrgMapper } from './org-mapper';
+
+export interface IngestOptions {
+  /** File name or stream id, stored with quarantined lines. */
+  source: string;
+  /** Lines per transaction. Default 5 000. */
+  batchSize?: number;
+  /** Called after each committed batch with the running summary. */
+  onBatch?: (summary: IngestSummary) => void;
+}
+
+/** Bad request: unknown format. The CLI exits 2, the API answers 400. */
+export class IngestInputError extends Error {
+  override readonly name = 'IngestInputError';
+}
+
+/** The database failed mid-ingest; everything before `lineNumber` is stored and a re-run completes the rest. */
+export class IngestInterruptedError extends Error {
+  override readonly name = 'IngestInterruptedError';
+  constructor(
+    readonly source: string,
+    readonly lineNumber: number,
+    readonly summary: IngestSummary,
+    cause: unknown,
+  ) {
+    super(
+      `ingest of ${source} stopped at line ${lineNumber}: ${describeDbError(cause)}; ` +
+        `lines before it are stored, run the same ingest again to finish (stored lines count as duplicates)`,
+      { cause },
+    );
+  }
+}
+
+export function isFeedFormat(format: string): format is FeedFormat {
+  return (FEED_FORMATS as readonly string[]).includes(format);
+}
+
+const lineHash = (text: string): string => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * Feed files into the database. Each batch is one transaction holding the line hashes, the
+ * records, the quarantined lines and the parser state together, so a failure anywhere leaves the
+ * database at a batch boundary and re-running the same input finishes the job exactly once.
+ */
+@Injectable()
+export class IngestService {
+  /** One ingest per format at a time: parser state is per format. */
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly orgs: OrgService,
+    private readonly events: IngestEvents,
+    @Optional() private readonly metrics?: MetricsService,
+  ) {}
+
+  ingest(format: string, source: ByteSource, options: IngestOptions): Promise<IngestSummary> {
+    if (!isFeedFormat(format)) {
+      return Promise.reject(new IngestInputError(`unknown feed format "${format}"; expected one of ${FEED_FORMATS.join(', ')}`));
+    }
+    const previous = this.locks.get(format) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.run(format, source, options));
+    this.locks.set(format, run);
+    return run;
+  }
+
+  private async run(format: FeedFormat, source: ByteSource, options: IngestOptions): Promise<IngestSummary> {
+    const salt = await customerKeySalt(this.store);
+    const mapper = new OrgMapper(await this.orgs.org());
+    const parser = createParser(format);
+    const stateful = STATEFUL_FORMATS.has(format);
+    const saved = stateful ? await loadFeedState(this.store, format) : null;
+    if (saved) parser.importState(saved.parser);
+    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, counter: new OutcomeCounter(), seq: 0 };
+    const size = options.batchSize ?? 5000;
+    let batch: FeedUnit[] = [];
+    for await (const unit of readUnits(format, source)) {
+      batch.push(unit);
+      if (batch.length >= size) {
+        await this.commit(ctx, batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await this.commit(ctx, batch);
+    return ctx.counter.summary();
+  }
+
+  private async commit(ctx: RunContext, units: FeedUnit[]): Promise<void> {
+    const { format, parser, mapper } = ctx;
+    const hashes = units.map((u) => lineHash(u.text));
+    const outcomes: LineOutcome[] = [];
+    const mapped = emptyBatch();
+    let created: ReturnType<OrgMapper['takeCreated']> = { agents: [], queues: [] };
+    try {
+      await this.store.transaction(async (tx) => {
+        const fresh = await tx.claimFeedLines(format, [...new Set(hashes)]);
+        units.forEach((unit, i) => {
+          const h = hashes[i];
+          let outcome: LineOutcome;
+          if (fresh.delete(h)) outcome = parser.push(unit);
+          else {
+            // A file's own header sets up its columns even when an earlier file had the same one.
+            if (ctx.header && unit.lineNumber === 1) parser.push(unit);
+            outcome = duplicateOutcome(unit);
+          }
+          outcomes.push(outcome);
+          for (const r of outcome.records) mapRecord(r, format, mapper, ctx.salt, ctx.seq++, mapped);
+        });
+        created = mapper.takeCreated();
+        await this.write(tx, ctx, outcomes, mapped, created);
+      });
+    } catch (err) {
+      mapper.forget(created);
+      throw new IngestInterruptedError(ctx.options.source, units[0]?.lineNumber ?? 0, ctx.counter.summary(), err);
+    }
+    for (const o of outcomes) ctx.counter.add(o);
+    this.afterCommit(ctx, outcomes, mapped, created.agents.length + created.queues.length > 0);
+  }
+
+  private async write(tx: RecordStore, ctx: RunContext, outcomes: LineOutcome[], m: MappedBatch, created: ReturnType<OrgMapper['takeCreated']>): Promise<void> {
+    for (const org of m.orgs) await tx.upsertOrg(org);
+    if (created.agents.length || created.queues.length) await tx.upsertOrg({ agents: created.agents, queues: created.queues });
+    const quarantined: QuarantineRecord[] = outcomes
+      .filter((o) => o.status === 'quarantined')
+      .map((o) => ({ source: clean(ctx.options.source), format: ctx.format, lineNumber: o.lineNumber, raw: clean(o.raw), reason: o.reason ?? 'unknown' }));
+    await tx.writeQuarantine(quarantined);
+    await tx.writeContacts(m.contacts);
+    await tx.writeStateEvents(m.states);
+    await tx.writeScheduleSegments(m.schedule);
+    await tx.writeForecasts(m.forecasts);
+    await tx.writeSurveys(m.surveys);
+    if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
+  }
+
+  private stateToSave(ctx: RunContext): StoredFeedState {
+    const callSources: Record<string, string> = {};
+    if (ctx.parser instanceof QueueLogParser) {
+      // Every open call (no age limit): a call opened in this ingest is attributed to this source.
+      for (const c of ctx.parser.openCalls(Number.NEGATIVE_INFINITY)) callSources[c.callId] = ctx.callSources[c.callId] ?? ctx.options.source;
+    }
+    ctx.callSources = callSources;
+    return { version: 1, parser: ctx.parser.exportState(), callSources };
+  }
+
+  private afterCommit(ctx: RunContext, outcomes: LineOutcome[], m: MappedBatch, orgChanged: boolean): void {
+    if (this.metrics) {
+      let accepted = 0;
+      let duplicate = 0;
+      for (const o of outcomes) {
+        if (o.status === 'accepted') accepted++;
+        else if (o.status === 'duplicate') duplicate++;
+      }
+      this.metrics.countIngest(ctx.format, 'accepted', accepted);
+      this.metrics.countIngest(ctx.format, 'duplicate', duplicate);
+      this.metrics.countIngest(ctx.format, 'quarantined', outcomes.length - accepted - duplicate);
+    }
+    if (orgChanged || m.orgs.length) void this.orgs.refresh().catch(() => undefined);
+    if (m.orgs.length) {
+      // Later batches map through the org just written.
+      ctx.mapper = new OrgMapper(m.orgs[m.orgs.length - 1]);
+    }
+    this.events.publish({ kind: 'org', format: ctx.format, records: m.orgs });
+    this.events.publish({ kind: 'state', format: ctx.format, records: liveStates(m.states) });
+    this.events.publish({ kind: 'contact', format: ctx.format, records: liveContacts(m.contacts) });
+    this.events.publish({ kind: 'schedule', format: ctx.format, records: liveSchedule(m.schedule) });
+    ctx.options.onBatch?.(ctx.counter.summary());
+  }
+}
+
+interface RunContext {
+  format: FeedFormat;
+  options: IngestOptions;
+  parser: FeedParser;
+  mapper: OrgMapper;
+  salt: string;
+  stateful: boolean;
+  header: boolean;
+  callSources: Record<string, string>;
+  counter: OutcomeCounter;
+  seq: number;
+}

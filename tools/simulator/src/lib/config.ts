@@ -63,7 +63,7 @@ export function queueId(siteId: string, reason: string): string {
 export const TEAM_GROUPS: readonly ChannelGroup[] = ['voice', 'voice', 'voice', 'chat', 'voice', 'email', 'voice', 'voice', 'chat'];
 
 /** Target occupancy the arrival volume is sized to: busy but answerable, as a real plan is. */
-export const TARGET_OCCUPANCY = 0.84;
+export const TARGET_OCCUPANCY = 0.8;
 
 export interface WorldOptions {
   seed: number;

@@ -7,6 +7,7 @@ import { configureHttp } from './app/common/configure-app';
 import { databaseOptionsFromEnv } from './app/database/database-config';
 import { describeDbError } from './app/database/describe-db-error';
 import { openDatabase, type DatabaseHandle } from './app/database/open-database';
+import { RedisIoAdapter } from './app/live/redis-io-adapter';
 
 /** Shared by main and by HTTP tests: routes under /api/v1 except health, metrics and the web app. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -35,6 +36,16 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
   }
 
   const app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: db } }), { abortOnError: false }));
+  const redisUrl = env['REDIS_URL'];
+  if (redisUrl) {
+    // Several API processes share live rooms through Redis (spec/interfaces.md "Storage").
+    const adapter = new RedisIoAdapter(app);
+    await adapter.connectToRedis(redisUrl).catch(async (e: unknown) => {
+      await app.close().catch(() => undefined);
+      fail((e as Error).message);
+    });
+    app.useWebSocketAdapter(adapter);
+  }
   try {
     await app.listen(port, env['HOST'] || '0.0.0.0');
   } catch (err) {

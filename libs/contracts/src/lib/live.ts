@@ -5,6 +5,15 @@ import type { StaffingRow } from './staffing';
 /** Every live payload carries `at`: when the source event happened (ISO), for latency measurement. */
 export interface LiveBase {
   at: string;
+  /**
+   * Per-scope sequence number, increasing by one for each event sent to that scope's room (a
+   * snapshot carries the current value). A client drops events with seq ≤ the last it saw and
+   * resubscribes (for a fresh snapshot) when it sees a gap: coalescible events may be dropped
+   * for a slow connection. Optional only so older payload builders still type-check.
+   */
+  seq?: number;
+  /** The subscribed scope (room) this copy of the event was sent for. */
+  scope?: string;
 }
 export interface SubscribeRequest {
   scope: string;
@@ -59,3 +68,19 @@ export const LIVE_EVENTS = {
   alert: 'alert',
   snapshot: 'snapshot',
 } as const;
+
+/** The KPI tiles the live `kpi` event reports (today so far, in the scope's site time zone; enterprise UTC). */
+export const LIVE_KPI_TILES = [
+  'adherencePct',
+  'conformancePct',
+  'occupancyPct',
+  'shrinkagePct',
+  'handled',
+  'ahtSeconds',
+  'offered',
+  'answered',
+  'abandoned',
+  'serviceLevelPct',
+  'asaSeconds',
+  'abandonRatePct',
+] as const;

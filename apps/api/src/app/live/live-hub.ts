@@ -1,0 +1,191 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  formatScope,
+  LIVE_EVENTS,
+  parseScope,
+  isScopeError,
+  type AlertPayload,
+  type LiveSnapshot,
+  type Scope,
+  type StaffingEventPayload,
+} from '@floorwatch/contracts';
+import { INTERVAL_MS } from '@floorwatch/kpi';
+import type { Namespace } from 'socket.io';
+import { computeLiveStaffing, computeLiveTiles, tileDelta, type LiveTiles } from './live-figures';
+import { LIVE_OPTIONS, type LiveOptions } from './live-options';
+import { LiveState, type LiveChange } from './live-state.service';
+
+const iso = (t: number): string => new Date(t).toISOString();
+
+/** The rooms an agent's events go to: the agent, their team, their site and the enterprise. */
+export function roomsOfAgent(a: { agentId: string; teamId: string | null; siteId: string }): string[] {
+  return [`agent:${a.agentId}`, ...(a.teamId ? [`team:${a.teamId}`] : []), `site:${a.siteId}`, 'enterprise'];
+}
+
+/**
+ * Pushes live changes to this process's sockets, one room per scope, each copy stamped with the
+ * room's `seq`. Policy:
+ * - `agent-state`, `adherence-*` and `alert` are sent as they happen, reliably.
+ * - `staffing` (per site) and `kpi` (per scope, deltas) are coalesced: changes only mark the
+ *   scope dirty, and the 1 s flush sends at most one event per site/scope, with `at` = the oldest
+ *   source event folded in. They are sent `volatile`: a connection that cannot take them now
+ *   misses them and sees a seq gap (resubscribe → snapshot), nothing is queued for it.
+ * - A connection with more than maxBufferedPackets packets waiting (socket.conn.writeBuffer) is
+ *   closed at transport level; the client reconnects, resubscribes and gets a fresh snapshot.
+ * Everything is emitted to local sockets only: with Redis, each process receives every ingest
+ * batch (relayed by the gateway) and keeps its own picture, so seq stays one counter per room.
+ */
+@Injectable()
+export class LiveHub {
+  private readonly log = new Logger('LiveHub');
+  private ns: Namespace | null = null;
+  private readonly seqs = new Map<string, number>();
+  private readonly tiles = new Map<string, { values: LiveTiles; computedAt: number }>();
+  private readonly kpiDirty = new Map<string, number>();
+  private readonly staffingDirty = new Map<string, number>();
+  private readonly staffingLast = new Map<string, string>();
+  private interval = -1;
+  /** Scope rooms someone joined here; rooms a client left stay cheap (no members ⇒ no work). */
+  private readonly scopes = new Map<string, Scope>();
+
+  constructor(
+    private readonly state: LiveState,
+    @Inject(LIVE_OPTIONS) private readonly options: LiveOptions,
+  ) {}
+
+  attach(ns: Namespace): void {
+    this.ns = ns;
+  }
+
+  track(scope: Scope): string {
+    const room = formatScope(scope);
+    this.scopes.set(room, scope);
+    return room;
+  }
+
+  handle(change: LiveChange): void {
+    switch (change.type) {
+      case 'agent-state':
+        for (const room of roomsOfAgent(change.payload)) this.emit(room, LIVE_EVENTS.agentState, change.payload, false);
+        return;
+      case 'adherence-exception':
+      case 'adherence-cleared':
+        for (const room of roomsOfAgent(change.payload)) this.emit(room, change.type, change.payload, false);
+        return;
+      case 'touched': {
+        const rooms = change.agentId
+          ? roomsOfAgent({ agentId: change.agentId, teamId: change.teamId, siteId: change.siteId })
+          : [...(change.teamId ? [`team:${change.teamId}`] : []), `site:${change.siteId}`, 'enterprise'];
+        for (const room of rooms) if (this.hasMembers(room)) this.kpiDirty.set(room, Math.min(this.kpiDirty.get(room) ?? Infinity, change.at));
+        if (change.staffing) this.staffingDirty.set(change.siteId, Math.min(this.staffingDirty.get(change.siteId) ?? Infinity, change.at));
+        return;
+      }
+    }
+  }
+
+  /** An alert to `toScope` goes to that room and the rooms of the people it addresses below it. */
+  alert(alert: AlertPayload): void {
+    const scope = parseScope(alert.toScope);
+    if (isScopeError(scope)) return;
+    const rooms = new Set([alert.toScope]);
+    const org = this.state.org;
+    if (scope.kind === 'site') {
+      rooms.add('enterprise');
+      for (const t of org?.org.teams ?? []) if (t.siteId === scope.id) rooms.add(`team:${t.id}`);
+    }
+    if (scope.kind === 'site' || scope.kind === 'team') {
+      for (const a of this.state.agentsIn(scope)) rooms.add(`agent:${a.id}`);
+    }
+    for (const room of rooms) this.emit(room, LIVE_EVENTS.alert, alert, false);
+  }
+
+  /** The 1 s flush of coalesced staffing and kpi pushes. */
+  flush(): void {
+    const now = this.state.now();
+    const interval = Math.floor(now / INTERVAL_MS);
+    if (interval !== this.interval) {
+      // A new quarter hour: every watched site gets its new interval row.
+      this.interval = interval;
+      for (const site of this.state.org?.org.sites ?? []) this.staffingDirty.set(site.id, Math.min(this.staffingDirty.get(site.id) ?? Infinity, interval * INTERVAL_MS));
+    }
+    for (const [siteId, at] of this.staffingDirty) {
+      this.staffingDirty.delete(siteId);
+      if (!this.hasMembers(`site:${siteId}`) && !this.hasMembers('enterprise')) continue;
+      const row = computeLiveStaffing(this.state, siteId, now);
+      const key = JSON.stringify(row);
+      if (this.staffingLast.get(siteId) === key) continue;
+      this.staffingLast.set(siteId, key);
+      const payload: StaffingEventPayload = { at: iso(Math.min(at, now)), siteId, row };
+      this.emit(`site:${siteId}`, LIVE_EVENTS.staffing, payload, true);
+      this.emit('enterprise', LIVE_EVENTS.staffing, payload, true);
+    }
+    for (const [room, scope] of this.scopes) {
+      if (!this.hasMembers(room)) {
+        this.scopes.delete(room);
+        this.tiles.delete(room);
+        this.kpiDirty.delete(room);
+        continue;
+      }
+      const dirtyAt = this.kpiDirty.get(room);
+      const last = this.tiles.get(room);
+      if (dirtyAt === undefined && last && now - last.computedAt < this.options.kpiRefreshMs) continue;
+      this.kpiDirty.delete(room);
+      const values = computeLiveTiles(this.state, scope, now);
+      this.tiles.set(room, { values, computedAt: now });
+      const kpis = tileDelta(last?.values, values);
+      if (Object.keys(kpis).length === 0) continue;
+      this.emit(room, LIVE_EVENTS.kpi, { at: iso(Math.min(dirtyAt ?? now, now)), scope: room, kpis }, true);
+    }
+    this.enforceBackPressure();
+  }
+
+  /**
+   * Everything a new subscriber needs, built synchronously right after the join, so every later
+   * event of the room has a higher seq than the snapshot's.
+   */
+  snapshot(scope: Scope): LiveSnapshot {
+    const room = this.track(scope);
+    const now = this.state.now();
+    let tiles = this.tiles.get(room);
+    if (!tiles) {
+      tiles = { values: computeLiveTiles(this.state, scope, now), computedAt: now };
+      this.tiles.set(room, tiles);
+    }
+    const agents = this.state.agentsIn(scope);
+    const siteIds = scope.kind === 'site' ? [scope.id] : scope.kind === 'enterprise' ? (this.state.org?.org.sites ?? []).map((s) => s.id) : [];
+    return {
+      at: iso(now),
+      scope: room,
+      seq: this.seqs.get(room) ?? 0,
+      agents: this.state.currentStates(scope),
+      exceptions: this.state.rta.openExceptions(agents),
+      staffing: siteIds.map((siteId) => ({ at: iso(now), siteId, row: computeLiveStaffing(this.state, siteId, now) })),
+      kpis: tiles.values,
+    };
+  }
+
+  /** Closes connections that cannot keep up (see the class comment). */
+  enforceBackPressure(): void {
+    if (!this.ns) return;
+    for (const socket of this.ns.sockets.values()) {
+      // engine.io keeps its outgoing queue private; its length is the only gauge of a stuck client.
+      const queued = (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+      if (queued > this.options.maxBufferedPackets) {
+        this.log.warn(`closing slow live connection ${socket.id} (${queued} packets waiting)`);
+        socket.conn.close();
+      }
+    }
+  }
+
+  private hasMembers(room: string): boolean {
+    return (this.ns?.adapter.rooms.get(room)?.size ?? 0) > 0;
+  }
+
+  private emit(room: string, event: string, payload: object, volatile: boolean): void {
+    if (!this.ns || !this.hasMembers(room)) return;
+    const seq = (this.seqs.get(room) ?? 0) + 1;
+    this.seqs.set(room, seq);
+    const target = volatile ? this.ns.local.volatile.to(room) : this.ns.local.to(room);
+    target.emit(event, { ...payload, scope: room, seq });
+  }
+}

@@ -1,0 +1,33 @@
+/** Tunables of the live pipeline; LIVE_OPTIONS overrides them (tests use a tiny RTA threshold). */
+export interface LiveOptions {
+  /** RTA exception after this long out of adherence (spec default 120 s). */
+  rtaThresholdSeconds: number;
+  /** The timer that finds threshold crossings and flushes coalesced kpi/staffing pushes. */
+  tickMs: number;
+  /** A scope's kpi tiles are recomputed at least this often even without events (adherence drifts with time). */
+  kpiRefreshMs: number;
+  /** A connection with more packets than this waiting to be written is disconnected (slow client). */
+  maxBufferedPackets: number;
+  /** The clock; tests shift it onto the seeded day. */
+  now: () => number;
+}
+
+export const LIVE_OPTIONS = Symbol('LIVE_OPTIONS');
+
+export function liveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveOptions {
+  return {
+    rtaThresholdSeconds: positive(env, 'RTA_THRESHOLD_SECONDS', 120),
+    tickMs: 1000,
+    kpiRefreshMs: positive(env, 'LIVE_KPI_REFRESH_MS', 10_000),
+    maxBufferedPackets: positive(env, 'LIVE_MAX_BUFFERED_PACKETS', 1000),
+    now: Date.now,
+  };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,143 @@
+import { Inject, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Ack,
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { formatScope, isScopeError, LIVE_EVENTS, parseScope, type Me, type SubscribeAck } from '@floorwatch/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import type { Subscription } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { mayRead } from '../auth/permissions';
+import { MessageBus } from '../messages/message-bus';
+import { OrgService } from '../org/org.service';
+import { IngestEvents } from '../ingest/ingest-events';
+import type { IngestBatch } from './live-batch';
+import { isSharedServer } from './redis-io-adapter';
+import { LiveHub } from './live-hub';
+import { LIVE_OPTIONS, type LiveOptions } from './live-options';
+import { LiveState } from './live-state.service';
+
+/** Server-to-server event (Redis adapter) carrying ingest batches and alerts to the other API processes. */
+const RELAY_INGEST = 'fw:ingest';
+const RELAY_ALERT = 'fw:alert';
+
+interface LiveSocketData {
+  user: Me;
+}
+type LiveSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, LiveSocketData>;
+
+/**
+ * socket.io namespace `/live` (spec/interfaces.md "Live"). The handshake must carry a valid JWT in
+ * `auth.token` (else connect_error); `subscribe {scope}` is decided by permissions.ts mayRead, as
+ * REST is, and answered `{ok:true}` + a `snapshot`, or `{ok:false, error}`.
+ */
+@WebSocketGateway({ namespace: '/live', cors: { origin: true } })
+export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('LiveGateway');
+  private ns: Namespace | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly subs: Subscription[] = [];
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly orgs: OrgService,
+    private readonly state: LiveState,
+    private readonly hub: LiveHub,
+    private readonly ingest: IngestEvents,
+    private readonly messages: MessageBus,
+    @Inject(LIVE_OPTIONS) private readonly options: LiveOptions,
+  ) {}
+
+  onModuleInit(): void {
+    void this.state.reload();
+    this.subs.push(
+      this.state.changes$.subscribe((c) => this.hub.handle(c)),
+      this.ingest.events$.subscribe((batch) => {
+        void this.state.apply(batch).then(() => this.hub.enforceBackPressure());
+        this.relayOut(RELAY_INGEST, batch);
+      }),
+      this.messages.events$.subscribe(({ alert }) => {
+        this.hub.alert(alert);
+        this.relayOut(RELAY_ALERT, alert);
+      }),
+    );
+  }
+
+  afterInit(ns: Namespace): void {
+    this.ns = ns;
+    this.hub.attach(ns);
+    ns.use((socket, next) => {
+      const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string' || token.length === 0) return next(new Error('unauthorized: no token in auth.token'));
+      this.auth.verifyToken(token).then(
+        (user) => {
+          (socket as LiveSocket).data.user = user;
+          next();
+        },
+        (e: unknown) => next(new Error(`unauthorized: ${e instanceof Error ? e.message : 'invalid token'}`)),
+      );
+    });
+    ns.on(RELAY_INGEST, (batch: IngestBatch) => void this.state.apply(batch));
+    ns.on(RELAY_ALERT, (alert: Parameters<LiveHub['alert']>[0]) => this.hub.alert(alert));
+    this.timer = setInterval(() => this.tick(), this.options.tickMs);
+    this.timer.unref();
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack?: (a: SubscribeAck) => void): Promise<void> {
+    const reply = (a: SubscribeAck): void => {
+      if (typeof ack === 'function') ack(a);
+    };
+    const text = (body as { scope?: unknown } | null)?.scope;
+    if (typeof text !== 'string') return reply({ ok: false, error: 'subscribe needs {scope: "enterprise"|"site:<id>"|"team:<id>"|"agent:<id>"}' });
+    const scope = parseScope(text);
+    if (isScopeError(scope)) return reply({ ok: false, error: scope.error });
+    if (scope.kind === 'queue') return reply({ ok: false, error: 'live events are per enterprise, site, team or agent' });
+    const user = socket.data.user;
+    const [org] = await Promise.all([this.orgs.get(), this.state.ready]);
+    const decision = mayRead(user, scope, org);
+    if (!decision.ok) return reply({ ok: false, error: decision.reason });
+    if (!socket.connected) return;
+    // Join, snapshot and ack in one synchronous step: no event can fall between them.
+    const room = formatScope(scope);
+    void socket.join(room);
+    const snapshot = this.hub.snapshot(scope);
+    reply({ ok: true });
+    (socket as Socket).emit(LIVE_EVENTS.snapshot, snapshot);
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack?: (a: SubscribeAck) => void): void {
+    const text = (body as { scope?: unknown } | null)?.scope;
+    const scope = typeof text === 'string' ? parseScope(text) : { error: 'unsubscribe needs {scope}' };
+    if (isScopeError(scope)) {
+      if (typeof ack === 'function') ack({ ok: false, error: scope.error });
+      return;
+    }
+    void socket.leave(formatScope(scope));
+    if (typeof ack === 'function') ack({ ok: true });
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const s of this.subs) s.unsubscribe();
+  }
+
+  private tick(): void {
+    try {
+      this.state.tick();
+      this.hub.flush();
+    } catch (e) {
+      this.log.error(`live tick failed: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  }
+
+  /** With the Redis adapter, the other API processes apply the same batch; without, nothing to do. */
+  private relayOut(event: string, payload: unknown): void {
+    if (this.ns && isSharedServer(this.ns.server)) this.ns.serverSideEmit(event, payload);
+  }
+}

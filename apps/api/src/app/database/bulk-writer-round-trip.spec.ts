@@ -12,13 +12,13 @@ describe(`BulkWriter round trip (${MODE})`, () => {
 
   const count = async (table: string) => Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
 
-  it('inserts 2 500 rows (three statements / chunks) and ignores all of them the second time', async () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => ['queue_log', `hash-${i}`]);
-    expect(await db.writer.write('feed_lines', ['format', 'line_hash'], rows)).toBe(2500);
-    // same 2 500 again plus 500 new: only the 500 count
-    const again = [...rows, ...Array.from({ length: 500 }, (_, i) => ['queue_log', `hash-${2500 + i}`])];
+  it('inserts 12 000 rows (3 json statements / 12 COPY chunks) and ignores all of them the second time', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => ['queue_log', `hash-${i}`]);
+    expect(await db.writer.write('feed_lines', ['format', 'line_hash'], rows)).toBe(12_000);
+    // same 12 000 again plus 500 new: only the 500 count
+    const again = [...rows, ...Array.from({ length: 500 }, (_, i) => ['queue_log', `hash-${12_000 + i}`])];
     expect(await db.writer.write('feed_lines', ['format', 'line_hash'], again, { onConflict: 'ignore' })).toBe(500);
-    expect(await count('feed_lines')).toBe(3000);
+    expect(await count('feed_lines')).toBe(12_500);
   });
 
   it('returns only the keys that were new, also for duplicates inside one call', async () => {

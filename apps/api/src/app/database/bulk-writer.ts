@@ -25,15 +25,16 @@ export interface BulkWriteOptions {
 export type Row = readonly unknown[];
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const ROWS_PER_STATEMENT = 1000;
-const MAX_PARAMS = 65_535;
+const COPY_ROWS_PER_CHUNK = 1000;
+const JSON_ROWS_PER_STATEMENT = 5000;
 let stageCounter = 0;
 
 /**
  * The one bulk write path. Real PostgreSQL: COPY FROM STDIN into a temp staging table, then one
  * INSERT ... SELECT ... ON CONFLICT (COPY alone cannot skip or merge existing keys). PGlite:
- * multi-row INSERT ... VALUES with parameters, 1 000 rows a statement (COPY through
- * pglite-socket breaks the connection). Each call is atomic: it uses the caller's transaction
+ * INSERT ... SELECT from the batch sent as one json parameter, 5 000 rows a statement (COPY
+ * through pglite-socket breaks the connection; one json parameter beat 1 000-row multi-row
+ * VALUES with thousands of bound parameters by 1.3-2x in our measurement). Each call is atomic: it uses the caller's transaction
  * when the runner has one open, otherwise its own.
  */
 export class BulkWriter {
@@ -91,22 +92,24 @@ export class BulkWriter {
     });
   }
 
+  /**
+   * PGlite: the batch travels as ONE json parameter and PostgreSQL unpacks it in C
+   * (json_populate_recordset against the table's row type). Binding thousands of separate
+   * parameters costs PGlite far more: measured ~3x slower for 21-column contacts.
+   */
   private async insertValues(runner: QueryRunner, table: string, columns: readonly string[], rows: readonly Row[], suffix: string, out: Out) {
-    const perStatement = Math.max(1, Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / columns.length)));
-    const head = `INSERT INTO ${table} AS t (${columns.join(', ')}) VALUES `;
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const batch = rows.slice(start, start + perStatement);
-      const params: unknown[] = [];
-      const tuples: string[] = [];
-      for (const row of batch) {
-        const slots: string[] = [];
-        for (const value of row) {
-          params.push(value);
-          slots.push(`$${params.length}`);
-        }
-        tuples.push(`(${slots.join(',')})`);
+    const cols = columns.join(', ');
+    const sql = `INSERT INTO ${table} AS t (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${table}, $1::json)${suffix}`;
+    for (let start = 0; start < rows.length; start += JSON_ROWS_PER_STATEMENT) {
+      const end = Math.min(rows.length, start + JSON_ROWS_PER_STATEMENT);
+      const objects: Record<string, unknown>[] = [];
+      for (let i = start; i < end; i++) {
+        const row = rows[i];
+        const o: Record<string, unknown> = {};
+        for (let c = 0; c < columns.length; c++) o[columns[c]] = row[c];
+        objects.push(o);
       }
-      collect(await runner.query(head + tuples.join(',') + suffix, params, true), out);
+      collect(await runner.query(sql, [JSON.stringify(objects)], true), out);
     }
   }
 
@@ -168,9 +171,9 @@ function collect(result: { affected?: number; records?: unknown[] }, out: Out): 
 }
 
 function* chunks(rows: readonly Row[]): Generator<string> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+  for (let start = 0; start < rows.length; start += COPY_ROWS_PER_CHUNK) {
     let text = '';
-    const end = Math.min(rows.length, start + ROWS_PER_STATEMENT);
+    const end = Math.min(rows.length, start + COPY_ROWS_PER_CHUNK);
     for (let i = start; i < end; i++) text += encodeCopyRow(rows[i]);
     yield text;
   }

@@ -83,6 +83,7 @@ describe('login, me and tokens', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('floorwatch_http_request_duration_seconds_bucket');
     expect(res.text).toContain('# TYPE floorwatch_ingest_records_total counter');
+    expect(res.headers['x-content-type-options']).toBe('nosniff'); // helmet
   });
 
   it('serves the OpenAPI document with the login route', async () => {

@@ -80,4 +80,23 @@ describe('GET /kpis computes adherence and AHT by hand-checkable arithmetic', ()
     expect(res.body.rows).toHaveLength(4);
     expect(res.body.rows[0]).toMatchObject({ intervalStart: '2026-03-02T10:00:00.000Z', scheduledAgents: 1, actualAgents: 1, requiredAgents: null });
   });
+  it('FCR looks ahead past the window and across sites for repeats (asOf given)', async () => {
+    const base = { source: 'test', segmentId: '1', channel: 'voice' as const, reason: 'x', waitSeconds: 5, holdSeconds: 0, acwSeconds: 0, outcome: 'handled' as const, transferredTo: null };
+    const at = (iso: string) => Date.parse(iso);
+    await db.store.writeContacts([
+      // cust-1: handled by a1 on the 2nd, calls back nyc on the 4th (outside window and scope) → repeated
+      { ...base, contactId: 'f1', queueId: 'lon-voice', agentId: 'a1', siteId: 'lon', teamId: 't1', customerKey: 'cust-1', enqueuedAt: at('2026-03-02T16:00:00Z'), answeredAt: at('2026-03-02T16:00:05Z'), endedAt: at('2026-03-02T16:05:05Z'), talkSeconds: 300 },
+      { ...base, contactId: 'f2', queueId: 'nyc-voice', agentId: 'n1', siteId: 'nyc', teamId: 'tn', customerKey: 'cust-1', enqueuedAt: at('2026-03-04T15:00:00Z'), answeredAt: at('2026-03-04T15:00:05Z'), endedAt: at('2026-03-04T15:05:05Z'), talkSeconds: 300 },
+      // cust-2: handled by a1, never calls back → resolved
+      { ...base, contactId: 'f3', queueId: 'lon-voice', agentId: 'a1', siteId: 'lon', teamId: 't1', customerKey: 'cust-2', enqueuedAt: at('2026-03-02T16:30:00Z'), answeredAt: at('2026-03-02T16:30:05Z'), endedAt: at('2026-03-02T16:35:05Z'), talkSeconds: 300 },
+    ]);
+    const res = await get(`/api/v1/kpis?scope=agent:a1&from=${DAY.from}&to=${DAY.to}&asOf=2026-03-20T00:00:00Z`);
+    const k = (res.body as KpiApiResult).rows[0].kpis;
+    // eligible: f1 and f3 (ended + 7 d ≤ asOf); not repeated: f3 → 100 × 1 / 2 = 50
+    expect([k.fcrEligible, k.fcrPending, k.fcrPct]).toEqual([2, 0, 50]);
+    // k1 and k2 have no customer key
+    expect(k.fcrUnknown).toBe(2);
+    // 50 < 75 by 25 > 5% of 75 = 3.75 → red
+    expect((res.body as KpiApiResult).rows[0].targets.fcrPct?.status).toBe('red');
+  });
 });

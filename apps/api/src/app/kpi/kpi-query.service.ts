@@ -48,10 +48,15 @@ export class KpiQueryService {
    */
   private async loadContacts(scope: Scope, from: number, to: number): Promise<Contact[]> {
     const own = await this.store.loadContacts(scope, from, to);
-    const keys = [...new Set(own.filter((c) => c.customerKey !== null && c.endedAt >= from && c.endedAt < to).map((c) => c.customerKey as string))];
-    if (keys.length === 0) return own;
-    const minEnd = Math.min(...own.filter((c) => c.customerKey !== null).map((c) => c.endedAt));
-    const later = await this.store.loadContactsByCustomer(keys, Math.max(from, minEnd) - 1, to + this.config.fcrWindowSeconds * 1000);
+    const keys = new Set<string>();
+    let minEnd = Infinity; // a loop, not Math.min(...): a year of contacts would overflow the stack
+    for (const c of own) {
+      if (c.customerKey === null || c.endedAt < from || c.endedAt >= to) continue;
+      keys.add(c.customerKey);
+      if (c.endedAt < minEnd) minEnd = c.endedAt;
+    }
+    if (keys.size === 0) return own;
+    const later = await this.store.loadContactsByCustomer([...keys], minEnd, to + this.config.fcrWindowSeconds * 1000);
     const seen = new Set(own.map(contactIdentity));
     return [...own, ...later.filter((c) => !seen.has(contactIdentity(c)))];
   }

@@ -9,6 +9,8 @@ export interface StoredFeedState {
   version: 1;
   parser: string;
   callSources: Record<string, string>;
+  /** Per agent: [at, seq] of the last state event, so same-instant events of later files sort after. */
+  lastSeq: Record<string, [number, number]>;
 }
 
 /** Formats whose parser carries state from one file to the next; the others start fresh per file. */
@@ -23,7 +25,7 @@ export async function loadFeedState(store: RecordStore, format: FeedFormat): Pro
   const s = await store.getFeedState<StoredFeedState>(feedStateKey(format));
   if (s === null) return null;
   if (s.version !== 1 || typeof s.parser !== 'string') throw new Error(`feed_state ${feedStateKey(format)} has an unknown shape (expected version 1)`);
-  return { ...s, callSources: s.callSources ?? {} };
+  return { ...s, callSources: s.callSources ?? {}, lastSeq: s.lastSeq ?? {} };
 }
 
 export async function saveFeedState(store: RecordStore, format: FeedFormat, state: StoredFeedState): Promise<void> {

@@ -94,7 +94,7 @@ export class IngestService {
     const stateful = STATEFUL_FORMATS.has(format);
     const saved = stateful ? await loadFeedState(this.store, format) : null;
     if (saved) parser.importState(saved.parser);
-    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, counter: new OutcomeCounter(), seq: 0 };
+    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter() };
     const size = options.batchSize ?? 5000;
     let batch: FeedUnit[] = [];
     for await (const unit of readUnits(format, source)) {
@@ -127,7 +127,7 @@ export class IngestService {
             outcome = duplicateOutcome(unit);
           }
           outcomes.push(outcome);
-          for (const r of outcome.records) mapRecord(r, format, mapper, ctx.salt, ctx.seq++, mapped);
+          for (const r of outcome.records) mapRecord(r, format, mapper, ctx.salt, ctx.lastSeq, mapped);
         });
         created = mapper.takeCreated();
         await this.write(tx, ctx, outcomes, mapped, created);
@@ -162,7 +162,10 @@ export class IngestService {
       for (const c of ctx.parser.openCalls(Number.NEGATIVE_INFINITY)) callSources[c.callId] = ctx.callSources[c.callId] ?? ctx.options.source;
     }
     ctx.callSources = callSources;
-    return { version: 1, parser: ctx.parser.exportState(), callSources };
+    // Only the agents' latest instants matter; older entries can never tie again in order.
+    const lastSeq: Record<string, [number, number]> = {};
+    for (const [agent, v] of ctx.lastSeq) lastSeq[agent] = v;
+    return { version: 1, parser: ctx.parser.exportState(), callSources, lastSeq };
   }
 
   private afterCommit(ctx: RunContext, outcomes: LineOutcome[], m: MappedBatch, orgChanged: boolean): void {
@@ -200,5 +203,5 @@ interface RunContext {
   header: boolean;
   callSources: Record<string, string>;
   counter: OutcomeCounter;
-  seq: number;
+  lastSeq: Map<string, [number, number]>;
 }

@@ -23,10 +23,10 @@ export function emptyBatch(): MappedBatch {
 
 /**
  * Turns parser records into stored records: org ids through the mapper, a contact's site from its
- * queue and team from its agent, customer keys hashed. `seq` numbers state events in file order so
- * events of one agent at the same instant replay in that order.
+ * queue and team from its agent, customer keys hashed. `lastSeq` numbers the state events of one
+ * agent at one instant in file order (0, 1, ...), across files, so they replay in that order.
  */
-export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt: string, seq: number, out: MappedBatch): void {
+export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt: string, lastSeq: Map<string, [number, number]>, out: MappedBatch): void {
   switch (r.kind) {
     case 'contact': {
       const queue = mapper.queue(clean(r.queueRef), r.channel);
@@ -56,9 +56,14 @@ export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt
       });
       return;
     }
-    case 'state':
-      out.states.push({ agentId: mapper.agent(clean(r.agentRef)).id, at: r.at, state: clean(r.state) as AgentStateEvent['state'], source: format, seq });
+    case 'state': {
+      const agentId = mapper.agent(clean(r.agentRef)).id;
+      const prev = lastSeq.get(agentId);
+      const seq = prev && prev[0] === r.at ? prev[1] + 1 : 0;
+      lastSeq.set(agentId, [r.at, seq]);
+      out.states.push({ agentId, at: r.at, state: clean(r.state) as AgentStateEvent['state'], source: format, seq });
       return;
+    }
     case 'schedule':
       out.schedule.push({ agentId: mapper.agent(clean(r.agentRef)).id, start: r.start, end: r.end, activity: clean(r.activity), source: format });
       return;

@@ -35,7 +35,8 @@ export function ctrObject(c: Contact, agent: SimAgent | undefined): Record<strin
           }
         : null,
     CustomerEndpoint: c.customerKey ? { Type: 'TELEPHONE_NUMBER', Address: c.customerKey } : null,
-    Attributes: { callType: c.reason.replace(/^mnl-/, '') },
+    // The contact flow tags the call type; the parser reads it as the reason (= queue id here, as at every site).
+    Attributes: { callType: c.reason },
   };
 }
 

@@ -27,7 +27,15 @@ export function memberName(a: SimAgent): string {
  * queue, PAUSEALL/UNPAUSEALL with the reason; ACW as a pause right after the call).
  * on_contact states are not written: ingest derives them from CONNECT…COMPLETE.
  */
-export function writeQueueLog(path: string, contacts: Contact[], events: AgentStateEvent[], agents: Map<string, SimAgent>, voiceQueues: string[]): number {
+export function writeQueueLog(
+  path: string,
+  contacts: Contact[],
+  events: AgentStateEvent[],
+  agents: Map<string, SimAgent>,
+  voiceQueues: string[],
+  /** Calls answered before the cut-off that end after it: the log has their ENTERQUEUE and CONNECT only. */
+  inProgress: Contact[] = [],
+): number {
   const lines: Line[] = [];
   let seq = 0;
   const add = (ms: number, prio: number, text: string) => lines.push({ ts: Math.floor(ms / 1000), prio, seq: seq++, text });
@@ -49,6 +57,13 @@ export function writeQueueLog(path: string, contacts: Contact[], events: AgentSt
     } else {
       add(c.endedAt, 0, `${s(c.endedAt)}|${c.contactId}|${c.queueId}|NONE|ABANDON|1|1|${c.waitSeconds}`);
     }
+  }
+  for (const c of inProgress) {
+    const agent = c.agentId ? agents.get(c.agentId) : undefined;
+    if (!agent || c.answeredAt === null) continue;
+    const s = (ms: number) => Math.floor(ms / 1000);
+    add(c.enqueuedAt, 0, `${s(c.enqueuedAt)}|${c.contactId}|${c.queueId}|NONE|ENTERQUEUE|NONE|${c.customerKey ?? 'NONE'}|1`);
+    add(c.answeredAt, 2, `${s(c.answeredAt)}|${c.contactId}|${c.queueId}|${memberName(agent)}|CONNECT|${c.waitSeconds}|${c.contactId}|2`);
   }
   const prev = new Map<string, AgentState>();
   for (const e of events) {

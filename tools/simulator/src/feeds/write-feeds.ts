@@ -41,7 +41,9 @@ export function writeFeeds(world: World, dir: string): FeedFile[] {
       const voiceAgents = new Map([...agents].filter(([, a]) => a.siteId === site.id && a.group === 'voice'));
       const voiceQueues = world.org.queues.filter((q) => q.siteId === site.id && q.channel === 'voice').map((q) => q.id);
       const f = file(`${site.id}-queue_log`);
-      out.push({ format: 'queue_log', file: f, records: writeQueueLog(f, contacts.filter((c) => c.channel === 'voice'), events.filter((e) => voiceAgents.has(e.agentId)), voiceAgents, voiceQueues) });
+      const inProgress = world.future.contacts.filter((c) => c.siteId === site.id && c.channel === 'voice' && c.answeredAt !== null && c.answeredAt < world.endAt);
+      const records = writeQueueLog(f, contacts.filter((c) => c.channel === 'voice'), events.filter((e) => voiceAgents.has(e.agentId)), voiceAgents, voiceQueues, inProgress);
+      out.push({ format: 'queue_log', file: f, records });
       out.push(ndjson(file(`${site.id}-contacts.ndjson`), 'contacts-ndjson', contacts.filter((c) => c.channel !== 'voice').map(contactLine)));
       out.push(ndjson(file(`${site.id}-agent-states.ndjson`), 'agent-states-ndjson', events.filter((e) => !voiceAgents.has(e.agentId)).map(stateLine)));
     } else if (site.acd === 'connect') {

@@ -3,10 +3,11 @@ import { HttpApiModule } from './common/http-api.module';
 import { DatabaseModule, type DatabaseModuleOptions } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
+import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
 
 /** Feature modules of the API: append yours here (each in apps/api/src/app/<feature>/). */
-export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule];
+export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule];
 
 export interface AppModuleOptions {
   database?: DatabaseModuleOptions;

@@ -10,12 +10,17 @@ import {
   type StaffingEventPayload,
 } from '@floorwatch/contracts';
 import { INTERVAL_MS } from '@floorwatch/kpi';
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { computeLiveStaffing, computeLiveTiles, tileDelta, type LiveTiles } from './live-figures';
 import { LIVE_OPTIONS, type LiveOptions } from './live-options';
 import { LiveState, type LiveChange } from './live-state.service';
 
 const iso = (t: number): string => new Date(t).toISOString();
+
+/** Packets waiting to be written to this connection (engine.io keeps the queue private). */
+function queuedPackets(socket: Socket): number {
+  return (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+}
 
 /** The rooms an agent's events go to: the agent, their team, their site and the enterprise. */
 export function roomsOfAgent(a: { agentId: string; teamId: string | null; siteId: string }): string[] {
@@ -28,8 +33,10 @@ export function roomsOfAgent(a: { agentId: string; teamId: string | null; siteId
  * - `agent-state`, `adherence-*` and `alert` are sent as they happen, reliably.
  * - `staffing` (per site) and `kpi` (per scope, deltas) are coalesced: changes only mark the
  *   scope dirty, and the 1 s flush sends at most one event per site/scope, with `at` = the oldest
- *   source event folded in. They are sent `volatile`: a connection that cannot take them now
- *   misses them and sees a seq gap (resubscribe → snapshot), nothing is queued for it.
+ *   source event folded in. A connection that already has more than skipCoalescedAbovePackets
+ *   packets waiting is skipped for them (it sees a seq gap: resubscribe → snapshot), so nothing
+ *   coalescible queues up behind a slow reader. (socket.io's `volatile` was tried: it drops a
+ *   packet whenever the websocket is mid-send, i.e. the second of two back-to-back events.)
  * - A connection with more than maxBufferedPackets packets waiting (socket.conn.writeBuffer) is
  *   closed at transport level; the client reconnects, resubscribes and gets a fresh snapshot.
  * Everything is emitted to local sockets only: with Redis, each process receives every ingest
@@ -168,8 +175,7 @@ export class LiveHub {
   enforceBackPressure(): void {
     if (!this.ns) return;
     for (const socket of this.ns.sockets.values()) {
-      // engine.io keeps its outgoing queue private; its length is the only gauge of a stuck client.
-      const queued = (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+      const queued = queuedPackets(socket);
       if (queued > this.options.maxBufferedPackets) {
         this.log.warn(`closing slow live connection ${socket.id} (${queued} packets waiting)`);
         socket.conn.close();
@@ -181,11 +187,20 @@ export class LiveHub {
     return (this.ns?.adapter.rooms.get(room)?.size ?? 0) > 0;
   }
 
-  private emit(room: string, event: string, payload: object, volatile: boolean): void {
-    if (!this.ns || !this.hasMembers(room)) return;
+  private emit(room: string, event: string, payload: object, coalescible: boolean): void {
+    const ns = this.ns;
+    const members = ns?.adapter.rooms.get(room);
+    if (!ns || !members || members.size === 0) return;
     const seq = (this.seqs.get(room) ?? 0) + 1;
     this.seqs.set(room, seq);
-    const target = volatile ? this.ns.local.volatile.to(room) : this.ns.local.to(room);
-    target.emit(event, { ...payload, scope: room, seq });
+    const stamped = { ...payload, scope: room, seq };
+    if (!coalescible) {
+      ns.local.to(room).emit(event, stamped);
+      return;
+    }
+    for (const id of members) {
+      const socket = ns.sockets.get(id);
+      if (socket && queuedPackets(socket) <= this.options.skipCoalescedAbovePackets) socket.emit(event, stamped);
+    }
   }
 }

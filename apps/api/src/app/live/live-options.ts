@@ -8,6 +8,8 @@ export interface LiveOptions {
   kpiRefreshMs: number;
   /** A connection with more packets than this waiting to be written is disconnected (slow client). */
   maxBufferedPackets: number;
+  /** kpi/staffing pushes skip a connection with more packets than this waiting (it sees a seq gap). */
+  skipCoalescedAbovePackets: number;
   /** The clock; tests shift it onto the seeded day. */
   now: () => number;
 }
@@ -20,6 +22,7 @@ export function liveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveOp
     tickMs: 1000,
     kpiRefreshMs: positive(env, 'LIVE_KPI_REFRESH_MS', 10_000),
     maxBufferedPackets: positive(env, 'LIVE_MAX_BUFFERED_PACKETS', 1000),
+    skipCoalescedAbovePackets: 32,
     now: Date.now,
   };
 }

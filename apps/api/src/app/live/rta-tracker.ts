@@ -68,7 +68,8 @@ export class RtaTracker {
       const changedWhileRaised = next.raised && prev !== undefined && (prev.state !== next.state || prev.activity !== next.activity);
       if (!next.raised && now - next.since >= thresholdMs) {
         next.raised = true;
-        changes.push({ type: 'adherence-exception', payload: this.payload(agent, next, Math.max(next.since + thresholdMs, cause)) });
+        // The exception began when the stretch reached the threshold, whatever told us about it.
+        changes.push({ type: 'adherence-exception', payload: this.payload(agent, next, next.since + thresholdMs) });
       } else if (changedWhileRaised) {
         changes.push({ type: 'adherence-exception', payload: this.payload(agent, next, cause) });
       }

@@ -48,6 +48,7 @@ try {
 } catch (e) {
   const err = e as { code?: string; message?: string; exitCode?: number };
   if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') process.exit(0);
-  process.stderr.write(`${err.message ?? String(e)}\n`);
+  // commander has already printed its own usage errors.
+  if (!err.code?.startsWith('commander.')) process.stderr.write(`${err.message ?? String(e)}\n`);
   process.exit(err.code?.startsWith('commander.') ? 2 : 1);
 }

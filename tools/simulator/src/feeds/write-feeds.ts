@@ -44,18 +44,23 @@ export function writeFeeds(world: World, dir: string): FeedFile[] {
       const inProgress = world.future.contacts.filter((c) => c.siteId === site.id && c.channel === 'voice' && c.answeredAt !== null && c.answeredAt < world.endAt);
       const records = writeQueueLog(f, contacts.filter((c) => c.channel === 'voice'), events.filter((e) => voiceAgents.has(e.agentId)), voiceAgents, voiceQueues, inProgress);
       out.push({ format: 'queue_log', file: f, records });
-      out.push(ndjson(file(`${site.id}-contacts.ndjson`), 'contacts-ndjson', contacts.filter((c) => c.channel !== 'voice').map(contactLine)));
-      out.push(ndjson(file(`${site.id}-agent-states.ndjson`), 'agent-states-ndjson', events.filter((e) => !voiceAgents.has(e.agentId)).map(stateLine)));
+      out.push(ndjson(file(`${site.id}-contacts.ndjson`), 'contacts-ndjson', lazy(contacts.filter((c) => c.channel !== 'voice'), contactLine)));
+      out.push(ndjson(file(`${site.id}-agent-states.ndjson`), 'agent-states-ndjson', lazy(events.filter((e) => !voiceAgents.has(e.agentId)), stateLine)));
     } else if (site.acd === 'connect') {
-      out.push(ndjson(file(`${site.id}-connect-ctr.ndjson`), 'connect-ctr', contacts.map((c) => JSON.stringify(ctrObject(c, c.agentId ? agents.get(c.agentId) : undefined)))));
+      out.push(ndjson(file(`${site.id}-connect-ctr.ndjson`), 'connect-ctr', lazy(contacts, (c) => JSON.stringify(ctrObject(c, c.agentId ? agents.get(c.agentId) : undefined)))));
       out.push(ndjson(file(`${site.id}-connect-agent-events.ndjson`), 'connect-agent-events', connectAgentLines(world, events, agents)));
     } else {
-      out.push(ndjson(file(`${site.id}-contacts.ndjson`), 'contacts-ndjson', contacts.map(contactLine)));
-      out.push(ndjson(file(`${site.id}-agent-states.ndjson`), 'agent-states-ndjson', events.map(stateLine)));
+      out.push(ndjson(file(`${site.id}-contacts.ndjson`), 'contacts-ndjson', lazy(contacts, contactLine)));
+      out.push(ndjson(file(`${site.id}-agent-states.ndjson`), 'agent-states-ndjson', lazy(events, stateLine)));
     }
   }
   out.push({ format: 'survey', file: file('survey.csv'), records: writeSurveys(file('survey.csv'), world.surveys) });
   return out;
+}
+
+/** Serialise one line at a time so a feed never exists whole in memory as strings. */
+function* lazy<T>(items: T[], line: (item: T) => string): Generator<string> {
+  for (const item of items) yield line(item);
 }
 
 function ndjson(path: string, format: FeedFormat, lines: Iterable<string>): FeedFile {

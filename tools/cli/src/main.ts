@@ -1,2 +1,35 @@
-import { parseScope } from '@floorwatch/contracts';
-console.log(parseScope('site:x'));
+import 'reflect-metadata';
+import { CommanderError } from 'commander';
+import { exitCodeOf, oneLine } from './cli-errors';
+import { buildProgram } from './program';
+
+/** Runs `fw` with these arguments; resolves to the exit code (errors already written to stderr as one line). */
+export async function runCli(argv: string[]): Promise<number | 'serving'> {
+  let serving = false;
+  const program = buildProgram({
+    out: process.stdout,
+    err: process.stderr,
+    serve: async () => {
+      serving = true;
+      // Loaded lazily: the API's HTTP stack is only needed here.
+      const { bootstrap } = await import('../../../apps/api/src/main');
+      await bootstrap();
+    },
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return serving ? 'serving' : 0;
+  } catch (err) {
+    const code = exitCodeOf(err);
+    if (err instanceof CommanderError && code === 0) return 0;
+    process.stderr.write(`fw: ${oneLine(err).replace(/^error: /, '')}\n`);
+    return code;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    // PGlite's worker and pools would keep the process alive; a finished command exits.
+    if (code !== 'serving') process.exit(code);
+  });
+}

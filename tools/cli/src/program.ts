@@ -1,0 +1,81 @@
+import { Command } from 'commander';
+import { ingestCommand } from './commands/ingest';
+import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
+import { quarantineCommand, unmappedCommand } from './commands/quarantine';
+import { simulateCommand, type SimulateOptions } from './commands/simulate';
+
+export interface CliIo {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  /** `fw serve`: starts the API and resolves once it listens (the process then keeps running). */
+  serve: () => Promise<unknown>;
+}
+
+/** The `fw` command tree. Actions throw; main.ts turns errors into one stderr line and an exit code. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('fw')
+    .description('Floorwatch: contact-centre workforce analytics (same code paths as the API)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), outputError: () => undefined })
+    .showSuggestionAfterError(false);
+
+  program
+    .command('ingest')
+    .description('ingest feed files (- = standard input); prints {"read","accepted","duplicates","quarantined","reasons"}')
+    .requiredOption('--format <format>', 'queue_log, connect-ctr, connect-agent-events, contacts-ndjson, agent-states-ndjson, wfm-schedule, wfm-forecast, survey, org')
+    .argument('<files...>', 'files to ingest, in order')
+    .action((files: string[], o: { format: string }) => ingestCommand(o.format, files, io.out));
+
+  program
+    .command('kpi')
+    .description('KPIs as JSON: {"scope","from","to","asOf","rows":[{"key","kpis"}]}')
+    .requiredOption('--from <iso>', 'window start (inclusive)')
+    .requiredOption('--to <iso>', 'window end (exclusive)')
+    .option('--as-of <iso>', 'default: the latest event ingested')
+    .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id> | queue:<id>', 'enterprise')
+    .option('--by <group>', 'agent|team|site|queue|reason|channel|day|hour|interval|mainChannel|channelChain')
+    .option('--tz <iana>', 'time zone of day/hour groups')
+    .action((o: KpiOptions) => kpiCommand(o, io.out));
+
+  program
+    .command('staffing')
+    .description('required, scheduled and actual agents per 15-minute interval of a site')
+    .requiredOption('--site <id>', 'site id')
+    .requiredOption('--from <iso>', 'start')
+    .requiredOption('--to <iso>', 'end (at most 31 days after --from)')
+    .action((o: { site: string; from: string; to: string }) => staffingCommand(o, io.out));
+
+  program
+    .command('quarantine')
+    .description('quarantined lines, and queue_log calls still open 4 h after the latest event (reason "incomplete")')
+    .option('--source <file>', 'only lines from this source')
+    .option('--limit <n>', 'at most this many items', '1000')
+    .action((o: { source?: string; limit?: string }) => quarantineCommand(o, io.out));
+
+  program
+    .command('org')
+    .description('organisation tools')
+    .command('unmapped')
+    .description('agents and queues seen in feeds but not in the org (created under site "unassigned")')
+    .action(() => unmappedCommand(io.out));
+
+  program
+    .command('serve')
+    .description('start the API (PORT, HOST, DATABASE_URL or FLOORWATCH_DATA_DIR from the environment)')
+    .action(async () => {
+      await io.serve();
+    });
+
+  program
+    .command('simulate')
+    .description('write the seeded demo world as feed files (tools/simulator); --ingest also ingests them')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--days <n>', 'full days of history', '30')
+    .option('--seed <n>', 'random seed', '42')
+    .option('--agents <n>', 'agents across all sites', '300')
+    .option('--end <iso>', 'the instant the world runs to (default now)')
+    .option('--ingest', 'ingest the written files into the database')
+    .action((o: SimulateOptions) => simulateCommand(o, io.out));
+
+  return program;
+}

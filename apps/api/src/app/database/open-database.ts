@@ -11,6 +11,7 @@ import {
 } from './database-config';
 import { DatabaseOpenError, describeDbError } from './describe-db-error';
 import { ENTITIES } from './entities';
+import { lockDataDir } from './data-dir-lock';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './pglite-server';
@@ -67,7 +68,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   const dataDir = resolveDataDir(options.dataDir);
   let embedded: EmbeddedPostgres | null = null;
   let dataSource: DataSource | null = null;
+  let unlock: (() => void) | null = null;
   try {
+    unlock = lockDataDir(dataDir);
     embedded = await startEmbeddedPostgres(dataDir);
     dataSource = new DataSource({
       ...commonOptions(options),
@@ -80,10 +83,11 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
       extra: { connectionTimeoutMillis: 120_000 },
     });
     await dataSource.initialize();
-    return handle(dataSource, 'pglite', `pglite ${dataDir}`, embedded);
+    return handle(dataSource, 'pglite', `pglite ${dataDir}`, embedded, unlock);
   } catch (err) {
     if (dataSource?.isInitialized) await dataSource.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
+    unlock?.();
     throw new DatabaseOpenError(describeDbError(err, `PGlite data directory ${dataDir}`), { cause: err });
   }
 }
@@ -114,7 +118,13 @@ async function preflight(url: string, schema: string | undefined): Promise<void>
   }
 }
 
-function handle(dataSource: DataSource, mode: DatabaseMode, description: string, embedded: EmbeddedPostgres | null): DatabaseHandle {
+function handle(
+  dataSource: DataSource,
+  mode: DatabaseMode,
+  description: string,
+  embedded: EmbeddedPostgres | null,
+  unlock: (() => void) | null = null,
+): DatabaseHandle {
   let closing: Promise<void> | null = null;
   return {
     dataSource,
@@ -124,6 +134,7 @@ function handle(dataSource: DataSource, mode: DatabaseMode, description: string,
       closing ??= (async () => {
         if (dataSource.isInitialized) await dataSource.destroy();
         await embedded?.stop();
+        unlock?.();
       })();
       return closing;
     },

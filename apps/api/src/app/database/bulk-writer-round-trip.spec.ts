@@ -51,6 +51,13 @@ describe(`BulkWriter round trip (${MODE})`, () => {
     expect(u).toEqual({ roles: ['team_leader'], team_ids: ['t,1', 't"2'], created_at: at });
   });
 
+  it("'error' mode inserts new rows and fails the whole write on an existing key", async () => {
+    const cols = ['format', 'line_hash'];
+    expect(await db.writer.write('feed_lines', cols, [['org', 'a'], ['org', 'b']], { onConflict: 'error' })).toBe(2);
+    await expect(db.writer.write('feed_lines', cols, [['org', 'c'], ['org', 'a']], { onConflict: 'error' })).rejects.toThrow(/duplicate key/);
+    expect(await count('feed_lines')).toBe(2); // 'c' rolled back with the failed write
+  });
+
   it('joins the caller transaction: a rollback undoes the write', async () => {
     const runner = db.dataSource.createQueryRunner();
     await runner.startTransaction();

@@ -12,9 +12,11 @@ import type { DatabaseMode } from './database-config';
  * - { update }: overwrite these columns from the new row; `where` is an SQL condition that
  *   must hold for the overwrite, with `t.` the stored row and `excluded.` the new one
  *   (e.g. `excluded.source_updated_at > t.source_updated_at`); `target` defaults to the
- *   table's primary key. Rows with the same key within one call: the last one wins.
+ *   table's primary key. Rows with the same key within one call: the last one wins;
+ * - 'error': plain insert, a key that exists fails the whole write. For rows known to be new
+ *   (e.g. after claimFeedLines): on PostgreSQL it COPYs straight into the table, no staging.
  */
-export type OnConflict = 'ignore' | { update: readonly string[]; where?: string; target?: readonly string[] };
+export type OnConflict = 'ignore' | 'error' | { update: readonly string[]; where?: string; target?: readonly string[] };
 
 export interface BulkWriteOptions {
   onConflict?: OnConflict;
@@ -83,7 +85,10 @@ export class BulkWriter {
     return this.inTransaction(options.runner, async (runner) => {
       const out = { count: 0, returned: [] as unknown[] };
       const suffix = `${conflictSql}${returning ? ` RETURNING ${returning}` : ''}`;
-      if (this.mode === 'postgres') {
+      if (this.mode === 'postgres' && onConflict === 'error' && !returning) {
+        await this.copyDirect(runner, table, columns, rows);
+        out.count = rows.length;
+      } else if (this.mode === 'postgres') {
         await this.copyThroughStage(runner, table, columns, rows, suffix, out);
       } else {
         await this.insertValues(runner, table, columns, rows, suffix, out);
@@ -124,6 +129,11 @@ export class BulkWriter {
     await runner.query(`DROP TABLE ${stage}`);
   }
 
+  private async copyDirect(runner: QueryRunner, table: string, columns: readonly string[], rows: readonly Row[]) {
+    const client = (await runner.connect()) as PoolClient;
+    await pipeline(Readable.from(chunks(rows)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  }
+
   private async inTransaction<T>(given: QueryRunner | undefined, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
     if (given?.isTransactionActive) return work(given);
     const runner = given ?? this.dataSource.createQueryRunner();
@@ -142,7 +152,7 @@ export class BulkWriter {
     }
   }
 
-  private keyOf(table: string, onConflict: Exclude<OnConflict, 'ignore'>): readonly string[] {
+  private keyOf(table: string, onConflict: Exclude<OnConflict, 'ignore' | 'error'>): readonly string[] {
     if (onConflict.target) return onConflict.target.map(ident);
     const meta = this.dataSource.entityMetadatas.find((m) => m.tableName === table);
     if (!meta) throw new Error(`bulk write to ${table}: unknown table, pass onConflict.target`);
@@ -151,6 +161,7 @@ export class BulkWriter {
 
   private conflictClause(table: string, columns: readonly string[], onConflict: OnConflict): string {
     if (onConflict === 'ignore') return ' ON CONFLICT DO NOTHING';
+    if (onConflict === 'error') return '';
     const key = this.keyOf(table, onConflict);
     for (const c of [...key, ...onConflict.update]) {
       if (!columns.includes(ident(c))) throw new Error(`bulk write to ${table}: conflict column ${c} is not among the written columns`);

@@ -5,7 +5,7 @@ import { hashCustomerKey } from './customer-key';
 import type { OrgMapper } from './org-mapper';
 
 /** PostgreSQL text cannot hold NUL; a garbage byte must not abort a whole batch. */
-export const clean = (s: string): string => (s.includes('\u0000') ? s.replace(/\u0000/g, '\uFFFD') : s);
+export const clean = (s: string): string => (s.includes('\u0000') ? s.replaceAll('\u0000', '\uFFFD') : s);
 const cleanOrNull = (s: string | null): string | null => (s === null ? null : clean(s));
 
 export interface MappedBatch {

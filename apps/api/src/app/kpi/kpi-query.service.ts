@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { formatScope, type Contact, type KpiResult, type Scope } from '@floorwatch/contracts';
 import { computeKpis, DEFAULT_KPI_CONFIG, type KpiConfig } from '@floorwatch/kpi';
 import { RecordStore } from '../database/record-store';
+import { RollupKpiPath } from '../rollup/rollup-kpi-path';
 import { OrgService } from '../org/org.service';
 import type { IndexedOrg } from '../org/org-lookup';
 import type { KpiQueryParams } from './kpi-query.schema';
@@ -16,11 +17,18 @@ const iso = (t: number): string => new Date(t).toISOString();
 @Injectable()
 export class KpiQueryService {
   readonly config: KpiConfig = DEFAULT_KPI_CONFIG;
+  /** Off: every query reads raw records (the reference path the rollup path is tested against). */
+  useRollups = true;
+  /** Which path answered the last query (tests and the bench check the rollups were really used). */
+  lastPath: 'rollup' | 'raw' = 'raw';
+  private readonly rollupPath: RollupKpiPath;
 
   constructor(
     private readonly store: RecordStore,
     private readonly orgs: OrgService,
-  ) {}
+  ) {
+    this.rollupPath = new RollupKpiPath(store, this.config, (scope, from, to) => this.loadContacts(scope, from, to));
+  }
 
   /** `asOf` when the caller gave none: the latest event ingested, else the window end. */
   async defaultAsOf(to: number): Promise<number> {
@@ -32,6 +40,12 @@ export class KpiQueryService {
     const asOf = params.asOf ?? (await this.defaultAsOf(to));
     const org = await this.orgs.get();
     const agentIds = agentsOf(scope, org);
+    if (this.useRollups) {
+      const rows = await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds);
+      this.lastPath = rows ? 'rollup' : 'raw';
+      if (rows) return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
+    }
+    this.lastPath = 'raw';
     const [contacts, stateEvents, schedule, surveys] = await Promise.all([
       this.loadContacts(scope, from, to),
       agentIds && agentIds.length === 0 ? [] : this.store.loadStateEvents(agentIds, from, to),
@@ -46,7 +60,7 @@ export class KpiQueryService {
    * Contacts of the scope, plus every later contact of the same customers within the FCR repeat
    * window (any scope: a customer who calls another site back still came back).
    */
-  private async loadContacts(scope: Scope, from: number, to: number): Promise<Contact[]> {
+  async loadContacts(scope: Scope, from: number, to: number): Promise<Contact[]> {
     const own = await this.store.loadContacts(scope, from, to);
     const keys = new Set<string>();
     let minEnd = Infinity; // a loop, not Math.min(...): a year of contacts would overflow the stack

@@ -1,0 +1,54 @@
+import type { KpiConfig } from '@floorwatch/kpi';
+import type { RecordStore } from '../database/record-store';
+
+/**
+ * Recomputes rollup_contacts_15m for whole intervals from the raw contacts, in one set-based
+ * statement: the interval's rows are deleted and re-aggregated, so a duplicate, a replayed
+ * batch or a corrected contact can never be counted twice. Semantics mirror libs/kpi
+ * addOfferedInto (by enqueuedAt) and addHandledInto (by endedAt); the equality spec
+ * (rollup-matches-raw.spec.ts) holds them to it.
+ */
+export async function refreshContactIntervals(store: RecordStore, intervals: readonly number[], config: KpiConfig): Promise<void> {
+  if (intervals.length === 0) return;
+  const starts = [...new Set(intervals)].sort((a, b) => a - b).map((t) => new Date(t));
+  await store.query('DELETE FROM rollup_contacts_15m WHERE interval_start = ANY($1::timestamptz[])', [starts]);
+  await store.query(CONTACT_ROLLUP_SQL, [
+    starts,
+    JSON.stringify(config.slSecondsByQueue),
+    JSON.stringify(config.slSecondsByChannel),
+    config.shortAbandonSeconds,
+  ]);
+}
+
+const ANSWERED = 'c.answered_at IS NOT NULL AND c.agent_id IS NOT NULL';
+
+const CONTACT_ROLLUP_SQL = `
+INSERT INTO rollup_contacts_15m (interval_start, site_id, queue_id, team_id, agent_id, reason, channel,
+  offered, answered, answered_in_sl, abandoned, short_abandoned, blocked, wait_answered_seconds,
+  handled, talk_seconds, hold_seconds, acw_seconds)
+SELECT interval_start, site_id, queue_id, team_id, agent_id, reason, channel,
+  sum(offered), sum(answered), sum(answered_in_sl), sum(abandoned), sum(short_abandoned), sum(blocked),
+  sum(wait_answered_seconds), sum(handled), sum(talk_seconds), sum(hold_seconds), sum(acw_seconds)
+FROM (
+  SELECT iv.s AS interval_start, c.site_id, c.queue_id, COALESCE(c.team_id, '') AS team_id,
+    COALESCE(c.agent_id, '') AS agent_id, c.reason, c.channel,
+    (c.outcome <> 'blocked')::int AS offered,
+    (c.outcome <> 'blocked' AND ${ANSWERED})::int AS answered,
+    (c.outcome <> 'blocked' AND ${ANSWERED} AND c.wait_seconds <=
+      COALESCE(($2::jsonb ->> c.queue_id)::float8, q.sl_seconds::float8, ($3::jsonb ->> c.channel)::float8))::int AS answered_in_sl,
+    (c.outcome = 'abandoned' AND NOT (${ANSWERED}))::int AS abandoned,
+    (c.outcome = 'abandoned' AND NOT (${ANSWERED}) AND c.wait_seconds < $4)::int AS short_abandoned,
+    (c.outcome = 'blocked')::int AS blocked,
+    CASE WHEN c.outcome <> 'blocked' AND ${ANSWERED} THEN c.wait_seconds ELSE 0 END AS wait_answered_seconds,
+    0 AS handled, 0::float8 AS talk_seconds, 0::float8 AS hold_seconds, 0::float8 AS acw_seconds
+  FROM unnest($1::timestamptz[]) AS iv(s)
+  JOIN contacts c ON c.enqueued_at >= iv.s AND c.enqueued_at < iv.s + interval '15 minutes'
+  LEFT JOIN queues q ON q.id = c.queue_id
+  UNION ALL
+  SELECT iv.s, c.site_id, c.queue_id, COALESCE(c.team_id, ''), COALESCE(c.agent_id, ''), c.reason, c.channel,
+    0, 0, 0, 0, 0, 0, 0, 1, c.talk_seconds, c.hold_seconds, c.acw_seconds
+  FROM unnest($1::timestamptz[]) AS iv(s)
+  JOIN contacts c ON c.ended_at >= iv.s AND c.ended_at < iv.s + interval '15 minutes'
+  WHERE ${ANSWERED}
+) x
+GROUP BY interval_start, site_id, queue_id, team_id, agent_id, reason, channel`;

@@ -1,0 +1,115 @@
+import { CHANNELS, type Contact, type KpiRow, type Org, type Scope } from '@floorwatch/contracts';
+import {
+  addComponentsInto,
+  computeKpiComponents,
+  emptyComponents,
+  finaliseKpis,
+  indexOrg,
+  type KpiComponents,
+  type KpiConfig,
+  type KpiQuery,
+} from '@floorwatch/kpi';
+import { CONTACT_SELECT, toContact, type ContactRowRaw } from '../database/record-sql';
+import type { RecordStore } from '../database/record-store';
+import { readRollups } from './rollup-reader';
+import { floorInterval, isAligned } from './rollup-time';
+import { RollupService } from './rollup.service';
+
+type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact[]>;
+
+/**
+ * KPI rows from the 15-minute rollups where they give the same answer as libs/kpi over raw
+ * records, else null (the caller reads raw). The window splits at R = the last interval start
+ * that is ≤ min(to, asOf, rollup watermark):
+ * - [from, R): contact counters and agent time from the rollups; FCR and surveys from raw
+ *   (FCR depends on asOf and on later contacts of the customer, so it is not rolled up);
+ * - [R, to): everything from raw through computeKpiComponents (the live, unfinished interval).
+ * Every component is additive over time, so the sum is the raw answer.
+ */
+export class RollupKpiPath {
+  constructor(
+    private readonly store: RecordStore,
+    private readonly config: KpiConfig,
+    private readonly loadContacts: ContactLoader,
+  ) {}
+
+  async query(org: Org, q: KpiQuery, agentIds: string[] | null): Promise<KpiRow[] | null> {
+    const { scope, from, to, asOf } = q;
+    if (!isAligned(from)) return null;
+    const through = await RollupService.agentTimeThrough(this.store);
+    const until = floorInterval(Math.min(to, asOf, through ?? Number.NEGATIVE_INFINITY));
+    if (!(until > from)) return null;
+    const o = indexOrg(org);
+    const rows = await readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds });
+
+    // FCR and surveys of [from, until) from raw: answered contacts ending in the window + their repeats.
+    const handled = await this.loadAnswered(scope, from, until);
+    const repeats = await this.repeatsOf(handled, from, until);
+    const surveys = scope.kind === 'enterprise' ? await this.store.loadSurveys(from, until) : [];
+    const fcr = computeKpiComponents({ org, contacts: [...handled, ...repeats], stateEvents: [], schedule: [], surveys }, { ...q, to: until }, this.config);
+    for (const [key, c] of fcr) addFcrAndSurveys(rowOf(rows, key), c);
+
+    if (until < to) {
+      const tail = await this.rawComponents(org, { ...q, from: until }, agentIds);
+      for (const [key, c] of tail) addComponentsInto(rowOf(rows, key), c);
+    }
+    return [...rows.keys()]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((key) => ({ key, kpis: finaliseKpis(rows.get(key) as KpiComponents, { minContacts: this.config.minContacts }) }));
+  }
+
+  private async rawComponents(org: Org, q: KpiQuery, agentIds: string[] | null): Promise<Map<string, KpiComponents>> {
+    const none = agentIds !== null && agentIds.length === 0;
+    const [contacts, stateEvents, schedule, surveys] = await Promise.all([
+      this.loadContacts(q.scope, q.from, q.to),
+      none ? [] : this.store.loadStateEvents(agentIds, q.from, q.to),
+      none ? [] : this.store.loadScheduleSegments(agentIds, q.from, q.to),
+      q.scope.kind === 'enterprise' ? this.store.loadSurveys(q.from, q.to) : [],
+    ]);
+    return computeKpiComponents({ org, contacts, stateEvents, schedule, surveys }, q, this.config);
+  }
+
+  private async loadAnswered(scope: Scope, from: number, to: number): Promise<Contact[]> {
+    const params: unknown[] = [new Date(from), new Date(to)];
+    let where = 'ended_at >= $1 AND ended_at < $2 AND answered_at IS NOT NULL AND agent_id IS NOT NULL';
+    if (scope.kind !== 'enterprise') where += ` AND ${scope.kind === 'site' ? 'site_id' : scope.kind === 'team' ? 'team_id' : scope.kind === 'agent' ? 'agent_id' : 'queue_id'} = $3`;
+    if (scope.kind !== 'enterprise') params.push(scope.id);
+    const rows = await this.store.query<ContactRowRaw>(`${CONTACT_SELECT} WHERE ${where} ORDER BY enqueued_at, contact_id, segment_id`, params);
+    return rows.map(toContact);
+  }
+
+  /** Later contacts of the same customers within the FCR window (any scope), as the raw path loads them. */
+  private async repeatsOf(handled: readonly Contact[], from: number, to: number): Promise<Contact[]> {
+    const keys = new Set<string>();
+    let minEnd = Infinity;
+    for (const c of handled) {
+      if (c.customerKey === null) continue;
+      keys.add(c.customerKey);
+      if (c.endedAt < minEnd) minEnd = c.endedAt;
+    }
+    if (keys.size === 0 || minEnd >= to || from > minEnd) return [];
+    const later = await this.store.loadContactsByCustomer([...keys], minEnd, to + this.config.fcrWindowSeconds * 1000);
+    const own = new Set(handled.map((c) => `${c.contactId}\u0000${c.segmentId}\u0000${c.enqueuedAt}`));
+    return later.filter((c) => !own.has(`${c.contactId}\u0000${c.segmentId}\u0000${c.enqueuedAt}`));
+  }
+}
+
+function rowOf(rows: Map<string, KpiComponents>, key: string): KpiComponents {
+  let c = rows.get(key);
+  if (!c) rows.set(key, (c = emptyComponents()));
+  return c;
+}
+
+const FCR_AND_SURVEY_FIELDS = [
+  'fcrEligible', 'fcrNotRepeated', 'fcrCrossChannel', 'fcrPending', 'fcrUnknown', 'responses', 'consistencyScoreSum',
+  'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum', 'q2Answered', 'q3ScoreSum', 'q3Answered',
+  'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
+] as const;
+
+function addFcrAndSurveys(target: KpiComponents, c: KpiComponents): void {
+  for (const f of FCR_AND_SURVEY_FIELDS) target[f] += c[f];
+  for (const ch of CHANNELS) {
+    target.fcrEligibleByChannel[ch] += c.fcrEligibleByChannel[ch];
+    target.fcrNotRepeatedByChannel[ch] += c.fcrNotRepeatedByChannel[ch];
+  }
+}

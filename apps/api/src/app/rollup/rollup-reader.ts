@@ -1,0 +1,133 @@
+import type { GroupBy, Scope } from '@floorwatch/contracts';
+import {
+  ALL_KEY,
+  emptyComponents,
+  findBucket,
+  NO_GROUP,
+  timeBuckets,
+  type KpiComponents,
+  type NumericComponent,
+  type OrgIndex,
+  type TimeBucket,
+  type TimeGroup,
+} from '@floorwatch/kpi';
+import type { RecordStore } from '../database/record-store';
+import { AGENT_TIME_FIELDS } from './agent-time-rollup';
+
+export interface RollupWindow {
+  scope: Scope;
+  /** Rollup part [from, until); `to` is the whole query's end (for time buckets and presence). */
+  from: number;
+  until: number;
+  to: number;
+  by?: GroupBy;
+  tz?: string;
+  /** Agents of the scope (null = every agent, [] = none). */
+  agentIds: string[] | null;
+}
+
+const SCOPE_COLUMN = { site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id' } as const;
+const CONTACT_GROUP: Partial<Record<GroupBy, string>> = { agent: 'agent_id', team: 'team_id', site: 'site_id', queue: 'queue_id', reason: 'reason', channel: 'channel' };
+const CONTACT_FIELDS: readonly [string, NumericComponent][] = [
+  ['offered', 'offered'], ['answered', 'answered'], ['answered_in_sl', 'answeredInSl'], ['abandoned', 'abandoned'],
+  ['short_abandoned', 'shortAbandoned'], ['blocked', 'blocked'], ['wait_answered_seconds', 'waitAnsweredSeconds'],
+  ['handled', 'handled'], ['talk_seconds', 'talkSeconds'], ['hold_seconds', 'holdSeconds'], ['acw_seconds', 'acwSeconds'],
+];
+const AGENT_COLUMNS = ['logged_in_seconds', 'available_seconds', 'aux_seconds', 'on_contact_seconds', 'acw_seconds', 'scheduled_seconds',
+  'in_adherence_seconds', 'scheduled_open_seconds', 'productive_seconds', 'productive_in_open_seconds', 'paid_seconds',
+  'planned_paid_seconds', 'unplanned_absence_seconds'];
+
+type Cells = Record<string, number | string | null>;
+
+/**
+ * Contact counters and agent time of [from, until) from the 15-minute rollups, keyed exactly as
+ * libs/kpi computeKpiComponents keys them (same time buckets, same '(none)' rows, agent time
+ * grouped through the CURRENT org like the raw path). FCR and surveys are not here.
+ */
+export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWindow): Promise<Map<string, KpiComponents>> {
+  const rows = new Map<string, KpiComponents>();
+  const row = (key: string): KpiComponents => {
+    let c = rows.get(key);
+    if (!c) rows.set(key, (c = emptyComponents()));
+    return c;
+  };
+  const { scope, by } = w;
+  if (by === undefined) row(ALL_KEY);
+  const timeBy: TimeGroup | null = by === 'day' || by === 'hour' || by === 'interval' ? by : null;
+  const tzOf = (siteId: string | null | undefined): string =>
+    w.tz ?? (timeBy === 'interval' || (by === 'day' && scope.kind === 'enterprise') ? 'UTC' : (siteId ? o.sites.get(siteId)?.timezone : undefined) ?? 'UTC');
+  const bucketCache = new Map<string, TimeBucket[]>();
+  const timeKey = (t: number, siteId: string | null): string => {
+    const tz = tzOf(siteId);
+    let b = bucketCache.get(tz);
+    if (!b) bucketCache.set(tz, (b = timeBuckets(w.from, w.to, timeBy as TimeGroup, tz)));
+    return b[findBucket(b, t)].key;
+  };
+  const range = [new Date(w.from), new Date(w.until)];
+
+  // --- contacts
+  const params: unknown[] = [...range];
+  let where = 'interval_start >= $1 AND interval_start < $2';
+  if (scope.kind !== 'enterprise') where += ` AND ${SCOPE_COLUMN[scope.kind]} = $${params.push(scope.id)}`;
+  const groupCols = timeBy ? ['interval_start', 'site_id'] : CONTACT_GROUP[by as GroupBy] ? [CONTACT_GROUP[by as GroupBy] as string] : [];
+  const select = groupCols.map((c) => (c === 'interval_start' ? `(extract(epoch from interval_start) * 1000)::float8 AS interval_ms` : c));
+  const sums = CONTACT_FIELDS.map(([col]) => `sum(${col})::float8 AS ${col}`);
+  const contactRows = await store.query<Cells>(
+    `SELECT ${[...select, ...sums].join(', ')} FROM rollup_contacts_15m WHERE ${where}${groupCols.length ? ` GROUP BY ${groupCols.join(', ')}` : ''}`,
+    params,
+  );
+  for (const r of contactRows) {
+    if (!groupCols.length && Number(r['offered']) + Number(r['blocked']) + Number(r['handled']) === 0) continue;
+    const key =
+      by === undefined ? ALL_KEY
+      : timeBy ? timeKey(Number(r['interval_ms']), String(r['site_id']))
+      : CONTACT_GROUP[by] ? (r[CONTACT_GROUP[by] as string] === '' ? NO_GROUP : String(r[CONTACT_GROUP[by] as string]))
+      : NO_GROUP;
+    const t = row(key);
+    for (const [col, field] of CONTACT_FIELDS) t[field] += Number(r[col]);
+  }
+
+  // --- agent time (no queue has agent time)
+  if (scope.kind === 'queue' || (w.agentIds && w.agentIds.length === 0)) return rows;
+  const aParams: unknown[] = [...range];
+  const agentFilter = w.agentIds ? ` AND r.agent_id = ANY($${aParams.push(w.agentIds)}::text[])` : '';
+  const aGroup = timeBy ? ['r.interval_start', "COALESCE(a.site_id, '')"] : by === 'reason' ? ['r.aux_reason'] : ['r.agent_id'];
+  const aSelect = timeBy
+    ? ['(extract(epoch from r.interval_start) * 1000)::float8 AS interval_ms', `COALESCE(a.site_id, '') AS site_id`]
+    : by === 'reason' ? ['r.aux_reason'] : ['r.agent_id'];
+  const agentRows = await store.query<Cells>(
+    `SELECT ${[...aSelect, ...AGENT_COLUMNS.map((c) => `sum(r.${c})::float8 AS ${c}`)].join(', ')}
+       FROM rollup_agent_time_15m r ${timeBy ? 'LEFT JOIN agents a ON a.id = r.agent_id' : ''}
+      WHERE r.interval_start >= $1 AND r.interval_start < $2${agentFilter} GROUP BY ${aGroup.join(', ')}`,
+    aParams,
+  );
+  const agentKey = (id: string): string => {
+    const agent = o.agents.get(id);
+    return by === undefined ? ALL_KEY : by === 'agent' ? id : by === 'team' ? agent?.teamId ?? NO_GROUP : by === 'site' ? agent?.siteId ?? NO_GROUP : NO_GROUP;
+  };
+  for (const r of agentRows) {
+    const key = timeBy
+      ? timeKey(Number(r['interval_ms']), r['site_id'] === '' ? null : String(r['site_id']))
+      : by === 'reason' ? (r['aux_reason'] === '' ? NO_GROUP : `aux:${String(r['aux_reason'])}`)
+      : agentKey(String(r['agent_id']));
+    const t = row(key);
+    AGENT_COLUMNS.forEach((col, i) => (t[AGENT_TIME_FIELDS[i]] += Number(r[col])));
+  }
+  if (!timeBy && by !== 'reason' && by !== undefined) {
+    // computeKpis gives every agent with any state before `to` or a segment in the window a row, even an empty one.
+    for (const id of await presentAgents(store, w)) row(agentKey(id));
+  }
+  return rows;
+}
+
+async function presentAgents(store: RecordStore, w: RollupWindow): Promise<string[]> {
+  const params: unknown[] = [new Date(w.from), new Date(w.to)];
+  const source = w.agentIds ? `unnest($${params.push(w.agentIds)}::text[]) AS x(id)` : '(SELECT id FROM agents) x';
+  const rows = await store.query<{ id: string }>(
+    `SELECT x.id FROM ${source}
+      WHERE EXISTS (SELECT 1 FROM agent_state_events e WHERE e.agent_id = x.id AND e.at < $2)
+         OR EXISTS (SELECT 1 FROM schedule_segments s WHERE s.agent_id = x.id AND s.start_at < $2 AND s.end_at > $1)`,
+    params,
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,64 @@
+import { DEFAULT_KPI_CONFIG, type KpiConfig } from '@floorwatch/kpi';
+import type { RecordStore } from '../database/record-store';
+import { refreshAgentTime } from './agent-time-rollup';
+import { refreshContactIntervals } from './contact-rollup';
+import { floorInterval } from './rollup-time';
+
+/** settings key: agent-time rollups are complete for every interval before this (epoch ms). */
+export const AGENT_TIME_THROUGH_KEY = 'rollup.agentTimeThrough';
+
+/** What one ingest batch wrote, reduced to what the rollups need. */
+export interface RollupTouches {
+  contacts: readonly { enqueuedAt: number; endedAt: number }[];
+  /** Agent id and the earliest time a state event or schedule segment of theirs changed. */
+  agentTimes: readonly { agentId: string; at: number }[];
+}
+
+/**
+ * Keeps the 15-minute rollups in step with the raw tables, inside the ingest's transaction:
+ * - contacts: the intervals of each written contact's enqueuedAt and endedAt are re-aggregated;
+ * - agent time is complete up to a watermark W = the interval start of the latest event ingested
+ *   (the open last state of an agent has no end before that). A batch recomputes its touched
+ *   agents from their earliest change up to the new W, and when W advances, every agent over
+ *   [old W, new W). A late event therefore re-computes only its agent's intervals.
+ */
+export class RollupService {
+  constructor(private readonly config: KpiConfig = DEFAULT_KPI_CONFIG) {}
+
+  static async agentTimeThrough(store: RecordStore): Promise<number | null> {
+    return store.getSetting<number>(AGENT_TIME_THROUGH_KEY);
+  }
+
+  async refresh(tx: RecordStore, touches: RollupTouches): Promise<void> {
+    const intervals = new Set<number>();
+    for (const c of touches.contacts) {
+      intervals.add(floorInterval(c.enqueuedAt));
+      intervals.add(floorInterval(c.endedAt));
+    }
+    await refreshContactIntervals(tx, [...intervals], this.config);
+
+    const latest = await tx.latestEventTime();
+    const previous = await RollupService.agentTimeThrough(tx);
+    if (latest === null) return;
+    const through = Math.max(previous ?? Number.NEGATIVE_INFINITY, floorInterval(latest));
+    const org = await tx.loadOrg();
+    const earliest = new Map<string, number>();
+    for (const { agentId, at } of touches.agentTimes) earliest.set(agentId, Math.min(earliest.get(agentId) ?? Infinity, floorInterval(at)));
+    const start = previous ?? Math.min(through, ...(await this.firstEventTimes(tx)));
+    if (through > start) await refreshAgentTime(tx, org, org.agents.map((a) => a.id), start, through, this.config);
+    for (const [agentId, from] of earliest) {
+      const end = Math.min(start, through);
+      if (from < end) await refreshAgentTime(tx, org, [agentId], from, end, this.config);
+    }
+    if (through !== previous) await tx.setSetting(AGENT_TIME_THROUGH_KEY, through);
+  }
+
+  /** Earliest schedule or state time, for the very first refresh. */
+  private async firstEventTimes(tx: RecordStore): Promise<number[]> {
+    const rows = await tx.query<{ t: number | null }>(
+      `SELECT (extract(epoch from LEAST((SELECT min(at) FROM agent_state_events), (SELECT min(start_at) FROM schedule_segments))) * 1000)::float8 AS t`,
+    );
+    const t = rows[0]?.t;
+    return t === null || t === undefined ? [] : [floorInterval(t)];
+  }
+}

@@ -52,6 +52,7 @@ export class LiveHub {
   private readonly staffingDirty = new Map<string, number>();
   private readonly staffingLast = new Map<string, string>();
   private interval = -1;
+  private overBound = new Set<string>();
   /** Scope rooms someone joined here; rooms a client left stay cheap (no members ⇒ no work). */
   private readonly scopes = new Map<string, Scope>();
 
@@ -171,16 +172,33 @@ export class LiveHub {
     };
   }
 
-  /** Closes connections that cannot keep up (see the class comment). */
+  /**
+   * Closes connections that cannot keep up (see the class comment): over the bound on two ticks
+   * in a row, because one big ingest batch legitimately queues a burst that a healthy client
+   * drains within milliseconds.
+   */
   enforceBackPressure(): void {
     if (!this.ns) return;
+    const over = new Set<string>();
     for (const socket of this.ns.sockets.values()) {
       const queued = queuedPackets(socket);
-      if (queued > this.options.maxBufferedPackets) {
+      if (queued <= this.options.maxBufferedPackets) continue;
+      if (this.overBound.has(socket.id)) {
         this.log.warn(`closing slow live connection ${socket.id} (${queued} packets waiting)`);
-        socket.conn.close();
+        // Discard the queue and drop the transport (no goodbye packet that would wait behind it):
+        // the client sees a transport close, reconnects and resubscribes for a fresh snapshot.
+        socket.conn.close(true);
+        socket.disconnect(true);
+      } else {
+        over.add(socket.id);
       }
     }
+    this.overBound = over;
+  }
+
+  /** Live connections on this process (metrics, tests). */
+  connections(): number {
+    return this.ns?.sockets.size ?? 0;
   }
 
   private hasMembers(room: string): boolean {

@@ -57,7 +57,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
     this.subs.push(
       this.state.changes$.subscribe((c) => this.hub.handle(c)),
       this.ingest.events$.subscribe((batch) => {
-        void this.state.apply(batch).then(() => this.hub.enforceBackPressure());
+        void this.state.apply(batch);
         this.relayOut(RELAY_INGEST, batch);
       }),
       this.messages.events$.subscribe(({ alert }) => {

@@ -15,6 +15,8 @@ module.exports = {
       },
     ],
   },
+  // NestJS 12 ships ESM only (the bench boots the API): transform it like apps/api does.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|strtok3|token-types|@tokenizer|peek-readable)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageDirectory: '../../coverage/tools/bench',
 };

@@ -1,0 +1,16 @@
+import { runBench } from './run-bench';
+import { SIZES } from './sizes';
+
+/* CI runs the smallest size: it fails on errors and on rollup/naive disagreement, never on timings. */
+jest.setTimeout(120_000);
+
+it('the tiny bench produces a finite figure for every measured row, and rollup = naive = raw', async () => {
+  const report = await runBench(SIZES.tiny);
+  const measured = report.figures.filter((f) => !f.skipped);
+  expect(measured.length).toBeGreaterThanOrEqual(8);
+  for (const f of measured.filter((f) => !f.name.startsWith('live'))) expect([f.name, Number.isFinite(f.value)]).toEqual([f.name, true]);
+  const comparisons = measured.filter((f) => f.details && 'identical' in f.details);
+  expect(comparisons.length).toBeGreaterThanOrEqual(2);
+  for (const f of comparisons) expect([f.name, f.details?.['identical']]).toEqual([f.name, true]);
+  expect(measured.find((f) => f.name.startsWith('ingest queue_log, PGlite'))?.details?.['rawInsertRowsPerSec']).toBeGreaterThan(0);
+});

@@ -3,7 +3,7 @@ import type { StaffingRow } from '@floorwatch/contracts';
 import { KpiApi } from '../../core/api/kpi-api';
 import { errorText } from '../../core/api/org-api';
 import { StaffingApi } from '../../core/api/staffing-api';
-import { resolvePeriod } from '../../core/url-state';
+import { resolvePeriod, todayIn } from '../../core/url-state';
 import { Chart } from '../../shared/chart';
 import { staffingOption } from '../../shared/chart-options';
 import { KpiPanel } from '../../shared/kpi-panel';
@@ -28,7 +28,7 @@ import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-hel
   template: `
     <section class="fw-card">
       <header class="fw-card-head">
-        <h2>{{ name() }} · staffing today</h2>
+        <h2>{{ name() }} · staffing {{ dayLabel() }}</h2>
         <button type="button" class="fw-btn sm ghost" (click)="close.emit()">✕ Close</button>
       </header>
       @if (staffing.error()) {
@@ -54,7 +54,7 @@ import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-hel
         }
       }
     </section>
-    <app-kpi-panel [title]="name() + ' by queue today'" keyHeader="Queue" [rows]="byQueue.value()?.rows ?? []" [rowLabel]="queueName()"
+    <app-kpi-panel [title]="name() + ' by queue ' + dayLabel()" keyHeader="Queue" [rows]="byQueue.value()?.rows ?? []" [rowLabel]="queueName()"
       [columns]="['offered', 'serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'ahtSeconds']" [loading]="byQueue.isLoading()"
       [error]="byQueue.error() ? err(byQueue.error()) : null" (retry)="byQueue.reload()" />
   `,
@@ -72,10 +72,22 @@ export class SiteDetail {
   readonly close = output<void>();
   readonly interval = output<string>();
 
-  private readonly today = computed(() => resolvePeriod({ period: 'day', date: null, from: null, to: null }, this.timezone()));
+  /** The day of the picked interval (a shared link may point at yesterday's), else today. */
+  private readonly today = computed(() => {
+    const at = this.selectedInterval();
+    const date = at === null ? null : todayIn(this.timezone(), new Date(at));
+    return resolvePeriod({ period: 'day', date, from: null, to: null }, this.timezone());
+  });
   protected readonly staffing = this.staffingApi.resource(() => ({ site: this.siteId(), from: this.today().from, to: this.today().to }));
+  protected readonly dayLabel = computed(() => (this.today().label === 'Today' ? 'today' : this.today().label));
   protected readonly byQueue = this.kpiApi.resource(() => ({ scope: `site:${this.siteId()}`, from: this.today().from, to: this.today().to, by: 'queue' as const }));
-  protected readonly rows = computed(() => mergeLive(this.staffing.value()?.rows ?? [], this.live()));
+  /** The live row belongs to today's chart only, not to an earlier day opened from a link. */
+  protected readonly rows = computed(() => {
+    const live = this.live();
+    const t = live ? Date.parse(live.intervalStart) : NaN;
+    const inDay = t >= Date.parse(this.today().from) && t < Date.parse(this.today().to);
+    return mergeLive(this.staffing.value()?.rows ?? [], inDay ? live : null);
+  });
   protected readonly focus = computed(() => rowAt(this.rows(), this.selectedInterval() ?? this.currentInterval()) ?? this.rows().at(-1) ?? null);
   protected readonly option = computed(() =>
     staffingOption(this.rows(), this.timezone(), this.currentInterval(), false, this.focus() ? Date.parse(this.focus()!.intervalStart) : null),

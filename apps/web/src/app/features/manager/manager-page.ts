@@ -67,6 +67,14 @@ export class ManagerPage {
   protected readonly summary = this.kpiApi.resource(() => this.base());
   protected readonly grouped = this.kpiApi.resource(() => (this.view.state().by ? { ...this.base(), by: this.view.state().by } : undefined));
   protected readonly row = computed(() => summaryRow(this.summary.value()));
+  /**
+   * By reason the API also returns aux reasons (aux:break…: time, no contacts); in a table of
+   * contact KPIs they are rows of dashes, so rows with nothing in any shown column are left out.
+   */
+  protected readonly groupedRows = computed(() => {
+    const cols = this.columns();
+    return (this.grouped.value()?.rows ?? []).filter((r) => cols.some((c) => (r.kpis as Record<string, number | null>)[c] !== null && (r.kpis as Record<string, number | null>)[c] !== 0));
+  });
   protected readonly drillable = computed(() => {
     const by = this.view.state().by;
     return by === 'site' || by === 'team' || by === 'agent' || by === 'queue' || by === 'day';

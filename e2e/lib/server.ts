@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** Everything the server printed, for the failure message. */
+  output(): string;
+  exited(): boolean;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `node tools/start.mjs` in demo mode on a free port with a fresh data directory, as a user runs
+ * it. The demo world is sized down through env vars (the scenarios still hold) so CI stays fast.
+ */
+export async function startServer(root: string, env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fw-e2e-'));
+  let log = '';
+  const child: ChildProcess = spawn(process.execPath, ['tools/start.mjs'], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), FLOORWATCH_DATA_DIR: join(dataDir, 'db'), FLOORWATCH_DEMO: '1', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group, so stop() ends start.mjs and the api it spawned together.
+    detached: true,
+  });
+  const keep = (b: Buffer): void => {
+    log += b.toString();
+    if (log.length > 200_000) log = log.slice(-100_000);
+    if (process.env['E2E_VERBOSE']) process.stderr.write(b);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+
+  const stop = async (): Promise<void> => {
+    if (!exited && child.pid) {
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      const killer = setTimeout(() => { try { if (child.pid) process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 10_000);
+      await exit;
+      clearTimeout(killer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url: `http://127.0.0.1:${port}`, dataDir, output: () => log, exited: () => exited, stop };
+}
+
+/** Polls /health until it answers 200 (the demo backfill runs before or during this). */
+export async function waitForHealth(server: RunningServer, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  let last = 'no answer';
+  while (Date.now() - started < timeoutMs) {
+    if (server.exited()) throw new Error(`the server exited before it was healthy: ${tail(server.output())}`);
+    try {
+      const res = await fetch(`${server.url}/health`, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) return Date.now() - started;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = e instanceof Error ? e.message : String(e);
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error(`/health not OK after ${timeoutMs / 1000} s (${last}): ${tail(server.output())}`);
+}
+
+export function tail(s: string, n = 600): string {
+  return s.slice(-n).replace(/\s+/g, ' ');
+}

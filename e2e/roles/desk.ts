@@ -1,0 +1,96 @@
+import type { StaffingEventPayload, StaffingResult } from '@floorwatch/contracts';
+import { Session } from '../lib/browser';
+import { localDay, zonedInstant, type E2eContext } from '../lib/context';
+import { assert } from '../lib/report';
+
+const CHI = 'America/Chicago';
+
+/** `desk`: every site live; Chicago 10:00–10:15 is 100 required / 105 scheduled / 95 on hand. */
+export async function deskChecks(ctx: E2eContext): Promise<void> {
+  const { report } = ctx;
+  const s = await Session.open(ctx.browser, ctx.baseUrl);
+  try {
+    await report.check('control desk: signs in to every site, live', async () => {
+      const landed = await s.login('desk');
+      assert(landed === '/desk', `landed on ${landed}, expected /desk`);
+      await s.page.locator('app-connection-indicator', { hasText: 'Live' }).waitFor({ timeout: 20_000 });
+      const cards = s.page.locator('app-site-card');
+      await cards.nth(2).waitFor();
+      await s.page.locator('app-site-card app-chart canvas').nth(2).waitFor({ timeout: 45_000 });
+      await s.settled();
+      await s.shot(ctx.shots, '09-desk');
+      return `${await cards.count()} site cards`;
+    });
+
+    await report.check('control desk: a live update arrives and is on screen within 20 s', async () => {
+      const mark = s.frames.length;
+      const deadline = Date.now() + 20_000;
+      let shown: string | null = null;
+      let seen = 0;
+      while (!shown && Date.now() < deadline) {
+        await s.page.waitForTimeout(500);
+        const fresh = s.frames.slice(mark).filter((f) => f.event !== 'snapshot');
+        seen = fresh.length;
+        const st = fresh.filter((f) => f.event === 'staffing').map((f) => f.payload as StaffingEventPayload).at(-1);
+        if (!st) continue;
+        // The card shows the current interval's live row: "<actual> / <required> req."
+        const card = s.page.locator('app-site-card').filter({ has: s.page.locator('button.name', { hasText: siteName(st.siteId) }) });
+        const agentsNow = (await card.locator('.stat', { hasText: 'Agents now' }).innerText()).replace(/\s+/g, ' ');
+        if (agentsNow.includes(`${st.row.actualAgents.toFixed(0)} /`)) shown = `${st.siteId} staffing ${st.row.intervalStart}: "${agentsNow}"`;
+      }
+      const kinds = [...new Set(s.frames.slice(mark).map((f) => f.event))].join(', ');
+      assert(seen > 0, 'no live event in 20 s');
+      assert(shown, `events arrived (${kinds}) but no staffing figure reached a site card`);
+      return `${seen} events (${kinds}); ${shown}`;
+    });
+
+    await report.check('control desk: drill into Chicago (URL and panel follow)', async () => {
+      await s.page.locator('app-site-card button.name', { hasText: 'Chicago' }).click();
+      await s.page.waitForURL((u) => u.searchParams.get('site') === 'chi');
+      await s.page.getByRole('heading', { name: /Chicago · staffing/ }).waitFor();
+      return new URL(s.page.url()).search;
+    });
+
+    await report.check('control desk: Chicago 10:00 interval shows required 100, scheduled 105, on hand 95', async () => {
+      // Today's 10:00 once it is over in Chicago, else the last full day's (both carry the scenario).
+      const now = Date.now();
+      let day = localDay(CHI, 0, now);
+      if (zonedInstant(day, 10, 15, CHI).getTime() > now) day = localDay(CHI, -1, now);
+      const at = zonedInstant(day, 10, 0, CHI).toISOString();
+      const mark = s.calls.length;
+      await s.page.goto(`/desk?site=chi&interval=${encodeURIComponent(at)}`);
+      const res = await s.call('/api/v1/staffing', { site: 'chi', from: zonedInstant(day, 0, 0, CHI).toISOString() }, 45_000, mark);
+      const row = (res.body as StaffingResult).rows.find((r) => r.intervalStart === at);
+      assert(row, `the staffing answer has no ${at} row (${res.url.search})`);
+      const iv = s.page.locator('app-site-detail .iv');
+      await iv.waitFor();
+      const text = (await iv.innerText()).replace(/\s+/g, ' ');
+      const heading = (await s.page.locator('app-site-detail h3').first().innerText()).trim();
+      assert(/10:00/.test(heading), `interval heading "${heading}"`);
+      const m = /Required\s*([\d.]+).*Scheduled\s*([\d.]+).*On hand\s*([\d.]+)/.exec(text);
+      assert(m, `interval panel text "${text}"`);
+      const [req, sch, act] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      assert(req === 100 && sch === 105 && act === 95, `shown ${req}/${sch}/${act} (API ${row.requiredAgents}/${row.scheduledAgents}/${row.actualAgents})`);
+      await s.settled();
+      await s.shot(ctx.shots, '10-desk-site');
+      return `${day} ${heading}: ${text}`;
+    });
+
+    await report.check('control desk: wallboard shows tiles and the staffing chart', async () => {
+      await s.page.goto('/desk');
+      await s.page.getByRole('link', { name: /Wallboard mode/ }).click();
+      await s.page.waitForURL((u) => u.pathname === '/desk/wallboard');
+      await s.page.locator('.board .tile').first().waitFor();
+      await s.page.locator('.board app-chart canvas').waitFor();
+      await s.settled();
+      await s.shot(ctx.shots, '11-wallboard', false);
+      return `${await s.page.locator('.board .tile').count()} tiles`;
+    });
+  } finally {
+    await s.close();
+  }
+}
+
+function siteName(id: string): string {
+  return ({ lon: 'London', mnl: 'Manila', chi: 'Chicago' } as Record<string, string>)[id] ?? id;
+}

@@ -32,8 +32,9 @@ export function roomsOfAgent(a: { agentId: string; teamId: string | null; siteId
  * room's `seq`. Policy:
  * - `agent-state`, `adherence-*` and `alert` are sent as they happen, reliably.
  * - `staffing` (per site) and `kpi` (per scope, deltas) are coalesced: changes only mark the
- *   scope dirty, and the 1 s flush sends at most one event per site/scope, with `at` = the oldest
- *   source event folded in. A connection that already has more than skipCoalescedAbovePackets
+ *   scope dirty; a dirty site/scope is pushed on the next tick (100 ms) if its last push is at
+ *   least coalesceMs (1 s) old, else when it becomes so — at most one push per second each, and
+ *   a quiet scope's first change goes out within a tick. `at` = the oldest source event folded in. A connection that already has more than skipCoalescedAbovePackets
  *   packets waiting is skipped for them (it sees a seq gap: resubscribe → snapshot), so nothing
  *   coalescible queues up behind a slow reader. (socket.io's `volatile` was tried: it drops a
  *   packet whenever the websocket is mid-send, i.e. the second of two back-to-back events.)
@@ -50,7 +51,7 @@ export class LiveHub {
   private readonly tiles = new Map<string, { values: LiveTiles; computedAt: number }>();
   private readonly kpiDirty = new Map<string, number>();
   private readonly staffingDirty = new Map<string, number>();
-  private readonly staffingLast = new Map<string, string>();
+  private readonly staffingLast = new Map<string, { key: string; at: number }>();
   private interval = -1;
   private overBound = new Set<string>();
   /** Scope rooms someone joined here; rooms a client left stay cheap (no members ⇒ no work). */
@@ -107,7 +108,7 @@ export class LiveHub {
     for (const room of rooms) this.emit(room, LIVE_EVENTS.alert, alert, false);
   }
 
-  /** The 1 s flush of coalesced staffing and kpi pushes. */
+  /** Each tick: the staffing and kpi pushes that are due (see the class comment). */
   flush(): void {
     const now = this.state.now();
     const interval = Math.floor(now / INTERVAL_MS);
@@ -116,13 +117,16 @@ export class LiveHub {
       this.interval = interval;
       for (const site of this.state.org?.org.sites ?? []) this.staffingDirty.set(site.id, Math.min(this.staffingDirty.get(site.id) ?? Infinity, interval * INTERVAL_MS));
     }
+    const coalesce = this.options.coalesceMs;
     for (const [siteId, at] of this.staffingDirty) {
+      const last = this.staffingLast.get(siteId);
+      if (last && now - last.at < coalesce) continue;
       this.staffingDirty.delete(siteId);
       if (!this.hasMembers(`site:${siteId}`) && !this.hasMembers('enterprise')) continue;
       const row = computeLiveStaffing(this.state, siteId, now);
       const key = JSON.stringify(row);
-      if (this.staffingLast.get(siteId) === key) continue;
-      this.staffingLast.set(siteId, key);
+      if (last?.key === key) continue;
+      this.staffingLast.set(siteId, { key, at: now });
       const payload: StaffingEventPayload = { at: iso(Math.min(at, now)), siteId, row };
       this.emit(`site:${siteId}`, LIVE_EVENTS.staffing, payload, true);
       this.emit('enterprise', LIVE_EVENTS.staffing, payload, true);
@@ -136,7 +140,7 @@ export class LiveHub {
       }
       const dirtyAt = this.kpiDirty.get(room);
       const last = this.tiles.get(room);
-      if (dirtyAt === undefined && last && now - last.computedAt < this.options.kpiRefreshMs) continue;
+      if (last && now - last.computedAt < (dirtyAt === undefined ? this.options.kpiRefreshMs : coalesce)) continue;
       this.kpiDirty.delete(room);
       const values = computeLiveTiles(this.state, scope, now);
       this.tiles.set(room, { values, computedAt: now });

@@ -2,8 +2,10 @@
 export interface LiveOptions {
   /** RTA exception after this long out of adherence (spec default 120 s). */
   rtaThresholdSeconds: number;
-  /** The timer that finds threshold crossings and flushes coalesced kpi/staffing pushes. */
+  /** The timer that finds threshold crossings and flushes due kpi/staffing pushes. */
   tickMs: number;
+  /** At most one kpi push per scope and one staffing push per site in this time. */
+  coalesceMs: number;
   /** A scope's kpi tiles are recomputed at least this often even without events (adherence drifts with time). */
   kpiRefreshMs: number;
   /** A connection with more packets than this waiting to be written is disconnected (slow client). */
@@ -19,7 +21,8 @@ export const LIVE_OPTIONS = Symbol('LIVE_OPTIONS');
 export function liveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveOptions {
   return {
     rtaThresholdSeconds: positive(env, 'RTA_THRESHOLD_SECONDS', 120),
-    tickMs: 1000,
+    tickMs: 100,
+    coalesceMs: 1000,
     kpiRefreshMs: positive(env, 'LIVE_KPI_REFRESH_MS', 10_000),
     maxBufferedPackets: positive(env, 'LIVE_MAX_BUFFERED_PACKETS', 1000),
     skipCoalescedAbovePackets: 32,

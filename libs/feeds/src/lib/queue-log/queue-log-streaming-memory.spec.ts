@@ -11,8 +11,9 @@ function gcHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-const TARGET_BYTES = 200 * 1024 * 1024;
-const TIME_BUDGET_MS = 15_000;
+// A fixed amount, not a time budget: the assertion must not depend on how loaded the machine is.
+// ~1.5 M lines (~110 MB) is far more than the parser could hold if it kept lines or records.
+const TARGET_BYTES = 110 * 1024 * 1024;
 
 /** ~64 KiB chunks of realistic calls, generated lazily so the test itself holds no file. */
 function* generate(): Generator<Buffer> {
@@ -36,7 +37,7 @@ function* generate(): Generator<Buffer> {
 }
 
 describe('queue_log streaming with flat memory', () => {
-  it('feeds ~200 MB through readLines + parser with small heap growth', async () => {
+  it('feeds ~110 MB through readLines + parser with small heap growth', async () => {
     const parser = new QueueLogParser();
     const started = Date.now();
     let lines = 0;
@@ -44,7 +45,6 @@ describe('queue_log streaming with flat memory', () => {
     let contacts = 0;
     let baseline = 0;
     let peak = 0;
-    let stoppedEarly = false;
     for await (const unit of readLines(Readable.from(generate()))) {
       const o = parser.push(unit);
       if (o.status !== 'accepted') throw new Error(`line ${unit.lineNumber} ${o.reason}`);
@@ -52,21 +52,14 @@ describe('queue_log streaming with flat memory', () => {
       lines++;
       bytes += unit.text.length + 1;
       if (lines === 300_000) baseline = gcHeap();
-      if (lines % 100_000 === 0) {
-        if (Date.now() - started > TIME_BUDGET_MS) {
-          stoppedEarly = true;
-          break;
-        }
-      }
     }
     peak = gcHeap();
     contacts += parser.end().filter((r) => r.kind === 'contact').length;
-    if (stoppedEarly) console.warn(`streaming test: machine too slow for 200 MB in ${TIME_BUDGET_MS} ms; checked ${(bytes / 1048576).toFixed(0)} MB (${lines} lines) only`);
-    expect(lines).toBeGreaterThan(600_000);
+    expect(lines).toBeGreaterThan(1_400_000);
     // every complete ENTERQUEUE/CONNECT/COMPLETE triple is one contact
     expect(contacts).toBe(Math.floor(lines / 3));
     // Holding the input (or one record per line) would grow the heap by hundreds of MB.
-    console.info(`streaming test: ${(bytes / 1048576).toFixed(0)} MB, heap growth ${((peak - baseline) / 1048576).toFixed(1)} MB`);
+    console.info(`streaming test: ${(bytes / 1048576).toFixed(0)} MB in ${Date.now() - started} ms, heap growth ${((peak - baseline) / 1048576).toFixed(1)} MB`);
     expect(peak - baseline).toBeLessThan(96 * 1024 * 1024);
-  }, 40_000);
+  }, 180_000);
 });

@@ -68,7 +68,7 @@ export class LiveState {
     return this.orgIndex;
   }
 
-  /** (Re)loads everything from the database: at start, and after a bulk change such as an org feed. */
+  /** (Re)loads everything from the database: at start (and in tests after seeding). */
   reload(): Promise<void> {
     this.ready = this.enqueue(() => this.load());
     return this.ready;
@@ -139,8 +139,11 @@ export class LiveState {
     const now = this.now();
     switch (batch.kind) {
       case 'org':
-        await this.orgs.refresh();
-        return this.load();
+        // New or moved agents/teams: re-place everyone; records in memory stay valid.
+        this.orgIndex = await this.orgs.refresh();
+        this.unplaced.clear();
+        this.records.setOrg(this.orgIndex);
+        return;
       case 'forecast':
         this.records.addForecasts(batch.records);
         for (const siteId of new Set(batch.records.map((f) => f.siteId))) {

@@ -14,7 +14,7 @@ export interface BenchSize {
 
 export const SIZES: Record<BenchSize['name'], BenchSize> = {
   tiny: { name: 'tiny', agents: 30, days: 2, requests: 5, adherenceAgents: 200, liveAgents: 50, liveClients: 5, liveSeconds: 4 },
-  small: { name: 'small', agents: 300, days: 3, requests: 30, adherenceAgents: 5000, liveAgents: 500, liveClients: 50, liveSeconds: 15 },
+  small: { name: 'small', agents: 300, days: 3, requests: 10, adherenceAgents: 5000, liveAgents: 500, liveClients: 50, liveSeconds: 15 },
   full: { name: 'full', agents: 1000, days: 30, requests: 100, adherenceAgents: 5000, liveAgents: 5000, liveClients: 500, liveSeconds: 60 },
 };
 

@@ -68,13 +68,15 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('simulate')
-    .description('write the seeded demo world as feed files (tools/simulator); --ingest also ingests them')
-    .requiredOption('--out <dir>', 'output directory')
+    .description('the demo world of `npm start` on the database: backfill through ingest (first run), demo users, then the live simulator until Ctrl-C')
     .option('--days <n>', 'full days of history', '30')
     .option('--seed <n>', 'random seed', '42')
     .option('--agents <n>', 'agents across all sites', '300')
-    .option('--end <iso>', 'the instant the world runs to (default now)')
-    .option('--ingest', 'ingest the written files into the database')
+    .option('--speed <n>', 'simulated seconds per real second for the live stream', '1')
+    .option('--backfill-only', 'stop after the backfill (or the catch-up of a seeded database)')
+    .option('--out <dir>', 'only write the world as feed files into this directory')
+    .option('--end <iso>', 'with --out: the instant the world runs to (default now)')
+    .option('--ingest', 'with --out: also ingest the written files')
     .action((o: SimulateOptions) => simulateCommand(o, io.out));
 
   return program;

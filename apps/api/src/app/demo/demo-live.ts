@@ -1,0 +1,97 @@
+import { Readable } from 'node:stream';
+import { liveEvents, type World } from '@floorwatch/simulator';
+import type { IngestService } from '../ingest/ingest.service';
+
+export interface LiveSimulatorOptions {
+  /** Simulated milliseconds per real millisecond. */
+  speed: number;
+  tickMs: number;
+  /** A world whose horizon reaches past `untilMs` (the service extends it when needed). */
+  world(untilMs: number): Promise<World>;
+  /** Contacts that ended before this instant are in the backfill already (perhaps from another feed format). */
+  backfilledBefore: number;
+  /** After each push: everything before `simulatedTo` is in the database. */
+  onAdvance(simulatedTo: number, pushed: number): void | Promise<void>;
+  onError(err: unknown): void;
+}
+
+export const LIVE_SOURCE = 'demo/live';
+
+/**
+ * Replays the simulated world into the running API as a live ACD would: agent-state and contact
+ * batches through IngestService (so the live gateway sees them via IngestEvents), on a clock
+ * that runs `speed` times real time from where the last push stopped.
+ */
+export class LiveSimulator {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private cursor = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly options: LiveSimulatorOptions,
+  ) {}
+
+  get simulatedTo(): number {
+    return this.cursor;
+  }
+
+  /** Pushes [from, to) as fast as ingest goes, an hour of simulated time per batch. */
+  async catchUp(from: number, to: number, onChunk?: (done: number, total: number) => void): Promise<number> {
+    let pushed = 0;
+    this.cursor = from;
+    for (let t = from; t < to && !this.stopped; ) {
+      const next = Math.min(to, t + 3_600_000);
+      pushed += await this.push(t, next);
+      t = next;
+      onChunk?.(t - from, to - from);
+    }
+    return pushed;
+  }
+
+  /** Pushes from `cursor` on; the simulated clock reads `clockAt` now and runs at `speed`. */
+  start(cursor: number, clockAt = cursor): void {
+    this.cursor = cursor;
+    const wall0 = Date.now();
+    const tick = (): void => {
+      if (this.stopped) return;
+      const simNow = clockAt + (Date.now() - wall0) * this.options.speed;
+      this.running = this.push(this.cursor, simNow)
+        .then(() => undefined)
+        .catch((e: unknown) => this.options.onError(e))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.options.tickMs);
+        });
+    };
+    this.timer = setTimeout(tick, this.options.tickMs);
+  }
+
+  /** Stops the clock and waits for the push in flight, so the database can close cleanly. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running.catch(() => undefined);
+  }
+
+  /** Events in [from, to): one agent-states-ndjson and one contacts-ndjson ingest. */
+  private async push(from: number, to: number): Promise<number> {
+    if (to <= from) return 0;
+    const world = await this.options.world(to);
+    const states: string[] = [];
+    const contacts: string[] = [];
+    for (const e of liveEvents(world, from, to)) {
+      if (e.format === 'agent-states-ndjson') states.push(JSON.stringify(e.record));
+      else if (Date.parse(String(e.record['endedAt'])) >= this.options.backfilledBefore) contacts.push(JSON.stringify(e.record));
+    }
+    if (states.length) await this.ingest.ingest('agent-states-ndjson', lines(states), { source: LIVE_SOURCE });
+    if (contacts.length) await this.ingest.ingest('contacts-ndjson', lines(contacts), { source: LIVE_SOURCE });
+    this.cursor = to;
+    await this.options.onAdvance(to, states.length + contacts.length);
+    return states.length + contacts.length;
+  }
+}
+
+function lines(items: string[]): Readable {
+  return Readable.from([Buffer.from(items.join('\n') + '\n')]);
+}

@@ -3,10 +3,12 @@ import { Logger, RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { API_PREFIX } from '@floorwatch/contracts';
 import { AppModule } from './app/app.module';
+import { UsersService } from './app/auth/users.service';
 import { configureHttp } from './app/common/configure-app';
 import { databaseOptionsFromEnv } from './app/database/database-config';
 import { describeDbError } from './app/database/describe-db-error';
 import { openDatabase, type DatabaseHandle } from './app/database/open-database';
+import { demoConfigFromEnv, type DemoConfig } from './app/demo/demo-config';
 import { RedisIoAdapter } from './app/live/redis-io-adapter';
 
 /** Shared by main and by HTTP tests: routes under /api/v1 except health, metrics and the web app. */
@@ -27,6 +29,13 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
   const port = Number(env['PORT'] || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${env['PORT']}"`);
 
+  let demo: DemoConfig | null;
+  try {
+    demo = demoConfigFromEnv(env);
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+
   // Open (and migrate) before Nest starts, so a bad DATABASE_URL is one line, not a stack.
   let db: DatabaseHandle;
   try {
@@ -35,7 +44,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
     return fail(describeDbError(err));
   }
 
-  const app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: db } }), { abortOnError: false }));
+  const app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: db }, demo: demo && { ...demo, url: `http://localhost:${port}` } }), { abortOnError: false }));
   const redisUrl = env['REDIS_URL'];
   if (redisUrl) {
     // Several API processes share live rooms through Redis (spec/interfaces.md "Storage").
@@ -54,6 +63,11 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
     return fail(code === 'EADDRINUSE' ? `port ${port} is already in use (set PORT)` : `cannot start the API: ${(err as Error).message}`);
   }
   new Logger('Floorwatch').log(`API on http://localhost:${port} — database: ${db.description}`);
+  if (!demo) {
+    // Real data: no demo users; the first start creates an admin whose password is shown once.
+    const first = await app.get(UsersService).ensureFirstAdmin();
+    if (first) process.stdout.write(`First start: log in as "${first.username}" with the one-time password ${first.password} (change it under /admin).\n`);
+  }
   return app;
 }
 

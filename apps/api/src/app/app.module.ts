@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { HttpApiModule } from './common/http-api.module';
 import { DatabaseModule, type DatabaseModuleOptions } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import type { DemoRuntimeOptions } from './demo/demo.service';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LiveModule } from './live/live.module';
@@ -13,6 +15,8 @@ export interface AppModuleOptions {
   database?: DatabaseModuleOptions;
   /** Built web app directory (default dist/apps/web/browser, or FLOORWATCH_WEB_DIR). */
   webDir?: string;
+  /** Demo mode (FLOORWATCH_DEMO=1): seeded world and live simulator, run at bootstrap. */
+  demo?: DemoRuntimeOptions | null;
 }
 
 @Module({})
@@ -20,7 +24,12 @@ export class AppModule {
   static forRoot(options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.forRoot(options.database), ...FEATURE_MODULES, WebModule.forRoot(options.webDir)],
+      imports: [
+        DatabaseModule.forRoot(options.database),
+        ...FEATURE_MODULES,
+        ...(options.demo ? [DemoModule.forRoot(options.demo)] : []),
+        WebModule.forRoot(options.webDir),
+      ],
     };
   }
 }

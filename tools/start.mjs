@@ -19,6 +19,9 @@ if (!existsSync(join(root, 'dist/apps/web/browser/index.html'))) {
 }
 
 const env = { ...process.env, FLOORWATCH_DEMO: real ? '0' : '1' };
+// `--speed N`: the demo's live simulator runs N times real time.
+const speedAt = process.argv.indexOf('--speed');
+if (speedAt > 0 && process.argv[speedAt + 1]) env.FLOORWATCH_SPEED = process.argv[speedAt + 1];
 const api = spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
   cwd: root,
   env,

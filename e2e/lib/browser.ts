@@ -109,7 +109,8 @@ export class Session {
 
   async shot(dir: string, name: string, fullPage = true): Promise<void> {
     mkdirSync(dir, { recursive: true });
-    // Let charts finish their entry animation first.
+    // Panels still fetching show "—"; let requests finish and charts end their entry animation.
+    await this.page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     await this.page.waitForTimeout(900);
     await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage });
   }

@@ -1,6 +1,6 @@
 import type { KpiApiResult, OrgView } from '@floorwatch/contracts';
 import { Session } from '../lib/browser';
-import type { E2eContext } from '../lib/context';
+import { zonedInstant, type E2eContext } from '../lib/context';
 import { assert } from '../lib/report';
 
 const SLOW = ['lon-a011', 'lon-a012'];
@@ -21,7 +21,7 @@ export async function teamChecks(ctx: E2eContext): Promise<void> {
       const { from, to } = ctx.history;
       const mark = s.calls.length;
       await s.page.goto(`/team?period=custom&from=${from}&to=${to}`);
-      const res = await s.call('/api/v1/kpis', { by: 'agent' }, 60_000, mark);
+      const res = await s.call('/api/v1/kpis', { scope: 'team:lon-t01', by: 'agent', from: zonedInstant(from, 0, 0, 'Europe/London').toISOString() }, 60_000, mark);
       assert(res.status === 200, `by-agent answered ${res.status}`);
       const scope = res.url.searchParams.get('scope');
       assert(scope === 'team:lon-t01', `team view asked for ${scope}`);

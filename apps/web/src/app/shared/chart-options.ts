@@ -28,7 +28,7 @@ export function statusBarOption(rows: readonly KpiRowWithTargets[], kpi: string,
         return `${label(r.key)}<br/><b>${kpiLabel(kpi)}: ${formatKpi(kpi, value(r, kpi))}</b><br/>${statusInfo(status).label}`;
       },
     },
-    xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 0, rotate: rows.length > 12 || rows.some((r) => label(r.key).length > 10) ? 30 : 0 } },
+    xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 'auto', hideOverlap: true, rotate: rows.length > 12 || rows.some((r) => label(r.key).length > 10) ? 30 : 0 } },
     yAxis: { type: 'value', ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => formatKpi(kpi, v) } },
     series: [
       {
@@ -43,7 +43,7 @@ export function statusBarOption(rows: readonly KpiRowWithTargets[], kpi: string,
         markLine:
           target === null
             ? undefined
-            : { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#334155' }, label: { formatter: `Target ${formatKpi(kpi, target)}`, color: '#334155' }, data: [{ yAxis: target }] },
+            : { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#334155' }, label: { formatter: `Target ${formatKpi(kpi, target)}`, color: '#334155', position: 'insideEndTop' }, data: [{ yAxis: target }] },
       },
     ],
   };
@@ -75,7 +75,7 @@ export function staffingOption(rows: readonly StaffingRow[], timezone: string, c
     legend: compact ? { show: false } : { top: 0, textStyle: { color: '#475569' } },
     grid: { left: 36, right: 12, top: compact ? 12 : 36, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
-    xAxis: { type: 'category', data: labels, ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: compact ? 11 : 3 } },
+    xAxis: { type: 'category', data: labels, ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: hourLabels(labels, compact ? 6 : 2) } },
     yAxis: { type: 'value', ...AXIS, name: compact ? '' : 'agents', nameTextStyle: { color: '#64748b' } },
     series: [
       {
@@ -106,4 +106,12 @@ function value(r: KpiRowWithTargets, kpi: string): number | null {
 }
 function statusOf(r: KpiRowWithTargets, kpi: string): TargetStatus {
   return statusInfo((r.targets as Record<string, { status: string } | undefined>)[kpi]?.status).status;
+}
+
+/** Category-axis label filter: only whole hours every `step` hours ("HH:MM" labels), so labels never collide. */
+function hourLabels(labels: readonly string[], step: number): (index: number) => boolean {
+  return (i) => {
+    const m = /^(\d{2}):00$/.exec(labels[i] ?? '');
+    return m !== null && Number(m[1]) % step === 0;
+  };
 }

@@ -28,3 +28,11 @@ export function ahtParts(row: KpiRowWithTargets | null): string | null {
   ] as const;
   return parts.map(([l, k]) => `${l} ${formatKpi(k, kpiValue(row, k))}`).join(' · ');
 }
+
+/**
+ * A resource's value, or undefined while it is in error: Angular's value() throws in the error
+ * state, and one throwing binding stops the whole template from rendering its error panels.
+ */
+export function safe<T>(r: { hasValue(): boolean; value(): T }): T | undefined {
+  return r.hasValue() ? r.value() : undefined;
+}

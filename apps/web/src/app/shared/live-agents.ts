@@ -70,8 +70,10 @@ export class LiveAgents {
           sinceClock: formatTime(since, this.timezone()),
           sinceMs: Date.parse(since),
           exception: x ? (x.activity ?? 'activity') : null,
+          off: (x?.state ?? a?.state ?? 'logged_out') === 'logged_out',
         };
       })
-      .sort((p, q) => Number(!!q.exception) - Number(!!p.exception) || p.sinceMs - q.sinceMs);
+      // Exceptions first, logged-out agents last (off shift is not news), then longest in state.
+      .sort((p, q) => Number(!!q.exception) - Number(!!p.exception) || Number(p.off) - Number(q.off) || p.sinceMs - q.sinceMs);
   });
 }

@@ -1,3 +1,4 @@
+import { safe } from './kpi-helpers';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Message } from '@floorwatch/contracts';
 import { MessagesApi } from '../core/api/messages-api';
@@ -54,7 +55,7 @@ export class MessagesList {
   readonly limit = input(8);
   protected readonly res = this.api.resource();
   protected readonly sorted = computed(() =>
-    [...(this.res.value() ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, this.limit()),
+    [...(safe(this.res) ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, this.limit()),
   );
   protected kind(m: Message) {
     return KIND[m.kind] ?? KIND.message;

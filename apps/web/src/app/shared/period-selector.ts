@@ -18,6 +18,8 @@ const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
   styles: `
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: var(--fw-space-2); }
     .tz { font-size: var(--fw-text-xs); color: var(--fw-text-muted); width: 100%; text-align: right; }
+    /* Six periods do not fit a phone's width on one line: they wrap rather than widen the page. */
+    .fw-segmented { flex-wrap: wrap; max-width: 100%; }
   `,
   template: `
     <div class="fw-segmented" role="group" aria-label="Period">

@@ -1,3 +1,4 @@
+import { safe } from './kpi-helpers';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { TARGET_KPIS, type TargetDirection, type TargetKpi } from '@floorwatch/contracts';
 import { TargetsApi } from '../core/api/targets-api';
@@ -64,7 +65,7 @@ export class TargetEditor {
   protected readonly error = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);
   protected readonly res = this.api.resource(() => this.scope() || undefined);
-  protected readonly current = computed(() => (this.res.value() ?? []).filter((t) => this.kpis().includes(t.kpi)));
+  protected readonly current = computed(() => (safe(this.res) ?? []).filter((t) => this.kpis().includes(t.kpi)));
 
   protected v(e: Event): string {
     return (e.target as HTMLInputElement).value;

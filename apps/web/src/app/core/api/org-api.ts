@@ -18,7 +18,11 @@ export class OrgApi {
 
   readonly org = this.orgSig.asReadonly();
   readonly error = this.errorSig.asReadonly();
-  readonly sites = computed(() => this.orgSig()?.sites ?? []);
+  /**
+   * Real sites: the ingest's `unassigned` holding site (agents no org feed mapped yet) has no
+   * floor to watch, so the desk and wallboard leave it out (admin → quarantine shows them).
+   */
+  readonly sites = computed(() => (this.orgSig()?.sites ?? []).filter((s) => s.id !== 'unassigned'));
 
   load(): Promise<OrgView | null> {
     this.loading ??= firstValueFrom(this.http.get<OrgView>(`${API_PREFIX}/org`))

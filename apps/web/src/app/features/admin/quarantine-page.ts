@@ -23,13 +23,13 @@ import { formatDateTime } from '../../shared/time';
       </header>
       @if (res.error()) {
         <app-load-state kind="error" [message]="err(res.error())" (retry)="res.reload()" />
-      } @else if (!res.value()?.length) {
+      } @else if (!(res.hasValue() ? res.value() : undefined)?.length) {
         <app-load-state [kind]="res.isLoading() ? 'loading' : 'empty'" message="Nothing in quarantine." />
       } @else {
         <table class="fw-table">
           <thead><tr><th>Source</th><th>Format</th><th class="num">Line</th><th>Reason</th><th>Raw record</th><th>When</th></tr></thead>
           <tbody>
-            @for (q of res.value(); track q.id) {
+            @for (q of (res.hasValue() ? res.value() : undefined); track q.id) {
               <tr><td>{{ q.source }}</td><td>{{ q.format }}</td><td class="num">{{ q.lineNumber }}</td>
                 <td><span class="fw-pill fw-status-amber"><span aria-hidden="true">⚠</span>{{ q.reason }}</span></td>
                 <td><code>{{ q.raw }}</code></td><td>{{ when(q.createdAt) }}</td></tr>

@@ -16,13 +16,13 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
       <header class="fw-card-head"><h2>Users</h2></header>
       @if (res.error()) {
         <app-load-state kind="error" [message]="err(res.error())" (retry)="res.reload()" />
-      } @else if (!res.value()) {
+      } @else if (!(res.hasValue() ? res.value() : undefined)) {
         <app-load-state kind="loading" />
       } @else {
         <table class="fw-table">
           <thead><tr><th>Username</th><th>Roles</th><th>Agent</th><th>Teams</th><th>Sites</th></tr></thead>
           <tbody>
-            @for (u of res.value(); track u.username) {
+            @for (u of (res.hasValue() ? res.value() : undefined); track u.username) {
               <tr><td>{{ u.username }}</td><td>{{ roleNames(u.roles) }}</td><td>{{ u.agentId ?? '—' }}</td>
                 <td>{{ u.teamIds.join(', ') || '—' }}</td><td>{{ u.siteIds.join(', ') || '—' }}</td></tr>
             }

@@ -10,7 +10,7 @@ import { Breadcrumbs } from '../../shared/breadcrumbs';
 import { Chart } from '../../shared/chart';
 import { statusBarOption } from '../../shared/chart-options';
 import { KpiTile } from '../../shared/kpi-tile';
-import { ahtParts, kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { ahtParts, kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
 import { MessagesList } from '../../shared/messages-list';
 import { PeriodSelector } from '../../shared/period-selector';
@@ -60,12 +60,12 @@ export class AgentPage {
   protected readonly current = computed(() => this.live.state().agents[this.agentId()] ?? null);
   protected readonly exception = computed(() => this.live.state().exceptions[this.agentId()] ?? null);
 
-  protected readonly row = computed(() => summaryRow(this.summary.value()));
+  protected readonly row = computed(() => summaryRow(safe(this.summary)));
   protected readonly hourOption = computed(() =>
-    statusBarOption(this.byHour.value()?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('hour', k, this.view.timezone())),
+    statusBarOption(safe(this.byHour)?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('hour', k, this.view.timezone())),
   );
   protected readonly dayOption = computed(() =>
-    statusBarOption(this.byDay.value()?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('day', k, this.view.timezone())),
+    statusBarOption(safe(this.byDay)?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('day', k, this.view.timezone())),
   );
 
   protected value(k: string) {
@@ -87,7 +87,7 @@ export class AgentPage {
     return sinceText(iso);
   }
   protected pickDay(i: number): void {
-    const key = this.byDay.value()?.rows[i]?.key;
+    const key = safe(this.byDay)?.rows[i]?.key;
     if (key && /^\d{4}-\d{2}-\d{2}$/.test(key)) this.view.patch({ date: key });
   }
 }

@@ -1,3 +1,4 @@
+import { safe } from '../../shared/kpi-helpers';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { ScheduleRequestsApi } from '../../core/api/schedule-requests-api';
 import { errorText } from '../../core/api/org-api';
@@ -54,7 +55,7 @@ export class ScheduleRequestForm {
   protected readonly error = signal<string | null>(null);
   protected readonly sent = signal(false);
   protected readonly res = this.api.resource();
-  protected readonly mine = computed(() => [...(this.res.value() ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5));
+  protected readonly mine = computed(() => [...(safe(this.res) ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5));
 
   ngOnInit(): void {
     if (!this.day()) this.day.set(this.defaultDay());

@@ -15,7 +15,9 @@ const HOUR = 3_600_000;
 
 /** Position bars on [lo, hi) as percentages; the visible span is the working day ± 30 minutes. */
 export function layoutTimeline(t: Timeline) {
-  const all = [...t.schedule, ...t.states].flatMap((x) => [Date.parse(x.start), Date.parse(x.end)]).filter(Number.isFinite);
+  // Logged-out stretches run midnight to midnight; spanning them would squeeze the working day.
+  const working = [...t.schedule, ...t.states.filter((s) => s.state !== 'logged_out')];
+  const all = (working.length ? working : [...t.schedule, ...t.states]).flatMap((x) => [Date.parse(x.start), Date.parse(x.end)]).filter(Number.isFinite);
   if (all.length === 0) return null;
   const lo = Math.floor((Math.min(...all) - HOUR / 2) / HOUR) * HOUR;
   const hi = Math.ceil((Math.max(...all) + HOUR / 2) / HOUR) * HOUR;
@@ -31,8 +33,8 @@ export function layoutTimeline(t: Timeline) {
       title: `${label}: ${formatTime(start, t.timezone)}–${formatTime(end, t.timezone)} (${formatDuration((e - s) / 1000)})`,
     };
   };
-  const ticks: { left: number; label: string }[] = [];
-  for (let h = lo; h <= hi; h += HOUR) ticks.push({ left: ((h - lo) / span) * 100, label: formatTime(new Date(h).toISOString(), t.timezone) });
+  const ticks: { left: number; label: string; odd: boolean }[] = [];
+  for (let h = lo, i = 0; h <= hi; h += HOUR, i++) ticks.push({ left: ((h - lo) / span) * 100, label: formatTime(new Date(h).toISOString(), t.timezone), odd: i % 2 === 1 });
   return {
     ticks,
     schedule: t.schedule.map((s) => bar(s.start, s.end, s.activity, `act act-${activityClass(s.activity)}`)),
@@ -86,7 +88,7 @@ function stateClass(s: string): string {
         <div></div>
         <div class="ticks">
           @for (t of l.ticks; track $index) {
-            <span [style.left.%]="t.left">{{ t.label }}</span>
+            <span [style.left.%]="t.left" [class.odd]="t.odd">{{ t.label }}</span>
           }
         </div>
       </div>

@@ -30,7 +30,7 @@ export class DeskPage {
   private readonly q = toSignal(this.route.queryParamMap.pipe(map((m) => ({ site: m.get('site'), interval: m.get('interval') }))), {
     initialValue: { site: null, interval: null },
   });
-  protected readonly sites = computed(() => this.org()?.sites ?? []);
+  protected readonly sites = this.orgApi.sites;
   protected readonly selected = computed(() => this.sites().find((s) => s.id === this.q().site) ?? null);
   protected readonly selectedInterval = computed(() => {
     const i = this.q().interval;

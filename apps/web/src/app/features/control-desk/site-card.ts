@@ -6,7 +6,7 @@ import { resolvePeriod } from '../../core/url-state';
 import { Chart } from '../../shared/chart';
 import { staffingOption } from '../../shared/chart-options';
 import { formatKpi } from '../../shared/format';
-import { kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
 import { StatusBadge } from '../../shared/status-badge';
 import { formatTime } from '../../shared/time';
@@ -65,7 +65,7 @@ export class SiteCard {
   private readonly today = computed(() => resolvePeriod({ period: 'day', date: null, from: null, to: null }, this.timezone(), new Date(this.clockMs())));
   protected readonly staffing = this.staffingApi.resource(() => ({ site: this.siteId(), from: this.today().from, to: this.today().to }));
   protected readonly summary = this.kpiApi.resource(() => ({ scope: `site:${this.siteId()}`, from: this.today().from, to: this.today().to }));
-  protected readonly rows = computed(() => mergeLive(this.staffing.value()?.rows ?? [], this.live()));
+  protected readonly rows = computed(() => mergeLive(safe(this.staffing)?.rows ?? [], this.live()));
   protected readonly now = computed(() => rowAt(this.rows(), this.currentInterval()));
   protected readonly gap = computed(() => gapStatus(this.now()));
   protected readonly option = computed(() => staffingOption(this.rows(), this.timezone(), this.currentInterval(), true));
@@ -75,10 +75,10 @@ export class SiteCard {
     return ({ serviceLevelPct: 'Service level', asaSeconds: 'Avg. wait', abandonRatePct: 'Abandoned', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
   }
   protected fmt(k: string): string {
-    return formatKpi(k, kpiValue(summaryRow(this.summary.value()), k));
+    return formatKpi(k, kpiValue(summaryRow(safe(this.summary)), k));
   }
   protected tgt(k: string) {
-    return kpiTarget(summaryRow(this.summary.value()), k);
+    return kpiTarget(summaryRow(safe(this.summary)), k);
   }
   protected pickInterval(i: number): void {
     const r = this.rows()[i];

@@ -1,3 +1,4 @@
+import { safe } from '../../shared/kpi-helpers';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import type { StaffingRow } from '@floorwatch/contracts';
 import { KpiApi } from '../../core/api/kpi-api';
@@ -54,7 +55,7 @@ import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-hel
         }
       }
     </section>
-    <app-kpi-panel [title]="name() + ' by queue ' + dayLabel()" keyHeader="Queue" [rows]="byQueue.value()?.rows ?? []" [rowLabel]="queueName()"
+    <app-kpi-panel [title]="name() + ' by queue ' + dayLabel()" keyHeader="Queue" [rows]="(byQueue.hasValue() ? byQueue.value() : undefined)?.rows ?? []" [rowLabel]="queueName()"
       [columns]="['offered', 'serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'ahtSeconds']" [loading]="byQueue.isLoading()"
       [error]="byQueue.error() ? err(byQueue.error()) : null" (retry)="byQueue.reload()" />
   `,
@@ -86,7 +87,7 @@ export class SiteDetail {
     const live = this.live();
     const t = live ? Date.parse(live.intervalStart) : NaN;
     const inDay = t >= Date.parse(this.today().from) && t < Date.parse(this.today().to);
-    return mergeLive(this.staffing.value()?.rows ?? [], inDay ? live : null);
+    return mergeLive(safe(this.staffing)?.rows ?? [], inDay ? live : null);
   });
   protected readonly focus = computed(() => rowAt(this.rows(), this.selectedInterval() ?? this.currentInterval()) ?? this.rows().at(-1) ?? null);
   protected readonly option = computed(() =>

@@ -12,7 +12,7 @@ import { staffingOption } from '../../shared/chart-options';
 import { injectClock } from '../../shared/clock';
 import { ConnectionIndicator } from '../../shared/connection-indicator';
 import { formatKpi } from '../../shared/format';
-import { kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
 import { StatusBadge } from '../../shared/status-badge';
 import { formatTime, sinceText, stateLabel } from '../../shared/time';
 import { gapStatus, intervalStartOf, mergeLive, rowAt } from './staffing-helpers';
@@ -54,7 +54,7 @@ export class WallboardPage {
   });
   protected readonly live = createLiveStore(() => this.sites().map((s) => `site:${s.id}`));
   protected readonly current = computed(() => intervalStartOf(this.clock()));
-  protected readonly rows = computed(() => mergeLive(this.staffing.value()?.rows ?? [], this.site() ? this.live.state().staffing[this.site()!.id]?.row : null));
+  protected readonly rows = computed(() => mergeLive(safe(this.staffing)?.rows ?? [], this.site() ? this.live.state().staffing[this.site()!.id]?.row : null));
   protected readonly now = computed(() => rowAt(this.rows(), this.current()));
   protected readonly gap = computed(() => gapStatus(this.now()));
   protected readonly option = computed(() => staffingOption(this.rows(), this.tz(), this.current()));
@@ -77,10 +77,10 @@ export class WallboardPage {
   }
 
   protected fmt(k: string): string {
-    return formatKpi(k, kpiValue(summaryRow(this.summary.value()), k));
+    return formatKpi(k, kpiValue(summaryRow(safe(this.summary)), k));
   }
   protected tgt(k: string) {
-    return kpiTarget(summaryRow(this.summary.value()), k);
+    return kpiTarget(summaryRow(safe(this.summary)), k);
   }
   protected label(k: string): string {
     return ({ serviceLevelPct: 'Service level', asaSeconds: 'Avg. wait', abandonRatePct: 'Abandoned', adherencePct: 'Adherence', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;

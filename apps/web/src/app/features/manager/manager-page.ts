@@ -10,7 +10,7 @@ import { injectViewState } from '../../core/view-state';
 import { Breadcrumbs } from '../../shared/breadcrumbs';
 import { KpiPanel } from '../../shared/kpi-panel';
 import { KpiTile } from '../../shared/kpi-tile';
-import { ahtParts, kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { ahtParts, kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
 import { PeriodSelector } from '../../shared/period-selector';
 import { TargetEditor } from '../../shared/target-editor';
@@ -66,14 +66,14 @@ export class ManagerPage {
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => this.base());
   protected readonly grouped = this.kpiApi.resource(() => (this.view.state().by ? { ...this.base(), by: this.view.state().by } : undefined));
-  protected readonly row = computed(() => summaryRow(this.summary.value()));
+  protected readonly row = computed(() => summaryRow(safe(this.summary)));
   /**
    * By reason the API also returns aux reasons (aux:break…: time, no contacts); in a table of
    * contact KPIs they are rows of dashes, so rows with nothing in any shown column are left out.
    */
   protected readonly groupedRows = computed(() => {
     const cols = this.columns();
-    return (this.grouped.value()?.rows ?? []).filter((r) => cols.some((c) => (r.kpis as Record<string, number | null>)[c] !== null && (r.kpis as Record<string, number | null>)[c] !== 0));
+    return (safe(this.grouped)?.rows ?? []).filter((r) => cols.some((c) => (r.kpis as Record<string, number | null>)[c] !== null && (r.kpis as Record<string, number | null>)[c] !== 0));
   });
   protected readonly drillable = computed(() => {
     const by = this.view.state().by;

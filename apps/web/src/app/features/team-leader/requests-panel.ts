@@ -1,3 +1,4 @@
+import { safe } from '../../shared/kpi-helpers';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import type { OrgView, ScheduleChangeRequest } from '@floorwatch/contracts';
 import { ScheduleRequestsApi } from '../../core/api/schedule-requests-api';
@@ -44,9 +45,9 @@ export class RequestsPanel {
   protected readonly res = this.api.resource();
   protected readonly busy = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
-  protected readonly pending = computed(() => (this.res.value() ?? []).filter((r) => r.status === 'pending'));
+  protected readonly pending = computed(() => (safe(this.res) ?? []).filter((r) => r.status === 'pending'));
   protected readonly decided = computed(() =>
-    (this.res.value() ?? []).filter((r) => r.status !== 'pending').sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5),
+    (safe(this.res) ?? []).filter((r) => r.status !== 'pending').sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5),
   );
 
   protected name(id: string): string {

@@ -14,7 +14,7 @@ import { Breadcrumbs } from '../../shared/breadcrumbs';
 import { injectClock } from '../../shared/clock';
 import { KpiPanel } from '../../shared/kpi-panel';
 import { KpiTile } from '../../shared/kpi-tile';
-import { ahtParts, kpiTarget, kpiValue, summaryRow } from '../../shared/kpi-helpers';
+import { ahtParts, kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
 import { LiveAgents } from '../../shared/live-agents';
 import { LoadState } from '../../shared/load-state';
 import { PeriodSelector } from '../../shared/period-selector';
@@ -60,14 +60,14 @@ export class TeamPage {
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => this.base());
   protected readonly byAgent = this.kpiApi.resource(() => ({ ...this.base(), by: 'agent' as const }));
-  protected readonly row = computed(() => summaryRow(this.summary.value()));
+  protected readonly row = computed(() => summaryRow(safe(this.summary)));
 
   /** Adherence by day per agent over the period (a single day shows its week). */
   protected readonly trend = rxResource({
     params: () => {
       const s = this.view.state();
       const p = s.period === 'day' ? resolvePeriod({ ...s, period: 'week' }, this.view.timezone()) : this.view.period();
-      const ids = (this.byAgent.value()?.rows ?? []).map((r) => r.key).slice(0, MAX_SPARK_AGENTS);
+      const ids = (safe(this.byAgent)?.rows ?? []).map((r) => r.key).slice(0, MAX_SPARK_AGENTS);
       return { ids, from: p.from, to: p.to, tz: this.view.timezone() };
     },
     stream: ({ params }) => {

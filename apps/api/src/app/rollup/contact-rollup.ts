@@ -1,11 +1,13 @@
 import type { KpiConfig } from '@floorwatch/kpi';
 import type { RecordStore } from '../database/record-store';
+import { FCR_COUNTER_EXPRS } from './fcr-repeat-sql';
 
 /**
  * Recomputes rollup_contacts_15m for whole intervals from the raw contacts, in one set-based
  * statement: the interval's rows are deleted and re-aggregated, so a duplicate, a replayed
  * batch or a corrected contact can never be counted twice. Semantics mirror libs/kpi
- * addOfferedInto (by enqueuedAt) and addHandledInto (by endedAt); the equality spec
+ * addOfferedInto (by enqueuedAt) and addHandledInto (by endedAt), plus the FCR counters of each
+ * subject by endedAt from its stored first repeat (fcr-repeat-sql.ts); the equality spec
  * (rollup-matches-raw.spec.ts) holds them to it.
  */
 export async function refreshContactIntervals(store: RecordStore, intervals: readonly number[], config: KpiConfig): Promise<void> {
@@ -21,14 +23,16 @@ export async function refreshContactIntervals(store: RecordStore, intervals: rea
 }
 
 const ANSWERED = 'c.answered_at IS NOT NULL AND c.agent_id IS NOT NULL';
+const FCR = FCR_COUNTER_EXPRS('c');
 
 const CONTACT_ROLLUP_SQL = `
 INSERT INTO rollup_contacts_15m (interval_start, site_id, queue_id, team_id, agent_id, reason, channel,
   offered, answered, answered_in_sl, abandoned, short_abandoned, blocked, wait_answered_seconds,
-  handled, talk_seconds, hold_seconds, acw_seconds)
+  handled, talk_seconds, hold_seconds, acw_seconds, ${FCR.map(([col]) => col).join(', ')})
 SELECT interval_start, site_id, queue_id, team_id, agent_id, reason, channel,
   sum(offered), sum(answered), sum(answered_in_sl), sum(abandoned), sum(short_abandoned), sum(blocked),
-  sum(wait_answered_seconds), sum(handled), sum(talk_seconds), sum(hold_seconds), sum(acw_seconds)
+  sum(wait_answered_seconds), sum(handled), sum(talk_seconds), sum(hold_seconds), sum(acw_seconds),
+  ${FCR.map(([col]) => `sum(${col})`).join(', ')}
 FROM (
   SELECT iv.s AS interval_start, c.site_id, c.queue_id, COALESCE(c.team_id, '') AS team_id,
     COALESCE(c.agent_id, '') AS agent_id, c.reason, c.channel,
@@ -40,13 +44,14 @@ FROM (
     (c.outcome = 'abandoned' AND NOT (${ANSWERED}) AND c.wait_seconds < $4)::int AS short_abandoned,
     (c.outcome = 'blocked')::int AS blocked,
     CASE WHEN c.outcome <> 'blocked' AND ${ANSWERED} THEN c.wait_seconds ELSE 0 END AS wait_answered_seconds,
-    0 AS handled, 0::float8 AS talk_seconds, 0::float8 AS hold_seconds, 0::float8 AS acw_seconds
+    0 AS handled, 0::float8 AS talk_seconds, 0::float8 AS hold_seconds, 0::float8 AS acw_seconds,
+    ${FCR.map(([col]) => `0 AS ${col}`).join(', ')}
   FROM unnest($1::timestamptz[]) AS iv(s)
   JOIN contacts c ON c.enqueued_at >= iv.s AND c.enqueued_at < iv.s + interval '15 minutes'
   LEFT JOIN queues q ON q.id = c.queue_id
   UNION ALL
   SELECT iv.s, c.site_id, c.queue_id, COALESCE(c.team_id, ''), COALESCE(c.agent_id, ''), c.reason, c.channel,
-    0, 0, 0, 0, 0, 0, 0, 1, c.talk_seconds, c.hold_seconds, c.acw_seconds
+    0, 0, 0, 0, 0, 0, 0, 1, c.talk_seconds, c.hold_seconds, c.acw_seconds, ${FCR.map(([, e]) => e).join(', ')}
   FROM unnest($1::timestamptz[]) AS iv(s)
   JOIN contacts c ON c.ended_at >= iv.s AND c.ended_at < iv.s + interval '15 minutes'
   WHERE ${ANSWERED}

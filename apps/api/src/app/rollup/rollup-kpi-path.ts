@@ -12,7 +12,8 @@ import {
 import { CONTACT_SELECT, toContact, type ContactRowRaw } from '../database/record-sql';
 import type { RecordStore } from '../database/record-store';
 import { readRollups } from './rollup-reader';
-import { floorInterval, isAligned } from './rollup-time';
+import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
+import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
 import { RollupService } from './rollup.service';
 
 type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact[]>;
@@ -21,8 +22,10 @@ type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact
  * KPI rows from the 15-minute rollups where they give the same answer as libs/kpi over raw
  * records, else null (the caller reads raw). The window splits at R = the last interval start
  * that is ≤ min(to, asOf, rollup watermark):
- * - [from, R): contact counters and agent time from the rollups; FCR and surveys from raw
- *   (FCR depends on asOf and on later contacts of the customer, so it is not rolled up);
+ * - [from, R): contact counters, agent time and FCR from the rollups (each subject's first repeat
+ *   is stored at ingest; a subject is eligible once endedAt + W ≤ asOf, so intervals before
+ *   S = floorInterval(asOf − W) are wholly eligible, after S wholly pending, and S itself is read
+ *   raw); surveys from raw;
  * - [R, to): everything from raw through computeKpiComponents (the live, unfinished interval).
  * Every component is additive over time, so the sum is the raw answer.
  */
@@ -40,14 +43,25 @@ export class RollupKpiPath {
     const until = floorInterval(Math.min(to, asOf, through ?? Number.NEGATIVE_INFINITY));
     if (!(until > from)) return null;
     const o = indexOrg(org);
-    const rows = await readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds });
+    // FCR from the rollup needs the stored repeats' window and any-reason repeats; else raw.
+    const fcrRolled = !this.config.sameReasonOnly && this.config.fcrWindowSeconds === FCR_ROLLUP_WINDOW_SECONDS;
+    const split = floorInterval(asOf - this.config.fcrWindowSeconds * 1000);
+    const rows = await readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit: fcrRolled ? split : null });
 
-    // FCR and surveys of [from, until) from raw: answered contacts ending in the window + their repeats.
-    const handled = await this.loadAnswered(scope, from, until);
-    const repeats = await this.repeatsOf(handled, from, until);
-    const surveys = scope.kind === 'enterprise' ? await this.store.loadSurveys(from, until) : [];
-    const fcr = computeKpiComponents({ org, contacts: [...handled, ...repeats], stateEvents: [], schedule: [], surveys }, { ...q, to: until }, this.config);
-    for (const [key, c] of fcr) addFcrAndSurveys(rowOf(rows, key), c);
+    // Raw FCR where the rollup cannot judge it: the split interval (subjects partly eligible at
+    // asOf), or the whole [from, until) when FCR is not rolled up for this config.
+    const [fcrFrom, fcrTo] = !fcrRolled ? [from, until] : split >= from && split < until ? [split, split + INTERVAL_MS] : [0, 0];
+    if (fcrTo > fcrFrom) {
+      const handled = await this.loadAnswered(scope, fcrFrom, fcrTo);
+      const repeats = await this.repeatsOf(handled, fcrFrom, fcrTo);
+      const fcr = computeKpiComponents({ org, contacts: [...handled, ...repeats], stateEvents: [], schedule: [], surveys: [] }, { ...q, from: fcrFrom, to: fcrTo }, this.config);
+      for (const [key, c] of fcr) addFcr(rowOf(rows, key), c);
+    }
+    if (scope.kind === 'enterprise') {
+      const surveys = await this.store.loadSurveys(from, until);
+      const s = computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys }, { ...q, to: until }, this.config);
+      for (const [key, c] of s) addSurveys(rowOf(rows, key), c);
+    }
 
     if (until < to) {
       const tail = await this.rawComponents(org, { ...q, from: until }, agentIds);
@@ -100,14 +114,19 @@ function rowOf(rows: Map<string, KpiComponents>, key: string): KpiComponents {
   return c;
 }
 
-const FCR_AND_SURVEY_FIELDS = [
-  'fcrEligible', 'fcrNotRepeated', 'fcrCrossChannel', 'fcrPending', 'fcrUnknown', 'responses', 'consistencyScoreSum',
+const FCR_FIELDS = ['fcrEligible', 'fcrNotRepeated', 'fcrCrossChannel', 'fcrPending', 'fcrUnknown'] as const;
+const SURVEY_FIELDS = [
+  'responses', 'consistencyScoreSum',
   'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum', 'q2Answered', 'q3ScoreSum', 'q3Answered',
   'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
 ] as const;
 
-function addFcrAndSurveys(target: KpiComponents, c: KpiComponents): void {
-  for (const f of FCR_AND_SURVEY_FIELDS) target[f] += c[f];
+function addSurveys(target: KpiComponents, c: KpiComponents): void {
+  for (const f of SURVEY_FIELDS) target[f] += c[f];
+}
+
+function addFcr(target: KpiComponents, c: KpiComponents): void {
+  for (const f of FCR_FIELDS) target[f] += c[f];
   for (const ch of CHANNELS) {
     target.fcrEligibleByChannel[ch] += c.fcrEligibleByChannel[ch];
     target.fcrNotRepeatedByChannel[ch] += c.fcrNotRepeatedByChannel[ch];

@@ -1,4 +1,4 @@
-import type { GroupBy, Scope } from '@floorwatch/contracts';
+import { CHANNELS, type GroupBy, type Scope } from '@floorwatch/contracts';
 import {
   ALL_KEY,
   emptyComponents,
@@ -24,6 +24,12 @@ export interface RollupWindow {
   tz?: string;
   /** Agents of the scope (null = every agent, [] = none). */
   agentIds: string[] | null;
+  /**
+   * FCR from the rollup: the start of the one interval whose subjects are partly eligible
+   * (floorInterval(asOf − W)); earlier intervals are wholly eligible, later ones wholly pending,
+   * that one is left to the caller. Null: no FCR from the rollup (the caller reads it raw).
+   */
+  fcrSplit: number | null;
 }
 
 const SCOPE_COLUMN = { site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id' } as const;
@@ -42,7 +48,8 @@ type Cells = Record<string, number | string | null>;
 /**
  * Contact counters and agent time of [from, until) from the 15-minute rollups, keyed exactly as
  * libs/kpi computeKpiComponents keys them (same time buckets, same '(none)' rows, agent time
- * grouped through the CURRENT org like the raw path). FCR and surveys are not here.
+ * grouped through the CURRENT org like the raw path), and FCR except the split interval
+ * (w.fcrSplit). Surveys are not here.
  */
 export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWindow): Promise<Map<string, KpiComponents>> {
   const rows = new Map<string, KpiComponents>();
@@ -72,6 +79,7 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
   const groupCols = timeBy ? ['interval_start', 'site_id'] : CONTACT_GROUP[by as GroupBy] ? [CONTACT_GROUP[by as GroupBy] as string] : [];
   const select = groupCols.map((c) => (c === 'interval_start' ? `(extract(epoch from interval_start) * 1000)::float8 AS interval_ms` : c));
   const sums = CONTACT_FIELDS.map(([col]) => `sum(${col})::float8 AS ${col}`);
+  if (w.fcrSplit !== null) sums.push(...fcrSums(`$${params.push(new Date(w.fcrSplit))}::timestamptz`));
   const contactRows = await store.query<Cells>(
     `SELECT ${[...select, ...sums].join(', ')} FROM rollup_contacts_15m WHERE ${where}${groupCols.length ? ` GROUP BY ${groupCols.join(', ')}` : ''}`,
     params,
@@ -85,6 +93,7 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
       : NO_GROUP;
     const t = row(key);
     for (const [col, field] of CONTACT_FIELDS) t[field] += Number(r[col]);
+    if (w.fcrSplit !== null) addFcrCells(t, r);
   }
 
   // --- agent time (no queue has agent time)
@@ -118,6 +127,35 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
     for (const id of await presentAgents(store, w)) row(agentKey(id));
   }
   return rows;
+}
+
+const ELIGIBLE = (split: string): string => `interval_start < ${split}`;
+
+function fcrSums(split: string): string[] {
+  const out = [
+    `sum(CASE WHEN ${ELIGIBLE(split)} THEN fcr_subjects ELSE 0 END)::float8 AS fcr_eligible`,
+    `sum(CASE WHEN ${ELIGIBLE(split)} THEN fcr_not_repeated ELSE 0 END)::float8 AS fcr_not_repeated`,
+    `sum(CASE WHEN ${ELIGIBLE(split)} THEN fcr_cross_channel ELSE 0 END)::float8 AS fcr_cross_channel`,
+    `sum(CASE WHEN interval_start > ${split} THEN fcr_subjects ELSE 0 END)::float8 AS fcr_pending`,
+    `sum(CASE WHEN interval_start <> ${split} THEN fcr_unknown ELSE 0 END)::float8 AS fcr_unknown`,
+  ];
+  CHANNELS.forEach((ch, i) => {
+    out.push(`sum(CASE WHEN ${ELIGIBLE(split)} AND channel = '${ch}' THEN fcr_subjects ELSE 0 END)::float8 AS fcr_e${i}`);
+    out.push(`sum(CASE WHEN ${ELIGIBLE(split)} AND channel = '${ch}' THEN fcr_not_repeated ELSE 0 END)::float8 AS fcr_n${i}`);
+  });
+  return out;
+}
+
+function addFcrCells(t: KpiComponents, r: Cells): void {
+  t.fcrEligible += Number(r['fcr_eligible']);
+  t.fcrNotRepeated += Number(r['fcr_not_repeated']);
+  t.fcrCrossChannel += Number(r['fcr_cross_channel']);
+  t.fcrPending += Number(r['fcr_pending']);
+  t.fcrUnknown += Number(r['fcr_unknown']);
+  CHANNELS.forEach((ch, i) => {
+    t.fcrEligibleByChannel[ch] += Number(r[`fcr_e${i}`]);
+    t.fcrNotRepeatedByChannel[ch] += Number(r[`fcr_n${i}`]);
+  });
 }
 
 async function presentAgents(store: RecordStore, w: RollupWindow): Promise<string[]> {

@@ -2,6 +2,7 @@ import { DEFAULT_KPI_CONFIG, type KpiConfig } from '@floorwatch/kpi';
 import type { RecordStore } from '../database/record-store';
 import { refreshAgentTime } from './agent-time-rollup';
 import { refreshContactIntervals } from './contact-rollup';
+import { refreshRepeats } from './fcr-repeats';
 import { floorInterval } from './rollup-time';
 
 /** settings key: agent-time rollups are complete for every interval before this (epoch ms). */
@@ -9,14 +10,16 @@ export const AGENT_TIME_THROUGH_KEY = 'rollup.agentTimeThrough';
 
 /** What one ingest batch wrote, reduced to what the rollups need. */
 export interface RollupTouches {
-  contacts: readonly { enqueuedAt: number; endedAt: number }[];
+  contacts: readonly { enqueuedAt: number; endedAt: number; customerKey: string | null }[];
   /** Agent id and the earliest time a state event or schedule segment of theirs changed. */
   agentTimes: readonly { agentId: string; at: number }[];
 }
 
 /**
  * Keeps the 15-minute rollups in step with the raw tables, inside the ingest's transaction:
- * - contacts: the intervals of each written contact's enqueuedAt and endedAt are re-aggregated;
+ * - contacts: the first repeat of every FCR subject the batch can affect is recomputed (deltas into
+ *   its rollup row), then the intervals of each written contact's enqueuedAt and endedAt are
+ *   re-aggregated;
  * - agent time is complete up to a watermark W = the interval start of the latest event ingested
  *   (the open last state of an agent has no end before that). A batch recomputes its touched
  *   agents from their earliest change up to the new W, and when W advances, every agent over
@@ -30,6 +33,9 @@ export class RollupService {
   }
 
   async refresh(tx: RecordStore, touches: RollupTouches): Promise<void> {
+    // First repeats before the interval refresh: the refresh re-aggregates the stored repeats,
+    // and a delta added to an interval that is then re-aggregated is simply overwritten.
+    await refreshRepeats(tx, touches.contacts);
     const intervals = new Set<number>();
     for (const c of touches.contacts) {
       intervals.add(floorInterval(c.enqueuedAt));

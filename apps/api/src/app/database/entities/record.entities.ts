@@ -34,6 +34,9 @@ export class ContactEntity {
   /** Source's own version stamp (Connect LastUpdateTimestamp): the latest copy wins. */
   @Column('timestamptz', { nullable: true }) sourceUpdatedAt!: Date | null;
   @Column('timestamptz', { default: () => 'now()' }) ingestedAt!: Date;
+  /** First repeat of this FCR subject (rollup/fcr-repeats.ts keeps it); null = none so far. */
+  @Column('timestamptz', { nullable: true }) repeatEnqueuedAt!: Date | null;
+  @Column('text', { nullable: true }) repeatChannel!: Channel | null;
 }
 
 @Entity('agent_state_events')

@@ -20,6 +20,11 @@ abstract class ContactCounters {
   @Column('double precision', { default: 0 }) talkSeconds!: number;
   @Column('double precision', { default: 0 }) holdSeconds!: number;
   @Column('double precision', { default: 0 }) acwSeconds!: number;
+  /** FCR by the subject's endedAt (migration FcrRollup1795700000000); eligibility is decided at read time. */
+  @Column('integer', { default: 0 }) fcrSubjects!: number;
+  @Column('integer', { default: 0 }) fcrNotRepeated!: number;
+  @Column('integer', { default: 0 }) fcrCrossChannel!: number;
+  @Column('integer', { default: 0 }) fcrUnknown!: number;
 }
 
 abstract class ContactRollupKey extends ContactCounters {

@@ -1,5 +1,6 @@
 import { Initial1795618780766 } from './1795618780766-initial';
+import { FcrRollup1795700000000 } from './1795700000000-fcr-rollup';
 
 /** Explicit, ordered list (no globs: the runner loads TypeScript sources directly). Append new ones. */
-export const MIGRATIONS = [Initial1795618780766];
+export const MIGRATIONS = [Initial1795618780766, FcrRollup1795700000000];
 export { TABLES_IN_DROP_ORDER } from './1795618780766-initial';

@@ -1,0 +1,91 @@
+/*
+ * Where a KPI query's time goes: `node -r ./tools/register.cjs tools/bench/src/explain-kpi.ts`
+ * ingests the small world into PostgreSQL (BENCH_DATABASE_URL / TEST_DATABASE_URL, own schema)
+ * or PGlite, runs the bench's 90-day enterprise queries through KpiQueryService with every SQL
+ * statement timed, and prints EXPLAIN ANALYZE of the slowest. Evidence for docs/perf.md.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import type { GroupBy, Scope } from '@floorwatch/contracts';
+import { openDatabase } from '../../../apps/api/src/app/database/open-database';
+import { KpiQueryService } from '../../../apps/api/src/app/kpi/kpi-query.service';
+import { refreshRepeats } from '../../../apps/api/src/app/rollup/fcr-repeats';
+import { BENCH_END, makeWorld } from './bench-world';
+import { benchIngest } from './ingest-bench';
+import { postgresUrl } from './run-bench';
+import { SIZES } from './sizes';
+
+const DAY = 86_400_000;
+
+async function main(): Promise<void> {
+  const size = SIZES[(process.argv[2] as 'tiny' | 'small' | undefined) ?? 'small'];
+  const w = makeWorld(size);
+  const pg = await postgresUrl();
+  const schema = `fw_explain_${process.pid}`;
+  const dataDir = pg ? null : mkdtempSync(join(tmpdir(), 'fw-explain-'));
+  const handle = pg ? await openDatabase({ url: pg, schema, migrationsRun: true, poolSize: 4 }) : await openDatabase({ dataDir: dataDir as string, migrationsRun: true });
+  try {
+    const { stores } = await benchIngest(handle, w, pg ? 'PostgreSQL' : 'PGlite');
+    const kpis = new KpiQueryService(stores.store, stores.orgs);
+    const timed: { sql: string; params: unknown[]; ms: number }[] = [];
+    const query = stores.store.query.bind(stores.store);
+    stores.store.query = (async (sql: string, params?: unknown[]) => {
+      const t0 = performance.now();
+      const r = await query(sql, params);
+      timed.push({ sql, params: params ?? [], ms: performance.now() - t0 });
+      return r;
+    }) as typeof stores.store.query;
+    const to = Math.floor(BENCH_END / DAY) * DAY + DAY;
+    const team = w.world.org.teams[0].id;
+    const cases: [string, Scope, GroupBy, number][] = [
+      ['enterprise by day, 90 days', { kind: 'enterprise' }, 'day', 90],
+      ['enterprise by site, 90 days', { kind: 'enterprise' }, 'site', 90],
+      ['team by agent, 30 days', { kind: 'team', id: team }, 'agent', 30],
+    ];
+    // The ingest hook's repeat refresh, for a batch's worth of contacts (the latest 5 000).
+    const recent = await query<{ customer_key: string | null; e: number; x: number }>(
+      `SELECT customer_key, (extract(epoch from enqueued_at) * 1000)::float8 AS e, (extract(epoch from ended_at) * 1000)::float8 AS x
+         FROM contacts ORDER BY enqueued_at DESC LIMIT 5000`,
+    );
+    const touches = recent.map((r) => ({ customerKey: r.customer_key, enqueuedAt: r.e, endedAt: r.x }));
+    await stores.store.transaction(async (tx) => {
+      const t0 = performance.now();
+      await refreshRepeats(tx, touches);
+      process.stdout.write(`\n## ingest hook: refreshRepeats for 5 000 contacts: ${(performance.now() - t0).toFixed(1)} ms\n`);
+    });
+    timed.length = 0;
+    for (const [name, scope, by, days] of cases) {
+      await kpis.query({ scope, by, from: to - days * DAY, to });
+      timed.length = 0;
+      const t0 = performance.now();
+      await kpis.query({ scope, by, from: to - days * DAY, to });
+      const total = performance.now() - t0;
+      process.stdout.write(`\n## ${name} (${pg ? 'PostgreSQL' : 'PGlite'}): ${total.toFixed(1)} ms in the service, path ${kpis.lastPath}\n`);
+      const sorted = [...timed].sort((a, b) => b.ms - a.ms);
+      for (const t of sorted.slice(0, 5)) process.stdout.write(`  ${t.ms.toFixed(1)} ms  ${t.sql.replace(/\s+/g, ' ').slice(0, 150)}\n`);
+      const top = sorted[0];
+      if (top) {
+        const plan = await query<Record<string, string>>(`EXPLAIN (ANALYZE, COSTS OFF) ${top.sql}`, top.params);
+        for (const r of plan) process.stdout.write(`    | ${Object.values(r)[0]}\n`);
+      }
+    }
+  } finally {
+    await handle.close().catch(() => undefined);
+    if (pg) {
+      const c = new Client({ connectionString: pg });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(w.dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`explain-kpi: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

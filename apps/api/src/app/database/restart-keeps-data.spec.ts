@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { openDatabase } from './open-database';
+import { MIGRATIONS } from './migrations';
 import { RecordStore } from './record-store';
 
 describe('PGlite data directory survives a restart', () => {
@@ -29,7 +30,7 @@ describe('PGlite data directory survives a restart', () => {
       expect(other.stderr).toBe(`floorwatch: database: the data directory ${dir} is in use by process ${process.pid} (a running Floorwatch?); stop it, or send data to it over HTTP, or set DATABASE_URL\n`);
 
       expect(await second.dataSource.showMigrations()).toBe(false);
-      expect(await second.dataSource.query(`SELECT count(*)::int AS n FROM migrations`)).toEqual([{ n: 1 }]);
+      expect(await second.dataSource.query(`SELECT count(*)::int AS n FROM migrations`)).toEqual([{ n: MIGRATIONS.length }]);
       expect((await RecordStore.for(second).loadOrg()).sites.map((s) => s.id)).toEqual(['lon', 'unassigned']);
     } finally {
       await second.close();

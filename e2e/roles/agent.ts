@@ -25,6 +25,9 @@ export async function agentChecks(ctx: E2eContext): Promise<void> {
       await s.page.goto(`/agent?period=custom&from=${from}&to=${to}&by=none`);
       await s.page.getByRole('heading', { name: 'My performance' }).waitFor();
       const res = await s.call('/api/v1/kpis', { by: 'hour' }, 60_000, mark);
+      await s.page.locator('app-chart [aria-label^="Adherence by hour"] canvas').first().waitFor();
+      await s.settled();
+      await s.shot(ctx.shots, '02-agent');
       assert(res.status === 200, `by-hour answered ${res.status}`);
       const rows = (res.body as KpiApiResult).rows.filter((r) => r.kpis.adherencePct !== null);
       assert(rows.length >= 6, `only ${rows.length} hours with adherence`);
@@ -33,9 +36,6 @@ export async function agentChecks(ctx: E2eContext): Promise<void> {
       assert(h13, 'no hour 13 row');
       const figures = rows.map((r) => `${r.key}:${r.kpis.adherencePct?.toFixed(1)}`).join(' ');
       assert(worst.key === '13', `worst hour is ${worst.key}, not 13 (${figures})`);
-      await s.page.locator('app-chart [aria-label^="Adherence by hour"] canvas').first().waitFor();
-      await s.settled();
-      await s.shot(ctx.shots, '02-agent');
       return `13:00 ${h13.kpis.adherencePct?.toFixed(1)} % (${h13.targets.adherencePct?.status ?? 'none'}); ${figures}`;
     });
 

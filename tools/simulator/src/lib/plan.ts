@@ -35,7 +35,9 @@ export function planDay(seed: number, day: AgentDay): PlanInterval[] {
     if (i === 0) d = rng.normal(50, 100) + (rng.chance(0.12 + 0.3 * drift) ? rng.uniform(2, 14) * 60 : 0);
     else if (i === segs.length) d = rng.normal(-20, 90) - (rng.chance(0.08 + 0.2 * drift) ? rng.uniform(5, 20) * 60 : 0);
     else if (segs[i].activity === 'open' && segs[i - 1].activity === 'lunch' && day.lateFromLunchSeconds !== null) d = day.lateFromLunchSeconds;
-    else if (segs[i].activity === 'open') d = rng.normal(50, 50) + (rng.chance(0.22 + 0.5 * drift) ? rng.uniform(1, 9) * 60 : 0);
+    // The late-from-lunch agent is otherwise punctual back from breaks, so over any week or two
+    // hour 13 stays their worst hour (a long 10:xx break used to tie with it over 14 days).
+    else if (segs[i].activity === 'open') d = rng.normal(50, 50) + (rng.chance(day.lateFromLunchSeconds !== null ? 0 : 0.22 + 0.5 * drift) ? rng.uniform(1, 9) * 60 : 0);
     else d = rng.normal(-20, 90);
     t.push(roundSec(at + d * SECOND));
   }

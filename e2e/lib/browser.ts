@@ -115,9 +115,9 @@ export class Session {
     await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage });
   }
 
-  /** Waits until no spinner ("Loading…") is on the page. */
+  /** Waits until no spinner ("Loading…") and no tile still fetching its figure is on the page. */
   async settled(timeoutMs = 45_000): Promise<void> {
-    await this.page.waitForFunction(() => !document.querySelector('app-load-state .spinner'), undefined, { timeout: timeoutMs });
+    await this.page.waitForFunction(() => !document.querySelector('app-load-state .spinner, app-kpi-tile [aria-busy=true]'), undefined, { timeout: timeoutMs });
   }
 
   async close(): Promise<void> {

@@ -29,7 +29,7 @@ export function statusBarOption(rows: readonly KpiRowWithTargets[], kpi: string,
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 'auto', hideOverlap: true, rotate: rows.length > 12 || rows.some((r) => label(r.key).length > 10) ? 30 : 0 } },
-    yAxis: { type: 'value', ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => formatKpi(kpi, v) } },
+    yAxis: { type: 'value', min: percentFloor(rows, kpi, target), ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => formatKpi(kpi, v) } },
     series: [
       {
         type: 'bar',
@@ -114,4 +114,17 @@ function hourLabels(labels: readonly string[], step: number): (index: number) =>
     const m = /^(\d{2}):00$/.exec(labels[i] ?? '');
     return m !== null && Number(m[1]) % step === 0;
   };
+}
+
+/**
+ * Percentages that all sit high (adherence 91–99 %) look equal on a 0–100 axis; start the axis
+ * 10 points under the lowest value or target so the weak hour stands out. Otherwise from zero.
+ */
+function percentFloor(rows: readonly KpiRowWithTargets[], kpi: string, target: number | null): number {
+  if (!kpi.endsWith('Pct')) return 0;
+  const vals = rows.map((r) => value(r, kpi)).filter((v): v is number => v !== null);
+  if (target !== null) vals.push(target);
+  if (vals.length === 0) return 0;
+  const low = Math.min(...vals);
+  return low < 50 ? 0 : Math.floor((low - 10) / 10) * 10;
 }

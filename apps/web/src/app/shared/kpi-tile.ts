@@ -17,7 +17,7 @@ export interface TileTarget extends TargetCell {
   host: { '[class]': 'statusClass()' },
   template: `
     <button type="button" class="tile" [class.drillable]="drillable()" [disabled]="!drillable()" (click)="drill.emit(kpi())"
-      [attr.aria-label]="ariaLabel()">
+      [attr.aria-label]="ariaLabel()" [attr.aria-busy]="loading() ? true : null">
       <span class="label">{{ label() ?? name() }}</span>
       <span class="value fw-num">{{ text() }}</span>
       @if (detail()) {
@@ -38,10 +38,12 @@ export class KpiTile {
   /** A second line, e.g. AHT's talk / hold / ACW parts. */
   readonly detail = input<string | null>(null);
   readonly drillable = input(false);
+  /** While the figure is being fetched: "…" rather than "—", which means "no data". */
+  readonly loading = input(false);
   readonly drill = output<string>();
 
   protected readonly name = computed(() => kpiLabel(this.kpi()));
-  protected readonly text = computed(() => formatKpi(this.kpi(), this.value()));
+  protected readonly text = computed(() => (this.loading() && this.value() == null ? '…' : formatKpi(this.kpi(), this.value())));
   protected readonly statusClass = computed(() => statusInfo(this.target()?.status).cssClass);
   protected readonly targetText = computed(() => {
     const t = this.target();

@@ -41,7 +41,7 @@ import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-hel
         @if (focus(); as r) {
           <h3 class="fw-small" style="margin: var(--fw-space-3) 0">Interval {{ time(r.intervalStart) }}–{{ endTime(r.intervalStart) }} ({{ timezone() }})</h3>
           <div class="iv">
-            <div><span class="fw-xs fw-muted">Required</span><strong>{{ n(r.requiredAgents) }}</strong></div>
+            <div><span class="fw-xs fw-muted">Required</span><strong>{{ n(r.requiredAgents) }}</strong><span class="fw-xs">forecast</span></div>
             <div><span class="fw-xs fw-muted">Scheduled</span><strong>{{ n(r.scheduledAgents) }}</strong><span class="fw-xs">gap {{ signed(r.scheduleGap) }}</span></div>
             <div><span class="fw-xs fw-muted">On hand</span><strong>{{ n(r.actualAgents) }}</strong>
               <span class="fw-xs">gap {{ signed(r.staffingGap) }} <app-status-badge [status]="gap(r)" /></span></div>
@@ -55,7 +55,7 @@ import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-hel
         }
       }
     </section>
-    <app-kpi-panel [title]="name() + ' by queue ' + dayLabel()" keyHeader="Queue" [rows]="(byQueue.hasValue() ? byQueue.value() : undefined)?.rows ?? []" [rowLabel]="queueName()"
+    <app-kpi-panel [title]="name() + ' by queue ' + dayLabel()" keyHeader="Queue" [rows]="queueRows()" [rowLabel]="queueName()"
       [columns]="['offered', 'serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'ahtSeconds']" [loading]="byQueue.isLoading()"
       [error]="byQueue.error() ? err(byQueue.error()) : null" (retry)="byQueue.reload()" />
   `,
@@ -80,6 +80,8 @@ export class SiteDetail {
     return resolvePeriod({ period: 'day', date, from: null, to: null }, this.timezone());
   });
   protected readonly staffing = this.staffingApi.resource(() => ({ site: this.siteId(), from: this.today().from, to: this.today().to }));
+  /** Queue rows with contacts; the "(none)" row (agent time without a queue) has nothing to show here. */
+  protected readonly queueRows = computed(() => (safe(this.byQueue)?.rows ?? []).filter((r) => (r.kpis.offered ?? 0) > 0 || (r.kpis.handled ?? 0) > 0));
   protected readonly dayLabel = computed(() => (this.today().label === 'Today' ? 'today' : this.today().label));
   protected readonly byQueue = this.kpiApi.resource(() => ({ scope: `site:${this.siteId()}`, from: this.today().from, to: this.today().to, by: 'queue' as const }));
   /** The live row belongs to today's chart only, not to an earlier day opened from a link. */

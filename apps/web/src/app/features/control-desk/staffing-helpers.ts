@@ -13,7 +13,11 @@ export function mergeLive(rows: readonly StaffingRow[], live: StaffingRow | null
   const i = rows.findIndex((r) => Date.parse(r.intervalStart) === at);
   if (i < 0) return [...rows, live].sort((a, b) => Date.parse(a.intervalStart) - Date.parse(b.intervalStart));
   const out = [...rows];
-  out[i] = { ...rows[i], ...live };
+  // A live row may not know the forecast (requiredAgents null): keep the stored figures then.
+  const known = Object.fromEntries(Object.entries(live).filter(([, v]) => v !== null && v !== undefined)) as Partial<StaffingRow>;
+  const merged: StaffingRow = { ...rows[i], ...known };
+  if (merged.requiredAgents !== null) merged.staffingGap = merged.actualAgents - merged.requiredAgents;
+  out[i] = merged;
   return out;
 }
 

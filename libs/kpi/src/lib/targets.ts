@@ -76,3 +76,33 @@ export function targetStatus(
   if (miss <= 0) return 'green';
   return miss <= amberBandOf(target) ? 'amber' : 'red';
 }
+
+/**
+ * Counts (calls handled) are the one kind of KPI whose value grows with the window and shrinks
+ * with the scope, so their targets are set per day and per scope (the spec is silent here):
+ * a team's 412-a-day target means nothing for one of its agents or for an hour of the day.
+ */
+export const PER_DAY_TARGET_KPIS: readonly TargetKpi[] = ['handled'];
+
+/**
+ * The target of a per-day count KPI for a row covering `days` days: only a target set on the
+ * row's own scope applies, scaled (value and amber band) to the length of the row's window.
+ * Rows shorter than a day (hour-of-day, 15-minute interval) get none.
+ */
+export function perDayTarget(
+  targets: readonly Target[],
+  kpi: TargetKpi,
+  rowScope: string,
+  days: number,
+): ResolvedTarget | null {
+  const t = targets.find((x) => x.kpi === kpi && x.scope === rowScope);
+  if (!t || days < 1) return null;
+  return {
+    kpi,
+    scope: rowScope,
+    source: rowScope,
+    value: t.value * days,
+    direction: t.direction,
+    amberBand: amberBandOf(t) * days,
+  };
+}

@@ -13,7 +13,7 @@ import {
   type TargetAudit,
   type TargetKpi,
 } from '@floorwatch/contracts';
-import { DEFAULT_TARGETS, NO_GROUP, resolveTarget, scopeChain, targetStatus } from '@floorwatch/kpi';
+import { DEFAULT_TARGETS, NO_GROUP, PER_DAY_TARGET_KPIS, perDayTarget, resolveTarget, scopeChain, targetStatus } from '@floorwatch/kpi';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { IndexedOrg } from '../org/org-lookup';
@@ -102,10 +102,12 @@ export class TargetsService {
 
   /**
    * Adds `targets` to every row: the target that applies to that row's own scope (an agent row
-   * of a team query gets the agent's target), with its status for the row's value.
+   * of a team query gets the agent's target), with its status for the row's value. Per-day
+   * counts (handled) take only their own scope's target, scaled to the row's days.
    */
   async annotate(result: KpiResult, scope: Scope, org: IndexedOrg): Promise<KpiApiResult> {
     const targets = await this.all();
+    const days = rowDays(result);
     const chains = new Map<string, string[]>();
     const rows = result.rows.map((row) => {
       const rowScope = rowScopeOf(scope, result.by, row.key);
@@ -114,13 +116,20 @@ export class TargetsService {
       if (!chain) chains.set(key, (chain = scopeChain(rowScope, org.org)));
       const cells: KpiApiResult['rows'][number]['targets'] = {};
       for (const kpi of TARGETED_KPIS) {
-        const t = resolveTarget(targets, kpi, chain);
+        const t = PER_DAY_TARGET_KPIS.includes(kpi) ? perDayTarget(targets, kpi, key, days) : resolveTarget(targets, kpi, chain);
         if (t) cells[kpi] = { value: t.value, status: targetStatus(row.kpis[kpi], t), direction: t.direction };
       }
       return { ...row, targets: cells };
     });
     return { ...result, rows };
   }
+}
+
+/** How many days each row of `result` covers: a day row one, hour/interval rows none, others the window. */
+function rowDays(result: KpiResult): number {
+  if (result.by === 'day') return 1;
+  if (result.by === 'hour' || result.by === 'interval') return 0;
+  return (Date.parse(result.to) - Date.parse(result.from)) / 86_400_000;
 }
 
 /** A row grouped by agent, team, site or queue is that scope; any other row is the query's scope. */

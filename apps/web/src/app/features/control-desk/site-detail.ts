@@ -30,7 +30,7 @@ import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-hel
     <section class="fw-card">
       <header class="fw-card-head">
         <h2>{{ name() }} · staffing {{ dayLabel() }}</h2>
-        <button type="button" class="fw-btn sm ghost" (click)="close.emit()">✕ Close</button>
+        <button type="button" class="fw-btn sm ghost" (click)="closed.emit()">✕ Close</button>
       </header>
       @if (staffing.error()) {
         <app-load-state kind="error" [message]="err(staffing.error())" (retry)="staffing.reload()" />
@@ -70,7 +70,7 @@ export class SiteDetail {
   readonly selectedInterval = input<number | null>(null);
   readonly live = input<StaffingRow | null>(null);
   readonly queueName = input<(k: string) => string>((k) => k);
-  readonly close = output<void>();
+  readonly closed = output<void>();
   readonly interval = output<string>();
 
   /** The day of the picked interval (a shared link may point at yesterday's), else today. */

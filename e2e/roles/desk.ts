@@ -1,5 +1,5 @@
-import type { StaffingEventPayload, StaffingResult } from '@floorwatch/contracts';
-import { Session } from '../lib/browser';
+import type { AdherenceExceptionPayload, OrgView, StaffingEventPayload, StaffingResult } from '@floorwatch/contracts';
+import { Session, type LiveFrame } from '../lib/browser';
 import { localDay, zonedInstant, type E2eContext } from '../lib/context';
 import { assert } from '../lib/report';
 
@@ -23,25 +23,20 @@ export async function deskChecks(ctx: E2eContext): Promise<void> {
     });
 
     await report.check('control desk: a live update arrives and is on screen within 20 s', async () => {
+      const org = (await s.call('/api/v1/org')).body as OrgView;
+      const nameOf = (id: string): string => org.agents.find((a) => a.id === id)?.name ?? id;
       const mark = s.frames.length;
       const deadline = Date.now() + 20_000;
       let shown: string | null = null;
-      let seen = 0;
       while (!shown && Date.now() < deadline) {
         await s.page.waitForTimeout(500);
-        const fresh = s.frames.slice(mark).filter((f) => f.event !== 'snapshot');
-        seen = fresh.length;
-        const st = fresh.filter((f) => f.event === 'staffing').map((f) => f.payload as StaffingEventPayload).at(-1);
-        if (!st) continue;
-        // The card shows the current interval's live row: "<actual> / <required> req."
-        const card = s.page.locator('app-site-card').filter({ has: s.page.locator('button.name', { hasText: siteName(st.siteId) }) });
-        const agentsNow = (await card.locator('.stat', { hasText: 'Agents now' }).innerText()).replace(/\s+/g, ' ');
-        if (agentsNow.includes(`${st.row.actualAgents.toFixed(0)} /`)) shown = `${st.siteId} staffing ${st.row.intervalStart}: "${agentsNow}"`;
+        shown = await shownOnDesk(s, s.frames.slice(mark), nameOf);
       }
-      const kinds = [...new Set(s.frames.slice(mark).map((f) => f.event))].join(', ');
-      assert(seen > 0, 'no live event in 20 s');
-      assert(shown, `events arrived (${kinds}) but no staffing figure reached a site card`);
-      return `${seen} events (${kinds}); ${shown}`;
+      const fresh = s.frames.slice(mark).filter((f) => f.event !== 'snapshot');
+      const kinds = [...new Set(fresh.map((f) => f.event))].join(', ');
+      assert(fresh.length > 0, 'no live event in 20 s');
+      assert(shown, `events arrived (${kinds}) but none reached the screen (staffing card, exceptions table)`);
+      return `${fresh.length} events (${kinds}); ${shown}`;
     });
 
     await report.check('control desk: drill into Chicago (URL and panel follow)', async () => {
@@ -89,6 +84,32 @@ export async function deskChecks(ctx: E2eContext): Promise<void> {
   } finally {
     await s.close();
   }
+}
+
+/**
+ * The newest live event the desk visibly reflects: a site's staffing figure on its card, an agent
+ * entering the exceptions table, or one leaving it. Null while none has shown up yet.
+ */
+async function shownOnDesk(s: Session, frames: LiveFrame[], nameOf: (id: string) => string): Promise<string | null> {
+  const table = (await s.page.locator('app-live-agents').first().innerText()).replace(/\s+/g, ' ');
+  for (const f of [...frames].reverse()) {
+    if (f.event === 'staffing') {
+      const st = f.payload as StaffingEventPayload;
+      const card = s.page.locator('app-site-card').filter({ has: s.page.locator('button.name', { hasText: siteName(st.siteId) }) });
+      const agentsNow = (await card.locator('.stat', { hasText: 'Agents now' }).innerText()).replace(/\s+/g, ' ');
+      if (agentsNow.includes(`${st.row.actualAgents.toFixed(0)} /`)) return `${st.siteId} staffing: "${agentsNow}"`;
+    }
+    if (f.event === 'adherence-exception') {
+      const x = f.payload as AdherenceExceptionPayload;
+      if (table.includes(nameOf(x.agentId))) return `exception for ${nameOf(x.agentId)} listed`;
+    }
+    if (f.event === 'adherence-cleared') {
+      const id = (f.payload as { agentId: string }).agentId;
+      const later = frames.some((g) => g.receivedAt > f.receivedAt && g.event === 'adherence-exception' && (g.payload as AdherenceExceptionPayload).agentId === id);
+      if (!later && !table.includes(nameOf(id))) return `${nameOf(id)} back in adherence, off the list`;
+    }
+  }
+  return null;
 }
 
 function siteName(id: string): string {

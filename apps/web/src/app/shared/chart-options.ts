@@ -29,7 +29,7 @@ export function statusBarOption(rows: readonly KpiRowWithTargets[], kpi: string,
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 'auto', hideOverlap: true, rotate: rows.length > 12 || rows.some((r) => label(r.key).length > 10) ? 30 : 0 } },
-    yAxis: { type: 'value', min: percentFloor(rows, kpi, target), ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => formatKpi(kpi, v) } },
+    yAxis: { type: 'value', min: percentFloor(rows, kpi, target), max: percentFloor(rows, kpi, target) > 0 ? 100 : undefined, ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => formatKpi(kpi, v) } },
     series: [
       {
         type: 'bar',

@@ -85,6 +85,8 @@ export class ManagerPage {
     const tz = this.view.timezone();
     return (key: string): string => {
       if (by === 'site' || by === 'team' || by === 'agent' || by === 'queue') return scopeLabel(`${by}:${key}`, org);
+      // Feeds without a call type use the queue as the reason (kpis.md): show its name then.
+      if (by === 'reason') return org?.queues.find((q) => q.id === key)?.name ?? groupKeyLabel(by, key, tz);
       return groupKeyLabel(by, key, tz);
     };
   });

@@ -36,7 +36,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['tools/start.mjs'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), FLOORWATCH_DATA_DIR: join(dataDir, 'db'), FLOORWATCH_DEMO: '1', HOST: '127.0.0.1' },
+    env: { ...process.env, ...env, PORT: String(port), FLOORWATCH_DATA_DIR: join(dataDir, 'db'), FLOORWATCH_DEMO: '1', HOST: '127.0.0.1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group, so stop() ends start.mjs and the api it spawned together.
     detached: true,
@@ -82,5 +82,6 @@ export async function waitForHealth(server: RunningServer, timeoutMs: number): P
 }
 
 export function tail(s: string, n = 600): string {
-  return s.slice(-n).replace(/\s+/g, ' ');
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes from the server's log
+  return s.replace(/\x1b\[[0-9;]*m/g, '').slice(-n).replace(/\s+/g, ' ');
 }

@@ -5,6 +5,7 @@ export { describeDbError, DatabaseOpenError } from './describe-db-error';
 export { DatabaseModule, DATABASE_HANDLE, type DatabaseModuleOptions } from './database.module';
 export { BulkWriter, type BulkWriteOptions, type OnConflict, type Row } from './bulk-writer';
 export { RecordStore } from './record-store';
+export { lineHashOf } from './line-hash';
 export * from './record-types';
 export * from './entities';
 export { MIGRATIONS, TABLES_IN_DROP_ORDER } from './migrations';

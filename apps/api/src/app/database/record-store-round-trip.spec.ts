@@ -1,9 +1,11 @@
 import type { Org } from '@floorwatch/contracts';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { lineHashOf } from './line-hash';
 import type { StoredContact } from './record-types';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0); // Mon 2 Mar 2026 09:00Z
 const MIN = 60_000;
+const [h1, h2, h3] = ['line 1', 'line 2', 'line 3'].map(lineHashOf);
 
 const ORG: Org = {
   sites: [{ id: 'lon', name: 'London', timezone: 'Europe/London' }],
@@ -130,8 +132,8 @@ describe(`RecordStore round trip (${process.env['TEST_DATABASE_URL'] ? 'PostgreS
     const [q] = await db.store.loadQuarantine({ source: 'x.log' });
     expect(q).toMatchObject({ source: 'x.log', format: 'queue_log', lineNumber: 3, raw: 'junk', reason: 'unknown event', resolvedAt: null });
 
-    expect([...(await db.store.claimFeedLines('queue_log', ['h1', 'h2']))].sort()).toEqual(['h1', 'h2']);
-    expect([...(await db.store.claimFeedLines('queue_log', ['h2', 'h3']))]).toEqual(['h3']);
+    expect([...(await db.store.claimFeedLines('queue_log', [h1, h2]))].sort()).toEqual([h1, h2].sort());
+    expect([...(await db.store.claimFeedLines('queue_log', [h2, h3]))]).toEqual([h3]);
 
     await db.store.setFeedState('queue_log:open-calls', { calls: { '123.4': { enqueuedAt: T0 } } });
     expect(await db.store.getFeedState('queue_log:open-calls')).toEqual({ calls: { '123.4': { enqueuedAt: T0 } } });
@@ -142,12 +144,12 @@ describe(`RecordStore round trip (${process.env['TEST_DATABASE_URL'] ? 'PostgreS
     await expect(
       db.store.transaction(async (tx) => {
         await tx.writeContacts([contact('c1', 0, 5)]);
-        await tx.claimFeedLines('queue_log', ['h1']);
+        await tx.claimFeedLines('queue_log', [h1]);
         throw new Error('parser failed half way');
       }),
     ).rejects.toThrow('parser failed half way');
     expect(await db.store.loadContacts({ kind: 'enterprise' }, T0, T0 + MIN)).toEqual([]);
-    expect((await db.store.claimFeedLines('queue_log', ['h1'])).size).toBe(1);
+    expect((await db.store.claimFeedLines('queue_log', [h1])).size).toBe(1);
 
     await db.store.transaction(async (tx) => {
       await tx.writeContacts([contact('c1', 0, 5)]);

@@ -137,14 +137,25 @@ export class RecordStore {
 
   writeQuarantine(rows: readonly QuarantineRecord[]): Promise<number> {
     const values: Row[] = rows.map((q) => [q.source, q.format, q.lineNumber, q.raw, q.reason]);
-    return this.writer.write('quarantine', ['source', 'format', 'line_number', 'raw', 'reason'], values, { runner: this.runner });
+    // The key is a generated uuid, nothing can conflict: plain COPY on PostgreSQL, no staging table.
+    return this.writer.write('quarantine', ['source', 'format', 'line_number', 'raw', 'reason'], values, { runner: this.runner, onConflict: 'error' });
   }
 
-  /** Records line hashes as seen; returns the ones that were NOT seen before (the rest are duplicates). */
+  /**
+   * Records line hashes (lineHashOf) as seen; returns the ones that were NOT seen before (the
+   * rest are duplicates). One statement from a uuid[] parameter on both databases: no staging
+   * table, no per-row json, and the race between two ingests is settled by the primary key.
+   */
   async claimFeedLines(format: string, lineHashes: readonly string[]): Promise<Set<string>> {
-    const rows: Row[] = lineHashes.map((h) => [format, h]);
-    const fresh = await this.writer.writeReturning('feed_lines', ['format', 'line_hash'], rows, 'line_hash', { runner: this.runner });
-    return new Set(fresh as string[]);
+    if (lineHashes.length === 0) return new Set();
+    const rows = await this.query<{ h: string }>(
+      `INSERT INTO feed_lines (format, line_hash) SELECT $1, h FROM unnest($2::uuid[]) AS u(h)
+       ON CONFLICT DO NOTHING RETURNING replace(line_hash::text, '-', '') AS h`,
+      [format, lineHashes],
+    );
+    const fresh = new Set<string>();
+    for (const r of rows) fresh.add(r.h);
+    return fresh;
   }
 
   /** Upserts sites, teams, agents (+aliases), queues (+aliases). Aliases are re-pointed, never deleted. */
@@ -241,13 +252,19 @@ export class RecordStore {
     return rows.map(toStateEvent);
   }
 
-  /** Segments overlapping [from, to) (start < to and end > from), by agent then start. */
+  /**
+   * Segments overlapping [from, to) (start < to and end > from), by agent then start. The
+   * longest segment L (schedule_segments_length_idx) gives the lower bound start > from − L,
+   * so the index range is one window, not the agent's whole history.
+   */
   async loadScheduleSegments(agentIds: readonly string[] | null, from: number, to: number): Promise<ScheduleSegment[]> {
     const params: unknown[] = [toTimestamp(from), toTimestamp(to)];
     if (agentIds) params.push(agentIds);
     return this.query<ScheduleSegment>(
       `SELECT agent_id AS "agentId", ${ms('start_at', 'start')}, ${ms('end_at', 'end')}, activity FROM schedule_segments
-        WHERE start_at < $2 AND end_at > $1 ${agentIds ? 'AND agent_id = ANY($3::text[])' : ''}
+        WHERE start_at < $2 AND end_at > $1
+          AND start_at > $1::timestamptz - (SELECT COALESCE(max(end_at - start_at), interval '0') FROM schedule_segments)
+          ${agentIds ? 'AND agent_id = ANY($3::text[])' : ''}
         ORDER BY agent_id, start_at, activity`,
       params,
     );

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { FEED_FORMATS, type FeedFormat, type IngestSummary } from '@floorwatch/contracts';
 import {
@@ -13,6 +12,7 @@ import {
   type LineOutcome,
 } from '@floorwatch/feeds';
 import { describeDbError } from '../database/describe-db-error';
+import { lineHashOf } from '../database/line-hash';
 import { RecordStore } from '../database/record-store';
 import type { QuarantineRecord } from '../database/record-types';
 import { MetricsService } from '../metrics/metrics.service';
@@ -58,8 +58,6 @@ export class IngestInterruptedError extends Error {
 export function isFeedFormat(format: string): format is FeedFormat {
   return (FEED_FORMATS as readonly string[]).includes(format);
 }
-
-const lineHash = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
 /**
  * Feed files into the database. Each batch is one transaction holding the line hashes, the
@@ -113,7 +111,7 @@ export class IngestService {
 
   private async commit(ctx: RunContext, units: FeedUnit[]): Promise<void> {
     const { format, parser, mapper } = ctx;
-    const hashes = units.map((u) => lineHash(u.text));
+    const hashes = units.map((u) => lineHashOf(u.text));
     const outcomes: LineOutcome[] = [];
     const mapped = emptyBatch();
     let created: ReturnType<OrgMapper['takeCreated']> = { agents: [], queues: [] };

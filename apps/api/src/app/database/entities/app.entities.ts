@@ -20,7 +20,8 @@ export class QuarantineEntity {
 @Entity('feed_lines')
 export class FeedLineEntity {
   @PrimaryColumn('text') format!: string;
-  @PrimaryColumn('text') lineHash!: string;
+  /** First 16 bytes of the line's sha256 (lineHashOf), as a uuid: a fixed-size, memcmp key. */
+  @PrimaryColumn('uuid') lineHash!: string;
 }
 
 /** Parser state carried between ingests (e.g. open queue_log calls), by key. */

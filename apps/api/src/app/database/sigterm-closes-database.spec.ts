@@ -21,7 +21,8 @@ describe('the api shuts down gracefully on SIGTERM (PGlite)', () => {
     const exited = new Promise<NodeJS.Signals | number | null>((res) => child.on('exit', (code, signal) => res(signal ?? code)));
 
     // Up to 60 s: PGlite start-up on a loaded 2-core machine can take tens of seconds.
-    for (let i = 0; i < 600 && !out.includes('API on http'); i++) await new Promise((r) => setTimeout(r, 100));
+    // The one-time admin password is the last start-up step of a real-data first start.
+    for (let i = 0; i < 600 && !out.includes('one-time password'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(out).toContain('database: pglite');
     expect(existsSync(join(dir, 'floorwatch.pid'))).toBe(true);
 

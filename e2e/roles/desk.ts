@@ -1,4 +1,6 @@
-import type { AdherenceExceptionPayload, OrgView, StaffingEventPayload, StaffingResult } from '@floorwatch/contracts';
+import type { AdherenceExceptionPayload, KpiEventPayload, OrgView, StaffingEventPayload, StaffingResult } from '@floorwatch/contracts';
+// The app's own formatter: the check is that the event's figure is on screen, not how it is spelt.
+import { formatKpi } from '../../apps/web/src/app/shared/format';
 import { Session, type LiveFrame } from '../lib/browser';
 import { localDay, zonedInstant, type E2eContext } from '../lib/context';
 import { assert } from '../lib/report';
@@ -35,7 +37,7 @@ export async function deskChecks(ctx: E2eContext): Promise<void> {
       const fresh = s.frames.slice(mark).filter((f) => f.event !== 'snapshot');
       const kinds = [...new Set(fresh.map((f) => f.event))].join(', ');
       assert(fresh.length > 0, 'no live event in 20 s');
-      assert(shown, `events arrived (${kinds}) but none reached the screen (staffing card, exceptions table)`);
+      assert(shown, `events arrived (${kinds}) but none reached the screen (staffing or KPI figure on a site card, exceptions table)`);
       return `${fresh.length} events (${kinds}); ${shown}`;
     });
 
@@ -99,6 +101,17 @@ async function shownOnDesk(s: Session, frames: LiveFrame[], nameOf: (id: string)
       const agentsNow = (await card.locator('.stat', { hasText: 'Agents now' }).innerText()).replace(/\s+/g, ' ');
       if (agentsNow.includes(`${st.row.actualAgents.toFixed(0)} /`)) return `${st.siteId} staffing: "${agentsNow}"`;
     }
+    if (f.event === 'kpi') {
+      const e = f.payload as KpiEventPayload;
+      const site = /^site:(.+)$/.exec(e.scope ?? '')?.[1];
+      const k = CARD_KPIS.find((c) => typeof (e.kpis as Record<string, number | null | undefined>)[c] === 'number');
+      if (site && k) {
+        const want = formatKpi(k, (e.kpis as Record<string, number>)[k]);
+        const card = s.page.locator('app-site-card').filter({ has: s.page.locator('button.name', { hasText: siteName(site) }) });
+        const text = (await card.locator('.stats').innerText()).replace(/\s+/g, ' ');
+        if (text.includes(want)) return `${site} ${k} ${want} on its card`;
+      }
+    }
     if (f.event === 'adherence-exception') {
       const x = f.payload as AdherenceExceptionPayload;
       if (table.includes(nameOf(x.agentId))) return `exception for ${nameOf(x.agentId)} listed`;
@@ -111,6 +124,9 @@ async function shownOnDesk(s: Session, frames: LiveFrame[], nameOf: (id: string)
   }
   return null;
 }
+
+/** The figures a desk site card shows, as the live `kpi` event names them. */
+const CARD_KPIS = ['serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'shrinkagePct'] as const;
 
 function siteName(id: string): string {
   return ({ lon: 'London', mnl: 'Manila', chi: 'Chicago' } as Record<string, string>)[id] ?? id;

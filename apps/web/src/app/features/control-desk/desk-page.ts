@@ -53,6 +53,9 @@ export class DeskPage {
   protected liveRow(siteId: string) {
     return this.live.state().staffing[siteId]?.row ?? null;
   }
+  protected liveKpis(siteId: string): Record<string, number | null | undefined> | null {
+    return (this.live.state().kpis[`site:${siteId}`] as Record<string, number | null | undefined> | undefined) ?? null;
+  }
   protected openAgent(id: string): void {
     void this.router.navigate(['/agent'], { queryParams: { scope: `agent:${id}`, period: 'day' } });
   }

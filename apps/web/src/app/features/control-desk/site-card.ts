@@ -58,6 +58,8 @@ export class SiteCard {
   readonly clockMs = input(Date.now());
   readonly live = input<StaffingRow | null>(null);
   readonly selected = input(false);
+  /** Today-so-far figures from the live `kpi` event; they win over the REST summary loaded at open. */
+  readonly liveKpis = input<Readonly<Record<string, number | null | undefined>> | null>(null);
   readonly open = output<string>();
   readonly interval = output<{ siteId: string; at: string }>();
   protected readonly kpis = ['serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'shrinkagePct'] as const;
@@ -75,7 +77,8 @@ export class SiteCard {
     return ({ serviceLevelPct: 'Service level', asaSeconds: 'Avg. wait', abandonRatePct: 'Abandoned', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
   }
   protected fmt(k: string): string {
-    return formatKpi(k, kpiValue(summaryRow(safe(this.summary)), k));
+    const live = this.liveKpis()?.[k];
+    return formatKpi(k, live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k));
   }
   protected tgt(k: string) {
     return kpiTarget(summaryRow(safe(this.summary)), k);

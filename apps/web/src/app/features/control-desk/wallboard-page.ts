@@ -77,7 +77,10 @@ export class WallboardPage {
   }
 
   protected fmt(k: string): string {
-    return formatKpi(k, kpiValue(summaryRow(safe(this.summary)), k));
+    // The live `kpi` event's today-so-far figure, else the summary loaded when the site came up.
+    const id = this.site()?.id;
+    const live = id ? (this.live.state().kpis[`site:${id}`] as Record<string, number | null | undefined> | undefined)?.[k] : undefined;
+    return formatKpi(k, live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k));
   }
   protected tgt(k: string) {
     return kpiTarget(summaryRow(safe(this.summary)), k);

@@ -88,4 +88,21 @@ describe('targets: most specific wins, set by role, every change audited', () =>
     expect((await as('manager').put({ kpi: 'ahtSeconds', scope: 'site:nowhere', value: 1 })).body).toMatchObject({ statusCode: 400, field: 'scope' });
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM target_audit')).toEqual(before);
   });
+
+  it('a calls-handled target is per working day of the scope and is not handed down to its agents', async () => {
+    // Team t1 has scheduled open time on 2026-03-02 only and handled 2 calls (k1, k2) that day.
+    expect((await as('lead').put({ kpi: 'handled', scope: 'team:t1', value: 2 })).status).toBe(200);
+    const week = (by = '') =>
+      as('lead').get(`/api/v1/kpis?scope=team:t1&from=2026-03-01T00:00:00Z&to=2026-03-08T00:00:00Z${by}`);
+    // 7 calendar days but 1 working day: target 2 × 1 = 2, handled 2 → green (× 7 = 14 would be red).
+    const team = (await week()).body as KpiApiResult;
+    expect(team.rows[0].kpis.handled).toBe(2);
+    expect(team.rows[0].targets.handled).toMatchObject({ value: 2, status: 'green' });
+    // By agent: a1's row has no handled target of its own, so none applies.
+    const byAgent = (await week('&by=agent')).body as KpiApiResult;
+    expect(byAgent.rows.find((r) => r.key === 'a1')?.targets.handled).toBeUndefined();
+    // By day: each day row is measured against one day's target.
+    const byDay = (await week('&by=day')).body as KpiApiResult;
+    expect(byDay.rows.find((r) => r.key === '2026-03-02')?.targets.handled).toMatchObject({ value: 2, status: 'green' });
+  });
 });

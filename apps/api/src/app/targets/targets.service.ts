@@ -18,6 +18,7 @@ import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { IndexedOrg } from '../org/org-lookup';
 import type { setTargetSchema } from './targets.dto';
+import { workingDays } from './working-days';
 
 interface TargetRow {
   kpi: TargetKpi;
@@ -107,29 +108,35 @@ export class TargetsService {
    */
   async annotate(result: KpiResult, scope: Scope, org: IndexedOrg): Promise<KpiApiResult> {
     const targets = await this.all();
-    const days = rowDays(result);
     const chains = new Map<string, string[]>();
-    const rows = result.rows.map((row) => {
+    const rows = [];
+    for (const row of result.rows) {
       const rowScope = rowScopeOf(scope, result.by, row.key);
       const key = formatScope(rowScope);
       let chain = chains.get(key);
       if (!chain) chains.set(key, (chain = scopeChain(rowScope, org.org)));
       const cells: KpiApiResult['rows'][number]['targets'] = {};
       for (const kpi of TARGETED_KPIS) {
-        const t = PER_DAY_TARGET_KPIS.includes(kpi) ? perDayTarget(targets, kpi, key, days) : resolveTarget(targets, kpi, chain);
+        const t = PER_DAY_TARGET_KPIS.includes(kpi)
+          ? perDayTarget(targets, kpi, key, await this.rowDays(result, rowScope, targets, kpi, org))
+          : resolveTarget(targets, kpi, chain);
         if (t) cells[kpi] = { value: t.value, status: targetStatus(row.kpis[kpi], t), direction: t.direction };
       }
-      return { ...row, targets: cells };
-    });
+      rows.push({ ...row, targets: cells });
+    }
     return { ...result, rows };
   }
-}
 
-/** How many days each row of `result` covers: a day row one, hour/interval rows none, others the window. */
-function rowDays(result: KpiResult): number {
-  if (result.by === 'day') return 1;
-  if (result.by === 'hour' || result.by === 'interval') return 0;
-  return (Date.parse(result.to) - Date.parse(result.from)) / 86_400_000;
+  /** Days a row covers for a per-day target: a day row one, hour/interval rows none, others the working days. */
+  private async rowDays(result: KpiResult, rowScope: Scope, targets: Target[], kpi: TargetKpi, org: IndexedOrg): Promise<number> {
+    if (result.by === 'day') return 1;
+    if (result.by === 'hour' || result.by === 'interval') return 0;
+    const from = Date.parse(result.from);
+    const to = Date.parse(result.to);
+    // Only scopes with a target of their own need the count (one small indexed query each).
+    if (!targets.some((t) => t.kpi === kpi && t.scope === formatScope(rowScope))) return 0;
+    return (await workingDays(this.db, org, rowScope, from, to)) ?? (to - from) / 86_400_000;
+  }
 }
 
 /** A row grouped by agent, team, site or queue is that scope; any other row is the query's scope. */

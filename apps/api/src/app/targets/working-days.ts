@@ -1,0 +1,52 @@
+import type { Scope } from '@floorwatch/contracts';
+import type { DataSource } from 'typeorm';
+import type { IndexedOrg } from '../org/org-lookup';
+
+/**
+ * Days in [from, to) on which the scope had scheduled contact work (an `open` segment starting
+ * that site-local day): a calls-handled target per day is a target per working day, so a
+ * month view of a weekday team is not measured against its weekends. Null when the scope has
+ * no schedule in the window (or is a queue, which has no agents): callers fall back to
+ * calendar days.
+ */
+export async function workingDays(db: DataSource, org: IndexedOrg, scope: Scope, from: number, to: number): Promise<number | null> {
+  const agents = agentsOf(org, scope);
+  if (agents === null || agents.length === 0) return null;
+  const tz = scope.kind === 'enterprise' ? 'UTC' : org.timezoneOfSite(siteOf(org, scope) ?? '');
+  const rows: { days: string | number }[] = await db.query(
+    `SELECT count(DISTINCT (start_at AT TIME ZONE $1)::date) AS days FROM schedule_segments
+      WHERE agent_id = ANY($2) AND activity = 'open' AND start_at >= $3 AND start_at < $4`,
+    [tz, agents, new Date(from).toISOString(), new Date(to).toISOString()],
+  );
+  const days = Number(rows[0]?.days ?? 0);
+  return days > 0 ? days : null;
+}
+
+function agentsOf(org: IndexedOrg, scope: Scope): string[] | null {
+  const all = org.org.agents;
+  switch (scope.kind) {
+    case 'enterprise':
+      return all.map((a) => a.id);
+    case 'site':
+      return all.filter((a) => a.siteId === scope.id).map((a) => a.id);
+    case 'team':
+      return all.filter((a) => a.teamId === scope.id).map((a) => a.id);
+    case 'agent':
+      return [scope.id];
+    case 'queue':
+      return null;
+  }
+}
+
+function siteOf(org: IndexedOrg, scope: Scope): string | undefined {
+  switch (scope.kind) {
+    case 'site':
+      return scope.id;
+    case 'team':
+      return org.siteOfTeam(scope.id);
+    case 'agent':
+      return org.siteOfAgent(scope.id);
+    default:
+      return undefined;
+  }
+}

@@ -127,7 +127,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     this.world = world;
     this.print(
       `Backfilled ${report.lines.toLocaleString('en')} feed lines (${report.accepted.toLocaleString('en')} accepted, ${report.quarantined} quarantined) ` +
-        `in ${((Date.now() - t0) / 1000).toFixed(1)} s: generate ${(generateMs / 1000).toFixed(1)} s, write ${(report.writeMs / 1000).toFixed(1)} s, ingest ${(report.ingestMs / 1000).toFixed(1)} s.`,
+        `in ${((Date.now() - t0) / 1000).toFixed(1)} s: generate ${(generateMs / 1000).toFixed(1)} s, write ${(report.writeMs / 1000).toFixed(1)} s, ingest ${(report.ingestMs / 1000).toFixed(1)} s (of which rollup rebuild ${(report.rollupMs / 1000).toFixed(1)} s).`,
     );
   }
 

@@ -22,6 +22,7 @@ import { HEADER_FORMATS, loadFeedState, saveFeedState, STATEFUL_FORMATS, type St
 import { IngestEvents } from './ingest-events';
 import { clean, emptyBatch, liveContacts, liveSchedule, liveStates, mapRecord, type MappedBatch } from './map-records';
 import { OrgMapper } from './org-mapper';
+import type { RebuildReport } from '../rollup/rollup-rebuild';
 import { RollupService } from '../rollup/rollup.service';
 
 export interface IngestOptions {
@@ -31,6 +32,11 @@ export interface IngestOptions {
   batchSize?: number;
   /** Called after each committed batch with the running summary. */
   onBatch?: (summary: IngestSummary) => void;
+  /**
+   * Bulk backfill: skip the per-batch rollup refresh and only record the touched span; the
+   * caller must then call rebuildRollups() (until then rollup-served KPIs lag the raw data).
+   */
+  deferRollups?: boolean;
 }
 
 /** Bad request: unknown format. The CLI exits 2, the API answers 400. */
@@ -86,6 +92,15 @@ export class IngestService {
     const run = previous.catch(() => undefined).then(() => this.run(format, source, options));
     this.locks.set(format, run);
     return run;
+  }
+
+  /**
+   * Brings the rollups up to date after ingests with deferRollups, in one transaction, once the
+   * ingests under way have finished.
+   */
+  async rebuildRollups(onProgress?: (step: string, done: number, total: number) => void): Promise<RebuildReport> {
+    await Promise.allSettled([...this.locks.values()]);
+    return this.store.transaction((tx) => this.rollups.rebuild(tx, onProgress));
   }
 
   private async run(format: FeedFormat, source: ByteSource, options: IngestOptions): Promise<IngestSummary> {
@@ -155,7 +170,8 @@ export class IngestService {
     await tx.writeSurveys(m.surveys);
     if (m.contacts.length || m.states.length || m.schedule.length) {
       const agentTimes = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
-      await this.rollups.refresh(tx, { contacts: m.contacts, agentTimes });
+      if (ctx.options.deferRollups) await this.rollups.defer(tx, { contacts: m.contacts, agentTimes });
+      else await this.rollups.refresh(tx, { contacts: m.contacts, agentTimes });
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
   }

@@ -88,3 +88,22 @@ UPDATE rollup_contacts_15m r
  WHERE r.interval_start = d.interval_start AND r.site_id = d.site_id AND r.queue_id = d.queue_id AND r.team_id = d.team_id
    AND r.agent_id = d.agent_id AND r.reason = d.reason AND r.channel = d.channel
 RETURNING (extract(epoch from r.interval_start) * 1000)::float8 AS interval_ms`;
+
+/**
+ * Bulk form for the deferred-rollup rebuild: recomputes the first repeat of every subject with
+ * endedAt in [$1, $2] (all customers), stores the changed ones and returns the interval starts
+ * (by endedAt) of the changed subjects, whose rollup rows the rebuild then re-aggregates.
+ */
+export const FCR_REPEAT_SPAN_SQL = `
+WITH cand AS (
+  SELECT s.source, s.natural_key, s.enqueued_at, r.enqueued_at AS new_at, r.channel AS new_ch
+    FROM contacts s
+    LEFT JOIN LATERAL ${FIRST_REPEAT_LATERAL} r ON true
+   WHERE ${FCR_SUBJECT('s')} AND s.ended_at >= $1 AND s.ended_at <= $2
+     AND (s.repeat_enqueued_at IS DISTINCT FROM r.enqueued_at OR s.repeat_channel IS DISTINCT FROM r.channel)
+), upd AS (
+  UPDATE contacts c SET repeat_enqueued_at = cand.new_at, repeat_channel = cand.new_ch
+    FROM cand WHERE c.source = cand.source AND c.natural_key = cand.natural_key AND c.enqueued_at = cand.enqueued_at
+  RETURNING c.ended_at
+)
+SELECT DISTINCT (extract(epoch from ${INTERVAL_OF('ended_at')}) * 1000)::float8 AS interval_ms FROM upd`;

@@ -3,6 +3,7 @@ import type { RecordStore } from '../database/record-store';
 import { refreshAgentTime } from './agent-time-rollup';
 import { refreshContactIntervals } from './contact-rollup';
 import { refreshRepeats } from './fcr-repeats';
+import { deferTouches, rebuildPending, type RebuildReport } from './rollup-rebuild';
 import { floorInterval } from './rollup-time';
 
 /** settings key: agent-time rollups are complete for every interval before this (epoch ms). */
@@ -57,6 +58,24 @@ export class RollupService {
       if (from < end) await refreshAgentTime(tx, org, [agentId], from, end, this.config);
     }
     if (through !== previous) await tx.setSetting(AGENT_TIME_THROUGH_KEY, through);
+  }
+
+  /**
+   * Bulk mode (ingest with deferRollups): instead of refreshing, records the span the batch
+   * touched; rebuild() later brings every rollup up to date in a few set-based passes.
+   */
+  async defer(tx: RecordStore, touches: RollupTouches): Promise<void> {
+    await deferTouches(tx, touches);
+  }
+
+  /** Rebuilds the rollups over everything deferred since the last rebuild (a no-op when nothing is). */
+  async rebuild(tx: RecordStore, onProgress?: (step: string, done: number, total: number) => void): Promise<RebuildReport> {
+    return rebuildPending(tx, {
+      config: this.config,
+      watermarkKey: AGENT_TIME_THROUGH_KEY,
+      firstEventTime: async (store) => (await this.firstEventTimes(store))[0] ?? null,
+      onProgress,
+    });
   }
 
   /** Earliest schedule or state time, for the very first refresh. */

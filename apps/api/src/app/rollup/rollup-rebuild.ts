@@ -1,0 +1,110 @@
+import type { KpiConfig } from '@floorwatch/kpi';
+import type { RecordStore } from '../database/record-store';
+import { refreshAgentTime } from './agent-time-rollup';
+import { refreshContactIntervals } from './contact-rollup';
+import { FCR_REPEAT_SPAN_SQL, FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
+import { floorInterval, intervalStarts } from './rollup-time';
+
+/**
+ * settings key: what ingests with deferRollups wrote and the rollups do not reflect yet. Stored in
+ * each batch's transaction, so an interrupted backfill (whose re-run finds its lines duplicate and
+ * writes nothing) still leaves the rebuild the whole span.
+ */
+export const ROLLUP_PENDING_KEY = 'rollup.pendingRebuild';
+
+/** Epoch-ms bounds; null when nothing of that kind was deferred. */
+export interface PendingSpan {
+  /** Earliest enqueuedAt / latest endedAt-or-enqueuedAt of a deferred contact. */
+  contactsFrom: number | null;
+  contactsTo: number | null;
+  /** Earliest state event or schedule segment start of a deferred batch. */
+  agentFrom: number | null;
+}
+
+export interface DeferredTouches {
+  contacts: readonly { enqueuedAt: number; endedAt: number }[];
+  agentTimes: readonly { at: number }[];
+}
+
+const lower = (a: number | null, b: number): number => (a === null ? b : Math.min(a, b));
+const upper = (a: number | null, b: number): number => (a === null ? b : Math.max(a, b));
+
+/** Widens the stored pending span by one batch's records (one settings row per batch). */
+export async function deferTouches(tx: RecordStore, touches: DeferredTouches): Promise<void> {
+  if (touches.contacts.length === 0 && touches.agentTimes.length === 0) return;
+  const span: PendingSpan = (await tx.getSetting<PendingSpan>(ROLLUP_PENDING_KEY)) ?? { contactsFrom: null, contactsTo: null, agentFrom: null };
+  for (const c of touches.contacts) {
+    span.contactsFrom = lower(span.contactsFrom, c.enqueuedAt);
+    span.contactsTo = upper(span.contactsTo, Math.max(c.endedAt, c.enqueuedAt));
+  }
+  for (const a of touches.agentTimes) span.agentFrom = lower(span.agentFrom, a.at);
+  await tx.setSetting(ROLLUP_PENDING_KEY, span);
+}
+
+export interface RebuildReport {
+  span: PendingSpan | null;
+  contactIntervals: number;
+  repeatIntervals: number;
+  agentTimeFrom: number | null;
+  agentTimeThrough: number | null;
+  agents: number;
+}
+
+/** Agents per agent-time pass: each pass holds its agents' events over the whole span in memory. */
+const AGENTS_PER_PASS = 50;
+
+export interface RebuildDeps {
+  config: KpiConfig;
+  watermarkKey: string;
+  firstEventTime: (tx: RecordStore) => Promise<number | null>;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+/**
+ * Brings the rollups up to date for everything deferred, in set-based passes, to the same state
+ * the per-batch refresh would have left (rollup-rebuild-equals-incremental.spec.ts):
+ * 1. first repeats of every FCR subject ending in [contactsFrom − W, contactsTo] (one UPDATE);
+ * 2. the 15-minute contact rows of every interval in [contactsFrom, contactsTo] plus the intervals
+ *    whose subjects' repeats changed (one DELETE + one INSERT … SELECT … GROUP BY);
+ * 3. agent time: watermark W' = max(W, interval of the latest event), as the incremental path;
+ *    every agent over [min(W or the first event, agentFrom), W'), one pass per agent slice.
+ */
+export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promise<RebuildReport> {
+  const span = await tx.getSetting<PendingSpan>(ROLLUP_PENDING_KEY);
+  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0 };
+  if (!span) return report;
+  const progress = deps.onProgress ?? (() => undefined);
+
+  if (span.contactsFrom !== null && span.contactsTo !== null) {
+    progress('FCR repeats', 0, 1);
+    const lo = span.contactsFrom - FCR_ROLLUP_WINDOW_SECONDS * 1000;
+    const changed = await tx.query<{ interval_ms: number }>(FCR_REPEAT_SPAN_SQL, [new Date(lo), new Date(span.contactsTo)]);
+    report.repeatIntervals = changed.length;
+    const intervals = new Set(intervalStarts(span.contactsFrom, span.contactsTo + 1));
+    for (const r of changed) intervals.add(Number(r.interval_ms));
+    report.contactIntervals = intervals.size;
+    progress('contact intervals', 0, 1);
+    await refreshContactIntervals(tx, [...intervals], deps.config);
+  }
+
+  const latest = await tx.latestEventTime();
+  if (latest !== null) {
+    const previous = await tx.getSetting<number>(deps.watermarkKey);
+    const through = Math.max(previous ?? Number.NEGATIVE_INFINITY, floorInterval(latest));
+    const first = previous ?? (await deps.firstEventTime(tx)) ?? through;
+    const from = Math.min(first, through, span.agentFrom === null ? Infinity : floorInterval(span.agentFrom));
+    const org = await tx.loadOrg();
+    const ids = org.agents.map((a) => a.id);
+    report.agentTimeFrom = from;
+    report.agentTimeThrough = through;
+    report.agents = ids.length;
+    for (let i = 0; i < ids.length; i += AGENTS_PER_PASS) {
+      progress('agent time', i, ids.length);
+      await refreshAgentTime(tx, org, ids.slice(i, i + AGENTS_PER_PASS), from, through, deps.config);
+    }
+    progress('agent time', ids.length, ids.length);
+    if (through !== previous) await tx.setSetting(deps.watermarkKey, through);
+  }
+  await tx.query('DELETE FROM settings WHERE key = $1', [ROLLUP_PENDING_KEY]);
+  return report;
+}

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import type { StaffingRow } from '@floorwatch/contracts';
 import { KpiApi } from '../../core/api/kpi-api';
+import { refetchOnLiveKpis } from '../../core/refetch-throttle';
 import { StaffingApi } from '../../core/api/staffing-api';
 import { resolvePeriod } from '../../core/url-state';
 import { Chart } from '../../shared/chart';
@@ -72,6 +73,15 @@ export class SiteCard {
   protected readonly gap = computed(() => gapStatus(this.now()));
   protected readonly option = computed(() => staffingOption(this.rows(), this.timezone(), this.currentInterval(), true));
   protected readonly clock = computed(() => formatTime(new Date(this.clockMs()).toISOString(), this.timezone()));
+
+  constructor() {
+    // The figure is the live one; its colour is the summary's, re-fetched (≤ once per 30 s) as
+    // live figures change so the status catches up without the client judging targets itself.
+    refetchOnLiveKpis(
+      () => ({ scope: this.siteId(), tiles: this.liveKpis() ?? undefined }),
+      () => this.summary.reload(),
+    );
+  }
 
   protected label(k: string): string {
     return ({ serviceLevelPct: 'Service level', asaSeconds: 'Avg. wait', abandonRatePct: 'Abandoned', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;

@@ -6,6 +6,7 @@ import { KpiApi } from '../../core/api/kpi-api';
 import { OrgApi, type OrgSiteView } from '../../core/api/org-api';
 import { StaffingApi } from '../../core/api/staffing-api';
 import { createLiveStore } from '../../core/live-store';
+import { liveKpisOf, refetchOnLiveKpis } from '../../core/refetch-throttle';
 import { resolvePeriod } from '../../core/url-state';
 import { Chart } from '../../shared/chart';
 import { staffingOption } from '../../shared/chart-options';
@@ -69,6 +70,14 @@ export class WallboardPage {
 
   constructor() {
     void this.orgApi.load();
+    // Live figure, summary's colour: the summary is re-fetched (≤ once per 30 s) as live figures change.
+    refetchOnLiveKpis(
+      () => {
+        const scope = this.site() ? `site:${this.site()!.id}` : null;
+        return { scope, tiles: liveKpisOf(this.live.state(), scope) };
+      },
+      () => this.summary.reload(),
+    );
     effect((onCleanup) => {
       const seconds = Math.max(5, this.q().cycle);
       const id = setInterval(() => this.index.update((i) => i + 1), seconds * 1000);
@@ -79,7 +88,7 @@ export class WallboardPage {
   protected fmt(k: string): string {
     // The live `kpi` event's today-so-far figure, else the summary loaded when the site came up.
     const id = this.site()?.id;
-    const live = id ? (this.live.state().kpis[`site:${id}`] as Record<string, number | null | undefined> | undefined)?.[k] : undefined;
+    const live = liveKpisOf(this.live.state(), id ? `site:${id}` : null)?.[k];
     return formatKpi(k, live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k));
   }
   protected tgt(k: string) {

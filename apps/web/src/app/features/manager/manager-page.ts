@@ -4,6 +4,8 @@ import { isScopeError, parseScope, type GroupBy } from '@floorwatch/contracts';
 import { KpiApi } from '../../core/api/kpi-api';
 import { errorText } from '../../core/api/org-api';
 import { AuthService } from '../../core/auth.service';
+import { createLiveStore } from '../../core/live-store';
+import { liveKpisOf, refetchOnLiveKpis } from '../../core/refetch-throttle';
 import { BY_LABELS, DEFAULT_BY, buildCrumbs, drillInto, scopeLabel } from '../../core/drill';
 import { toQueryParams } from '../../core/url-state';
 import { injectViewState } from '../../core/view-state';
@@ -67,6 +69,34 @@ export class ManagerPage {
   protected readonly summary = this.kpiApi.resource(() => this.base());
   protected readonly grouped = this.kpiApi.resource(() => (this.view.state().by ? { ...this.base(), by: this.view.state().by } : undefined));
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
+  /**
+   * The live room for the scope in view (the server has no queue rooms: a queue follows its
+   * site). Live tiles are today-so-far while the page shows any period, so their values are not
+   * pasted onto the tiles: a kpi delta only triggers a re-fetch of the summary (≤ once per 30 s,
+   * and only when the period reaches now), so value and target colour always come together.
+   */
+  protected readonly liveScope = computed(() => {
+    const scope = this.view.state().scope;
+    const p = parseScope(scope);
+    if (isScopeError(p) || p.kind !== 'queue') return scope;
+    const site = this.view.org()?.queues.find((q) => q.id === p.id)?.siteId;
+    return site ? `site:${site}` : null;
+  });
+  protected readonly live = createLiveStore(() => {
+    const s = this.liveScope();
+    return s ? [s] : [];
+  });
+
+  constructor() {
+    refetchOnLiveKpis(
+      () => ({ scope: this.liveScope(), tiles: liveKpisOf(this.live.state(), this.liveScope()) }),
+      () => {
+        const { from, to } = this.view.period();
+        const now = Date.now();
+        if (Date.parse(from) <= now && now < Date.parse(to)) this.summary.reload();
+      },
+    );
+  }
   /**
    * By reason the API also returns aux reasons (aux:break…: time, no contacts); in a table of
    * contact KPIs they are rows of dashes, so rows with nothing in any shown column are left out.

@@ -6,6 +6,7 @@ import { groupedBarOption, statusBarOption } from '../../shared/chart-options';
 import { KpiTile } from '../../shared/kpi-tile';
 import { kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
+import { channelRows } from './cross-channel-rows';
 
 const ITEMS = ['consistencyIndex', 'q1Index', 'q2Index', 'q3Index', 'q4Index', 'q5Index'] as const;
 
@@ -26,19 +27,19 @@ const ITEMS = ['consistencyIndex', 'q1Index', 'q2Index', 'q3Index', 'q4Index', '
         <div>
           <h3 class="fw-small">Consistency by main channel</h3>
           @if (byMain.error()) { <app-load-state kind="error" [message]="err(byMain.error())" (retry)="byMain.reload()" /> }
-          @else if (!(byMain.hasValue() ? byMain.value() : undefined)?.rows?.length) { <app-load-state [kind]="byMain.isLoading() ? 'loading' : 'empty'" message="No survey responses in this period." /> }
+          @else if (!byMainRows().length) { <app-load-state [kind]="byMain.isLoading() ? 'loading' : 'empty'" message="No survey responses in this period." /> }
           @else { <app-chart [options]="mainOption()" summary="Consistency index and items q1 to q5 by main channel" /> }
         </div>
         <div>
           <h3 class="fw-small">Consistency by channel chain</h3>
           @if (byChain.error()) { <app-load-state kind="error" [message]="err(byChain.error())" (retry)="byChain.reload()" /> }
-          @else if (!(byChain.hasValue() ? byChain.value() : undefined)?.rows?.length) { <app-load-state [kind]="byChain.isLoading() ? 'loading' : 'empty'" message="No survey responses in this period." /> }
+          @else if (!byChainRows().length) { <app-load-state [kind]="byChain.isLoading() ? 'loading' : 'empty'" message="No survey responses in this period." /> }
           @else { <app-chart [options]="chainOption()" summary="Consistency index by channel chain" /> }
         </div>
         <div>
           <h3 class="fw-small">First-contact resolution by channel</h3>
           @if (byChannel.error()) { <app-load-state kind="error" [message]="err(byChannel.error())" (retry)="byChannel.reload()" /> }
-          @else if (!(byChannel.hasValue() ? byChannel.value() : undefined)?.rows?.length) { <app-load-state [kind]="byChannel.isLoading() ? 'loading' : 'empty'" /> }
+          @else if (!byChannelRows().length) { <app-load-state [kind]="byChannel.isLoading() ? 'loading' : 'empty'" /> }
           @else { <app-chart [options]="fcrOption()" summary="FCR by channel, coloured by status" /> }
         </div>
       </div>
@@ -60,9 +61,13 @@ export class CrossChannel {
   protected readonly byChain = this.kpi.resource(() => ({ ...this.q(), scope: 'enterprise', by: 'channelChain' as const }));
   protected readonly byChannel = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'channel' as const }));
 
-  protected readonly mainOption = computed(() => groupedBarOption(safe(this.byMain)?.rows ?? [], ITEMS, (k) => k));
-  protected readonly chainOption = computed(() => statusBarOption(safe(this.byChain)?.rows ?? [], 'consistencyIndex', (k) => k.replace(/>/g, ' › ')));
-  protected readonly fcrOption = computed(() => statusBarOption(safe(this.byChannel)?.rows ?? [], 'fcrPct', (k) => k));
+  protected readonly byMainRows = computed(() => channelRows(safe(this.byMain)?.rows));
+  protected readonly byChainRows = computed(() => channelRows(safe(this.byChain)?.rows));
+  protected readonly byChannelRows = computed(() => channelRows(safe(this.byChannel)?.rows));
+
+  protected readonly mainOption = computed(() => groupedBarOption(this.byMainRows(), ITEMS, (k) => k));
+  protected readonly chainOption = computed(() => statusBarOption(this.byChainRows(), 'consistencyIndex', (k) => k.replace(/>/g, ' › ')));
+  protected readonly fcrOption = computed(() => statusBarOption(this.byChannelRows(), 'fcrPct', (k) => k));
 
   protected val(k: string) {
     return kpiValue(summaryRow(k === 'consistencyIndex' ? safe(this.ent) : safe(this.scoped)), k);

@@ -144,6 +144,103 @@ describe('SocketService', () => {
     expect(seen).toHaveLength(1);
   });
 
+  describe('seq per scope', () => {
+    const kpi = (scope: string, seq: number, handled: number) => ({ at: '2025-03-05T12:00:00Z', scope, seq, kpis: { handled } });
+    const snap = (scope: string, seq: number) => ({ at: '2025-03-05T12:00:00Z', scope, seq, agents: [], exceptions: [], staffing: [], kpis: {} });
+
+    async function live() {
+      const s = TestBed.inject(SocketService);
+      s.connect();
+      fake.connected = true;
+      fake.fire('connect');
+      await s.subscribe('site:lon');
+      await s.subscribe('site:mnl');
+      fake.emitted = [];
+      return s;
+    }
+
+    it('drops an event whose seq is not above the last seen for its scope, per scope', async () => {
+      const s = await live();
+      const seen: unknown[] = [];
+      s.on<{ scope: string; seq: number }>(LIVE_EVENTS.kpi).subscribe((p) => seen.push(`${p.scope}#${p.seq}`));
+      fake.fire('snapshot', snap('site:lon', 7));
+      fake.fire('kpi', kpi('site:lon', 8, 10));
+      fake.fire('kpi', kpi('site:lon', 8, 10)); // repeated
+      fake.fire('kpi', kpi('site:lon', 6, 9)); // older than the snapshot
+      fake.fire('kpi', kpi('site:mnl', 3, 4)); // another room counts on its own
+      fake.fire('kpi', kpi('site:lon', 9, 11));
+      expect(seen).toEqual(['site:lon#8', 'site:mnl#3', 'site:lon#9']);
+      expect(fake.emitted).toEqual([]);
+    });
+
+    it('judges each event once even with several observers', async () => {
+      const s = await live();
+      const a: number[] = [];
+      const b: number[] = [];
+      s.on<{ seq: number }>(LIVE_EVENTS.kpi).subscribe((p) => a.push(p.seq));
+      s.on<{ seq: number }>(LIVE_EVENTS.kpi).subscribe((p) => b.push(p.seq));
+      fake.fire('snapshot', snap('site:lon', 1));
+      fake.fire('kpi', kpi('site:lon', 2, 5));
+      expect(a).toEqual([2]);
+      expect(b).toEqual([2]);
+    });
+
+    it('on a gap keeps the newer event and resubscribes once, then counts from the fresh snapshot', async () => {
+      const s = await live();
+      const seen: number[] = [];
+      s.on<{ seq: number }>(LIVE_EVENTS.kpi).subscribe((p) => seen.push(p.seq));
+      fake.fire('snapshot', snap('site:lon', 10));
+      fake.fire('kpi', kpi('site:lon', 11, 1));
+      // 12 and 13 were skipped for a slow connection: 14 shows the gap (14 > 11 + 1)
+      fake.fire('kpi', kpi('site:lon', 14, 4));
+      expect(seen).toEqual([11, 14]);
+      expect(fake.emitted).toEqual([{ event: 'subscribe', payload: { scope: 'site:lon' } }]);
+      // a second gap before the snapshot comes back does not ask again
+      fake.fire('kpi', kpi('site:lon', 16, 6));
+      expect(fake.emitted).toHaveLength(1);
+      // the snapshot carries the current seq (17); 17 itself, sent before it, is stale
+      fake.fire('snapshot', snap('site:lon', 17));
+      fake.fire('kpi', kpi('site:lon', 17, 7));
+      fake.fire('kpi', kpi('site:lon', 18, 8));
+      expect(seen).toEqual([11, 14, 16, 18]);
+      // after the snapshot a new gap resyncs again
+      fake.fire('kpi', kpi('site:lon', 20, 9));
+      expect(fake.emitted).toHaveLength(2);
+    });
+
+    it('follows seq for events nobody observes, so an unobserved alert is not a gap', async () => {
+      const s = await live();
+      const seen: number[] = [];
+      s.on<{ seq: number }>(LIVE_EVENTS.kpi).subscribe((p) => seen.push(p.seq));
+      fake.fire('snapshot', snap('site:lon', 1));
+      fake.fire('alert', { at: '2025-03-05T12:00:00Z', scope: 'site:lon', seq: 2, id: 'm1', from: 'desk', toScope: 'site:lon', subject: 'x', body: '' });
+      fake.fire('kpi', kpi('site:lon', 3, 1));
+      expect(seen).toEqual([3]);
+      expect(fake.emitted).toEqual([]);
+    });
+
+    it('starts again from the snapshot after a reconnect (the server may count afresh)', async () => {
+      const s = await live();
+      const seen: number[] = [];
+      s.on<{ seq: number }>(LIVE_EVENTS.kpi).subscribe((p) => seen.push(p.seq));
+      fake.fire('snapshot', snap('site:lon', 50));
+      fake.fire('disconnect');
+      fake.fire('connect');
+      fake.fire('snapshot', snap('site:lon', 2));
+      fake.fire('kpi', kpi('site:lon', 3, 1));
+      expect(seen).toEqual([3]);
+    });
+
+    it('passes events without seq (older payload builders) untouched', async () => {
+      const s = await live();
+      const seen: unknown[] = [];
+      s.on(LIVE_EVENTS.agentState).subscribe((p) => seen.push(p));
+      fake.fire('agent-state', { agentId: 'a7', state: 'available' });
+      fake.fire('agent-state', { agentId: 'a7', state: 'available' });
+      expect(seen).toHaveLength(2);
+    });
+  });
+
   it('drops the socket when the user logs out', () => {
     const s = TestBed.inject(SocketService);
     s.connect();

@@ -107,6 +107,25 @@ export function defaultDirection(kpi: string): TargetDirection {
   return LOWER_IS_BETTER.has(kpi) ? 'lower' : 'higher';
 }
 
+/**
+ * Targets set per working day of their scope (libs/kpi PER_DAY_TARGET_KPIS): the API scales them
+ * to the working days of the window asked for, so what is set and listed is a daily figure while
+ * a tile shows the scaled value the API returns.
+ */
+export const PER_DAY_TARGET_KPIS: readonly string[] = ['handled'];
+
+/** "per day" for a per-working-day target, else null: the unit of a target as it is set. */
+export function targetBasis(kpi: string): string | null {
+  return PER_DAY_TARGET_KPIS.includes(kpi) ? 'per day' : null;
+}
+
+/** A target as set (targets table, editor): "Target ≥ 400 per day" for a per-day one. */
+export function formatTargetSetting(kpi: string, value: number | null | undefined, direction?: TargetDirection): string {
+  const basis = value === null || value === undefined ? null : targetBasis(kpi);
+  const text = formatTarget(kpi, value, direction);
+  return basis ? `${text} ${basis}` : text;
+}
+
 export function formatTarget(kpi: string, value: number | null | undefined, direction?: TargetDirection): string {
   if (value === null || value === undefined) return 'No target';
   const dir = direction ?? defaultDirection(kpi);

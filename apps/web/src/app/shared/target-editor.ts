@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { TARGET_KPIS, type TargetDirection, type TargetKpi } from '@floorwatch/contracts';
 import { TargetsApi } from '../core/api/targets-api';
 import { errorText } from '../core/api/org-api';
-import { defaultDirection, formatKpi, formatTarget, kpiLabel } from './format';
+import { defaultDirection, formatKpi, formatTargetSetting, kpiLabel, targetBasis } from './format';
 
 export interface ScopeOption {
   scope: string;
@@ -30,7 +30,7 @@ export interface ScopeOption {
           <select class="fw-select" [value]="direction()" (change)="direction.set($any(v($event)))">
             <option value="higher">higher (≥)</option><option value="lower">lower (≤)</option>
           </select></label>
-        <label class="fw-field"><span>Target</span>
+        <label class="fw-field"><span>Target{{ basis() ? ' (' + basis() + ')' : '' }}</span>
           <input class="fw-input" type="number" step="any" required [value]="value()" (input)="value.set(v($event))" style="width: 7rem" /></label>
         <label class="fw-field"><span>Amber band</span>
           <input class="fw-input" type="number" step="any" min="0" placeholder="5 %" [value]="band()" (input)="band.set(v($event))" style="width: 6rem" /></label>
@@ -65,6 +65,8 @@ export class TargetEditor {
   protected readonly error = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);
   protected readonly res = this.api.resource(() => this.scope() || undefined);
+  /** "per day" when the KPI picked is a per-working-day target. */
+  protected readonly basis = computed(() => targetBasis(this.kpi()));
   protected readonly current = computed(() => (safe(this.res) ?? []).filter((t) => this.kpis().includes(t.kpi)));
 
   protected v(e: Event): string {
@@ -74,7 +76,7 @@ export class TargetEditor {
     return kpiLabel(k);
   }
   protected targetText(k: string, value: number, d: TargetDirection): string {
-    return formatTarget(k, value, d);
+    return formatTargetSetting(k, value, d);
   }
   protected pickKpi(k: string): void {
     this.kpi.set(k as TargetKpi);
@@ -95,7 +97,8 @@ export class TargetEditor {
     this.api.set({ kpi: this.kpi(), scope: this.scope(), value, direction: this.direction(), amberBand: band }).subscribe({
       next: (t) => {
         this.busy.set(false);
-        this.saved.set(`${kpiLabel(t.kpi)} target is now ${formatKpi(t.kpi, t.value)}.`);
+        const basis = targetBasis(t.kpi);
+        this.saved.set(`${kpiLabel(t.kpi)} target is now ${formatKpi(t.kpi, t.value)}${basis ? ` ${basis}` : ''}.`);
         this.res.reload();
       },
       error: (err: unknown) => {

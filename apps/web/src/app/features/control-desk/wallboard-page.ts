@@ -73,7 +73,8 @@ export class WallboardPage {
     // Live figure, summary's colour: the summary is re-fetched (≤ once per 30 s) as live figures change.
     refetchOnLiveKpis(
       () => {
-        const scope = this.site() ? `site:${this.site()!.id}` : null;
+        const id = this.site()?.id;
+        const scope = id ? `site:${id}` : null;
         return { scope, tiles: liveKpisOf(this.live.state(), scope) };
       },
       () => this.summary.reload(),

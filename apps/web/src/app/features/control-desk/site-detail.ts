@@ -11,7 +11,7 @@ import { KpiPanel } from '../../shared/kpi-panel';
 import { LoadState } from '../../shared/load-state';
 import { StatusBadge } from '../../shared/status-badge';
 import { formatTime } from '../../shared/time';
-import { INTERVAL_MS, causes, gapStatus, mergeLive, rowAt } from './staffing-helpers';
+import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-helpers';
 
 /** A site drilled into: the day's staffing, one interval's numbers and what the shrinkage is. */
 @Component({
@@ -91,7 +91,9 @@ export class SiteDetail {
     const inDay = t >= Date.parse(this.today().from) && t < Date.parse(this.today().to);
     return mergeLive(safe(this.staffing)?.rows ?? [], inDay ? live : null);
   });
-  protected readonly focus = computed(() => rowAt(this.rows(), this.selectedInterval() ?? this.currentInterval()) ?? this.rows().at(-1) ?? null);
+  protected readonly focus = computed(() =>
+    focusRow(this.rows(), this.selectedInterval(), this.currentInterval(), this.staffing.hasValue() && !this.staffing.isLoading()),
+  );
   protected readonly option = computed(() =>
     staffingOption(this.rows(), this.timezone(), this.currentInterval(), false, this.focus() ? Date.parse(this.focus()!.intervalStart) : null),
   );

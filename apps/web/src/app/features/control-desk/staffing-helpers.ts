@@ -26,6 +26,17 @@ export function rowAt(rows: readonly StaffingRow[], at: number | null): Staffing
   return rows.find((r) => Date.parse(r.intervalStart) === at) ?? null;
 }
 
+/**
+ * The interval a site detail shows: the one a link or click picked, else the current one, else
+ * the day's last. A picked interval is never stood in for by another while the day's rows are
+ * still loading (only the live row is known then): the panel waits rather than show the wrong
+ * interval under the picked one's link.
+ */
+export function focusRow(rows: readonly StaffingRow[], picked: number | null, current: number | null, loaded: boolean): StaffingRow | null {
+  if (picked !== null) return rowAt(rows, picked) ?? (loaded ? (rows.at(-1) ?? null) : null);
+  return rowAt(rows, current) ?? rows.at(-1) ?? null;
+}
+
 /** Shrinkage causes, biggest first ("training 8.0 agents"). */
 export function causes(row: StaffingRow | null): { activity: string; agents: number }[] {
   if (!row?.shrinkageByActivity) return [];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { IngestSummary } from '@floorwatch/contracts';
 import { writeFeeds, type FeedFile, type World } from '@floorwatch/simulator';
 import type { IngestService } from '../ingest/ingest.service';
+import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { Progress } from './demo-progress';
 import { slimWorld } from './demo-world';
 
@@ -16,6 +17,7 @@ export interface BackfillReport {
   ingestMs: number;
   /** Of ingestMs: the one rollup rebuild after the files (they are ingested with deferRollups). */
   rollupMs: number;
+  rollup: RebuildReport | null;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function backfillWorld(
     const t1 = Date.now();
     const total = files.reduce((s, f) => s + f.records, 0);
     const bar = progress(total);
-    const report = { files: [] as BackfillReport['files'], lines: 0, accepted: 0, quarantined: 0, writeMs: t1 - t0 - generateMs, ingestMs: 0, rollupMs: 0, world, generateMs };
+    const report = { files: [] as BackfillReport['files'], lines: 0, accepted: 0, quarantined: 0, writeMs: t1 - t0 - generateMs, ingestMs: 0, rollupMs: 0, rollup: null as RebuildReport | null, world, generateMs };
     let before = 0;
     try {
       for (const f of files) {
@@ -59,7 +61,7 @@ export async function backfillWorld(
         report.quarantined += summary.quarantined;
       }
       const t2 = Date.now();
-      await ingest.rebuildRollups((step, done, of) => bar.update(total, `rollups: ${step}${of > 1 ? ` ${done}/${of}` : ''}`));
+      report.rollup = await ingest.rebuildRollups((step, done, of) => bar.update(total, `rollups: ${step}${of > 1 ? ` ${done}/${of}` : ''}`));
       report.rollupMs = Date.now() - t2;
     } finally {
       bar.stop();

@@ -6,6 +6,7 @@ import { IngestService } from '../ingest/ingest.service';
 import { KpiQueryService } from '../kpi/kpi-query.service';
 import { OrgService } from '../org/org.service';
 import { TargetsService } from '../targets/targets.service';
+import type { RebuildReport } from '../rollup/rollup-rebuild';
 import { backfillWorld } from './demo-backfill';
 import type { DemoConfig } from './demo-config';
 import { LiveSimulator } from './demo-live';
@@ -127,7 +128,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     this.world = world;
     this.print(
       `Backfilled ${report.lines.toLocaleString('en')} feed lines (${report.accepted.toLocaleString('en')} accepted, ${report.quarantined} quarantined) ` +
-        `in ${((Date.now() - t0) / 1000).toFixed(1)} s: generate ${(generateMs / 1000).toFixed(1)} s, write ${(report.writeMs / 1000).toFixed(1)} s, ingest ${(report.ingestMs / 1000).toFixed(1)} s (of which rollup rebuild ${(report.rollupMs / 1000).toFixed(1)} s).`,
+        `in ${((Date.now() - t0) / 1000).toFixed(1)} s: generate ${(generateMs / 1000).toFixed(1)} s, write ${(report.writeMs / 1000).toFixed(1)} s, ingest ${(report.ingestMs / 1000).toFixed(1)} s (of which rollup rebuild ${(report.rollupMs / 1000).toFixed(1)} s${rebuildSteps(report.rollup)}).`,
     );
   }
 
@@ -207,6 +208,12 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     const seed = this.seed as DemoSeed;
     return this.simulator().catchUp(seed.simulatedTo, until);
   }
+}
+
+function rebuildSteps(r: RebuildReport | null): string {
+  if (!r) return '';
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  return `: FCR repeats ${s(r.ms.repeats)}, contact intervals ${s(r.ms.contacts)}, agent time ${s(r.ms.agentTime)}`;
 }
 
 function hours(ms: number): string {

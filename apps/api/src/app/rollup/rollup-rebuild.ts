@@ -48,6 +48,8 @@ export interface RebuildReport {
   agentTimeFrom: number | null;
   agentTimeThrough: number | null;
   agents: number;
+  /** Wall ms per pass, for the start-up report and docs/perf.md. */
+  ms: { repeats: number; contacts: number; agentTime: number };
 }
 
 /** Agents per agent-time pass: each pass holds its agents' events over the whole span in memory. */
@@ -71,12 +73,13 @@ export interface RebuildDeps {
  */
 export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promise<RebuildReport> {
   const span = await tx.getSetting<PendingSpan>(ROLLUP_PENDING_KEY);
-  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0 };
+  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0, ms: { repeats: 0, contacts: 0, agentTime: 0 } };
   if (!span) return report;
   const progress = deps.onProgress ?? (() => undefined);
 
   if (span.contactsFrom !== null && span.contactsTo !== null) {
     progress('FCR repeats', 0, 1);
+    let t = Date.now();
     const lo = span.contactsFrom - FCR_ROLLUP_WINDOW_SECONDS * 1000;
     const changed = await tx.query<{ interval_ms: number }>(FCR_REPEAT_SPAN_SQL, [new Date(lo), new Date(span.contactsTo)]);
     report.repeatIntervals = changed.length;
@@ -84,11 +87,15 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
     for (const r of changed) intervals.add(Number(r.interval_ms));
     report.contactIntervals = intervals.size;
     progress('contact intervals', 0, 1);
+    report.ms.repeats = Date.now() - t;
+    t = Date.now();
     await refreshContactIntervals(tx, [...intervals], deps.config);
+    report.ms.contacts = Date.now() - t;
   }
 
   const latest = await tx.latestEventTime();
   if (latest !== null) {
+    const t = Date.now();
     const previous = await tx.getSetting<number>(deps.watermarkKey);
     const through = Math.max(previous ?? Number.NEGATIVE_INFINITY, floorInterval(latest));
     const first = previous ?? (await deps.firstEventTime(tx)) ?? through;
@@ -104,6 +111,7 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
     }
     progress('agent time', ids.length, ids.length);
     if (through !== previous) await tx.setSetting(deps.watermarkKey, through);
+    report.ms.agentTime = Date.now() - t;
   }
   await tx.query('DELETE FROM settings WHERE key = $1', [ROLLUP_PENDING_KEY]);
   return report;

@@ -63,8 +63,9 @@ describe('ingest of a hand-computed centre, then the fw kpi code path', () => {
     const rows: { customer_key: string | null }[] = await db.dataSource.query('SELECT customer_key FROM contacts');
     expect(rows).toHaveLength(4);
     for (const r of rows) expect(r.customer_key).toMatch(/^[0-9a-f]{64}$/);
+    // The raw caller ids are 5551001..5551003; a hex hash may contain "555" by chance, never "555100".
     const raw: { n: string }[] = await db.dataSource.query(
-      `SELECT count(*) AS n FROM contacts WHERE customer_key LIKE '%555%' OR contact_id LIKE '%555%'`,
+      `SELECT count(*) AS n FROM contacts WHERE customer_key LIKE '%555100%' OR contact_id LIKE '%555100%'`,
     );
     expect(Number(raw[0].n)).toBe(0);
     const surveys: { customer_key: string }[] = await db.dataSource.query('SELECT customer_key FROM survey_responses');

@@ -100,7 +100,8 @@ export class Session {
       const hit = this.calls
         .slice(since)
         .reverse()
-        .find((c) => c.url.pathname === path && Object.entries(params).every(([k, v]) => (v === null ? !c.url.searchParams.has(k) : c.url.searchParams.get(k) === v)));
+        // A body that could not be read (the page navigated away mid-request) is no answer.
+        .find((c) => c.body !== null && c.url.pathname === path && Object.entries(params).every(([k, v]) => (v === null ? !c.url.searchParams.has(k) : c.url.searchParams.get(k) === v)));
       if (hit) return hit;
       if (Date.now() > deadline) throw new Error(`the page never got an answer from ${path} ${JSON.stringify(params)}`);
       await this.page.waitForTimeout(200);

@@ -1,4 +1,4 @@
-import type { AgentState, Channel, ContactOutcome, FeedFormat, Org } from '@floorwatch/contracts';
+import type { AgentState, Contact, FeedFormat, Org } from '@floorwatch/contracts';
 
 /** One unit the parser judges: a text line, a JSON array element, or a whole org document. */
 export interface FeedUnit {
@@ -13,29 +13,18 @@ export interface FeedUnit {
  * A Contact before org mapping: raw agent/queue references instead of ids, raw customer
  * identifier (hashed at ingest), and a natural key for idempotent upserts.
  */
-export interface FeedContact {
+export interface FeedContact
+  extends Omit<Contact, 'queueId' | 'reason' | 'agentId' | 'customerKey' | 'siteId' | 'teamId'> {
   kind: 'contact';
   /** Stable per source: `ql:<callid>:<segment>`, `ctr:<ContactId>`, `nd:<contactId>:<segmentId>`. */
   naturalKey: string;
   /** Epoch ms of the source's own revision (CTR LastUpdateTimestamp): the latest copy wins. Null when the source has no revisions. */
   lastUpdatedAt: number | null;
-  contactId: string;
-  segmentId: string;
-  channel: Channel;
   queueRef: string;
   /** Call type / campaign; null = "defaults to the queue" (ingest sets the mapped queue id). */
   reason: string | null;
   agentRef: string | null;
   customerRef: string | null;
-  enqueuedAt: number;
-  answeredAt: number | null;
-  endedAt: number;
-  waitSeconds: number;
-  talkSeconds: number;
-  holdSeconds: number;
-  acwSeconds: number;
-  outcome: ContactOutcome;
-  transferredTo: string | null;
 }
 
 export interface FeedStateEvent {

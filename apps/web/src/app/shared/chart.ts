@@ -7,13 +7,15 @@ import type { ChartOption } from './chart-options';
   selector: 'app-chart',
   imports: [NgxEchartsDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { display: block; } div { width: 100%; }`,
-  template: `<div echarts [options]="options()" [style.height.px]="height()" role="img" [attr.aria-label]="summary()"
+  styles: `:host { display: block; } div { width: 100%; } :host(.fill), :host(.fill) div { height: 100%; }`,
+  host: { '[class.fill]': 'height() === null' },
+  template: `<div echarts [options]="options()" [style.height.px]="height() ?? undefined" role="img" [attr.aria-label]="summary()"
     (chartClick)="onClick($event)"></div>`,
 })
 export class Chart {
   readonly options = input.required<ChartOption>();
-  readonly height = input(260);
+  /** Pixels; null = fill the host, whose size the caller sets (echarts follows it on resize). */
+  readonly height = input<number | null>(260);
   readonly summary = input('Chart');
   /** Index of the clicked category (bar or point). */
   readonly picked = output<number>();

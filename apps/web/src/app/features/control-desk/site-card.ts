@@ -11,6 +11,7 @@ import { kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers'
 import { LoadState } from '../../shared/load-state';
 import { StatusBadge } from '../../shared/status-badge';
 import { formatTime } from '../../shared/time';
+import { LIVE_WAIT_CHANNELS, WAIT_LABELS, channelAsa, channelRow, isWaitChannel } from './channel-waits';
 import { gapStatus, mergeLive, rowAt } from './staffing-helpers';
 
 /** One site on the control desk: today's staffing curve, service level, waiting, shrinkage. */
@@ -26,7 +27,7 @@ import { gapStatus, mergeLive, rowAt } from './staffing-helpers';
         <span class="fw-xs fw-muted">{{ clock() }} {{ timezone() }}</span>
       </header>
       <div class="stats">
-        @for (k of kpis; track k) {
+        @for (k of stats; track k) {
           <div class="stat">
             <span class="lbl">{{ label(k) }}</span>
             <span class="val fw-num">{{ fmt(k) }}</span>
@@ -63,11 +64,13 @@ export class SiteCard {
   readonly liveKpis = input<Readonly<Record<string, number | null | undefined>> | null>(null);
   readonly open = output<string>();
   readonly interval = output<{ siteId: string; at: string }>();
-  protected readonly kpis = ['serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'shrinkagePct'] as const;
+  // Site-level ASA is left out: it mixes e-mail waits (hours) into the live queues' seconds.
+  protected readonly stats = ['serviceLevelPct', ...LIVE_WAIT_CHANNELS, 'abandonRatePct', 'shrinkagePct'] as const;
 
   private readonly today = computed(() => resolvePeriod({ period: 'day', date: null, from: null, to: null }, this.timezone(), new Date(this.clockMs())));
   protected readonly staffing = this.staffingApi.resource(() => ({ site: this.siteId(), from: this.today().from, to: this.today().to }));
   protected readonly summary = this.kpiApi.resource(() => ({ scope: `site:${this.siteId()}`, from: this.today().from, to: this.today().to }));
+  protected readonly byChannel = this.kpiApi.resource(() => ({ scope: `site:${this.siteId()}`, from: this.today().from, to: this.today().to, by: 'channel' }));
   protected readonly rows = computed(() => mergeLive(safe(this.staffing)?.rows ?? [], this.live()));
   protected readonly now = computed(() => rowAt(this.rows(), this.currentInterval()));
   protected readonly gap = computed(() => gapStatus(this.now()));
@@ -79,18 +82,24 @@ export class SiteCard {
     // live figures change so the status catches up without the client judging targets itself.
     refetchOnLiveKpis(
       () => ({ scope: this.siteId(), tiles: this.liveKpis() ?? undefined }),
-      () => this.summary.reload(),
+      () => {
+        this.summary.reload();
+        this.byChannel.reload();
+      },
     );
   }
 
   protected label(k: string): string {
-    return ({ serviceLevelPct: 'Service level', asaSeconds: 'Avg. wait', abandonRatePct: 'Abandoned', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
+    if (isWaitChannel(k)) return WAIT_LABELS[k];
+    return ({ serviceLevelPct: 'Service level', abandonRatePct: 'Abandoned', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
   }
   protected fmt(k: string): string {
+    if (isWaitChannel(k)) return formatKpi('asaSeconds', channelAsa(safe(this.byChannel), k));
     const live = this.liveKpis()?.[k];
     return formatKpi(k, live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k));
   }
   protected tgt(k: string) {
+    if (isWaitChannel(k)) return kpiTarget(channelRow(safe(this.byChannel), k), 'asaSeconds');
     return kpiTarget(summaryRow(safe(this.summary)), k);
   }
   protected pickInterval(i: number): void {

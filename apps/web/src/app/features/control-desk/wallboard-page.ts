@@ -16,6 +16,7 @@ import { formatKpi } from '../../shared/format';
 import { kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
 import { StatusBadge } from '../../shared/status-badge';
 import { formatTime, sinceText, stateLabel } from '../../shared/time';
+import { LIVE_WAIT_CHANNELS, WAIT_LABELS, channelAsa, channelRow, isWaitChannel } from './channel-waits';
 import { gapStatus, intervalStartOf, mergeLive, rowAt } from './staffing-helpers';
 
 /** Wall screen: one site at a time in large type, cycling; `?site=` pins one, `?cycle=` sets seconds. */
@@ -49,6 +50,10 @@ export class WallboardPage {
     const s = this.site();
     return s ? { scope: `site:${s.id}`, from: this.today().from, to: this.today().to } : undefined;
   });
+  protected readonly byChannel = this.kpiApi.resource(() => {
+    const s = this.site();
+    return s ? { scope: `site:${s.id}`, from: this.today().from, to: this.today().to, by: 'channel' as const } : undefined;
+  });
   protected readonly staffing = this.staffingApi.resource(() => {
     const s = this.site();
     return s ? { site: s.id, from: this.today().from, to: this.today().to } : undefined;
@@ -65,7 +70,8 @@ export class WallboardPage {
       .filter((x) => x.siteId === id)
       .sort((a, b) => a.since.localeCompare(b.since));
   });
-  protected readonly tiles = ['serviceLevelPct', 'asaSeconds', 'abandonRatePct', 'adherencePct', 'shrinkagePct'] as const;
+  // Per live channel, not the site ASA: that mixes e-mail waits (hours) into voice/chat seconds.
+  protected readonly tiles = ['serviceLevelPct', ...LIVE_WAIT_CHANNELS, 'abandonRatePct', 'adherencePct', 'shrinkagePct'] as const;
   protected readonly isFull = signal(false);
 
   constructor() {
@@ -77,7 +83,10 @@ export class WallboardPage {
         const scope = id ? `site:${id}` : null;
         return { scope, tiles: liveKpisOf(this.live.state(), scope) };
       },
-      () => this.summary.reload(),
+      () => {
+        this.summary.reload();
+        this.byChannel.reload();
+      },
     );
     effect((onCleanup) => {
       const seconds = Math.max(5, this.q().cycle);
@@ -87,16 +96,19 @@ export class WallboardPage {
   }
 
   protected fmt(k: string): string {
+    if (isWaitChannel(k)) return formatKpi('asaSeconds', channelAsa(safe(this.byChannel), k));
     // The live `kpi` event's today-so-far figure, else the summary loaded when the site came up.
     const id = this.site()?.id;
     const live = liveKpisOf(this.live.state(), id ? `site:${id}` : null)?.[k];
     return formatKpi(k, live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k));
   }
   protected tgt(k: string) {
+    if (isWaitChannel(k)) return kpiTarget(channelRow(safe(this.byChannel), k), 'asaSeconds');
     return kpiTarget(summaryRow(safe(this.summary)), k);
   }
   protected label(k: string): string {
-    return ({ serviceLevelPct: 'Service level', asaSeconds: 'Avg. wait', abandonRatePct: 'Abandoned', adherencePct: 'Adherence', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
+    if (isWaitChannel(k)) return WAIT_LABELS[k];
+    return ({ serviceLevelPct: 'Service level', abandonRatePct: 'Abandoned', adherencePct: 'Adherence', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
   }
   protected time(): string {
     return formatTime(new Date(this.clock()).toISOString(), this.tz());

@@ -4,6 +4,8 @@ import request from 'supertest';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { HttpApiModule } from '../common/http-api.module';
 import { createTestApp, loginAs } from '../common/testing/test-app';
+import { OrgService } from '../org/org.service';
+import { StaffingService } from './staffing.service';
 import { DAY, seedWorld } from '../common/testing/world';
 
 describe('GET /kpis computes adherence and AHT by hand-checkable arithmetic', () => {
@@ -79,6 +81,19 @@ describe('GET /kpis computes adherence and AHT by hand-checkable arithmetic', ()
     expect(res.status).toBe(200);
     expect(res.body.rows).toHaveLength(4);
     expect(res.body.rows[0]).toMatchObject({ intervalStart: '2026-03-02T10:00:00.000Z', scheduledAgents: 1, actualAgents: 1, requiredAgents: null });
+  });
+  it('staffing: the interval holding "now" counts who is productive now, not elapsed seconds / 900', async () => {
+    const org = await app.get(OrgService).get();
+    const staffing = app.get(StaffingService);
+    const at = (iso: string) => Date.parse(iso);
+    // asOf 13:10: a1 has been available since 13:05 (back from lunch). Live 13:00 row: 1 agent now,
+    // where 300 productive seconds / 900 would have shown 0.33. The 12:45 row is history: a1 at lunch → 0.
+    const res = await staffing.staffing('lon', at('2026-03-02T12:45:00Z'), at('2026-03-02T13:30:00Z'), org, at('2026-03-02T13:10:00Z'));
+    expect(res.rows.map((r) => [r.intervalStart, r.actualAgents])).toEqual([
+      ['2026-03-02T12:45:00.000Z', 0],
+      ['2026-03-02T13:00:00.000Z', 1],
+      ['2026-03-02T13:15:00.000Z', 0],
+    ]);
   });
   it('FCR looks ahead past the window and across sites for repeats (asOf given)', async () => {
     const base = { source: 'test', segmentId: '1', channel: 'voice' as const, reason: 'x', waitSeconds: 5, holdSeconds: 0, acwSeconds: 0, outcome: 'handled' as const, transferredTo: null };

@@ -30,6 +30,9 @@ export class StaffingService {
       from,
       to,
       asOf,
+      // The interval holding "now" (the latest event) is live: it shows who is productive now,
+      // not the part of the interval that has elapsed divided by 900 s (kpis.md, actualAgents).
+      liveNow: asOf >= from && asOf < to ? asOf : undefined,
       config: DEFAULT_KPI_CONFIG,
     });
     // The desk's staffingGap target (site, else enterprise) colours each interval's gap.

@@ -9,8 +9,8 @@ import { injectViewState } from '../../core/view-state';
 import { Breadcrumbs } from '../../shared/breadcrumbs';
 import { Chart } from '../../shared/chart';
 import { statusBarOption } from '../../shared/chart-options';
-import { KpiTile } from '../../shared/kpi-tile';
-import { ahtParts, kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
+import { SummaryTiles } from '../../shared/summary-tiles';
+import { summaryRow, safe } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
 import { MessagesList } from '../../shared/messages-list';
 import { PeriodSelector } from '../../shared/period-selector';
@@ -24,7 +24,7 @@ const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPc
 /** One agent's own performance: tiles, adherence by hour and by day, the day timeline. */
 @Component({
   selector: 'app-agent-page',
-  imports: [KpiTile, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm],
+  imports: [SummaryTiles, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-page.html',
 })
@@ -68,15 +68,6 @@ export class AgentPage {
     statusBarOption(safe(this.byDay)?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('day', k, this.view.timezone())),
   );
 
-  protected value(k: string) {
-    return kpiValue(this.row(), k);
-  }
-  protected target(k: string) {
-    return kpiTarget(this.row(), k);
-  }
-  protected detail(k: string): string | null {
-    return k === 'ahtSeconds' ? ahtParts(this.row()) : null;
-  }
   protected err(e: unknown): string {
     return errorText(e);
   }

@@ -11,9 +11,8 @@ import { toQueryParams } from '../../core/url-state';
 import { injectViewState } from '../../core/view-state';
 import { Breadcrumbs } from '../../shared/breadcrumbs';
 import { KpiPanel } from '../../shared/kpi-panel';
-import { KpiTile } from '../../shared/kpi-tile';
-import { ahtParts, kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
-import { LoadState } from '../../shared/load-state';
+import { SummaryTiles } from '../../shared/summary-tiles';
+import { summaryRow, safe } from '../../shared/kpi-helpers';
 import { PeriodSelector } from '../../shared/period-selector';
 import { TargetEditor } from '../../shared/target-editor';
 import { groupKeyLabel } from '../../shared/time';
@@ -27,7 +26,7 @@ const SIDEWAYS: GroupBy[] = ['reason', 'queue', 'channel', 'day', 'hour'];
 /** Manager: enterprise or site KPIs with every drill-down, and cross-channel consistency. */
 @Component({
   selector: 'app-manager-page',
-  imports: [KpiTile, KpiPanel, PeriodSelector, Breadcrumbs, LoadState, TargetEditor, CrossChannel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './manager-page.html',
 })
@@ -139,15 +138,6 @@ export class ManagerPage {
 
   protected byLabel(b: GroupBy): string {
     return BY_LABELS[b].replace(/^by /, '');
-  }
-  protected value(k: string) {
-    return kpiValue(this.row(), k);
-  }
-  protected target(k: string) {
-    return kpiTarget(this.row(), k);
-  }
-  protected detail(k: string): string | null {
-    return k === 'ahtSeconds' ? ahtParts(this.row()) : null;
   }
   protected err(e: unknown): string | null {
     return e ? errorText(e) : null;

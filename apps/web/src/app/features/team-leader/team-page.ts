@@ -13,8 +13,8 @@ import { injectViewState } from '../../core/view-state';
 import { Breadcrumbs } from '../../shared/breadcrumbs';
 import { injectClock } from '../../shared/clock';
 import { KpiPanel } from '../../shared/kpi-panel';
-import { KpiTile } from '../../shared/kpi-tile';
-import { ahtParts, kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
+import { SummaryTiles } from '../../shared/summary-tiles';
+import { summaryRow, safe } from '../../shared/kpi-helpers';
 import { LiveAgents } from '../../shared/live-agents';
 import { LoadState } from '../../shared/load-state';
 import { PeriodSelector } from '../../shared/period-selector';
@@ -30,7 +30,7 @@ const MAX_SPARK_AGENTS = 40;
 
 @Component({
   selector: 'app-team-page',
-  imports: [KpiTile, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-page.html',
 })
@@ -86,15 +86,6 @@ export class TeamPage {
 
   protected readonly agentName = (key: string): string => this.view.org()?.agents.find((a) => a.id === key)?.name ?? key;
 
-  protected value(k: string) {
-    return kpiValue(this.row(), k);
-  }
-  protected target(k: string) {
-    return kpiTarget(this.row(), k);
-  }
-  protected detail(k: string): string | null {
-    return k === 'ahtSeconds' ? ahtParts(this.row()) : null;
-  }
   protected err(e: unknown): string | null {
     return e ? errorText(e) : null;
   }

@@ -17,25 +17,10 @@ export const CONTACT_SELECT = `SELECT contact_id AS "contactId", segment_id AS "
   team_id AS "teamId"
   FROM contacts`;
 
-export interface ContactRowRaw {
-  contactId: string;
-  segmentId: string;
+/** A contacts row as selected: the Contact, with channel and outcome still unchecked text. */
+export interface ContactRowRaw extends Omit<Contact, 'channel' | 'outcome'> {
   channel: string;
-  queueId: string;
-  reason: string;
-  agentId: string | null;
-  customerKey: string | null;
-  enqueuedAt: number;
-  answeredAt: number | null;
-  endedAt: number;
-  waitSeconds: number;
-  talkSeconds: number;
-  holdSeconds: number;
-  acwSeconds: number;
   outcome: string;
-  transferredTo: string | null;
-  siteId: string;
-  teamId: string | null;
 }
 
 export function toContact(r: ContactRowRaw): Contact {

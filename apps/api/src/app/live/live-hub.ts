@@ -33,7 +33,7 @@ export function roomsOfAgent(a: { agentId: string; teamId: string | null; siteId
  * - `agent-state`, `adherence-*` and `alert` are sent as they happen, reliably.
  * - `staffing` (per site) and `kpi` (per scope, deltas) are coalesced: changes only mark the
  *   scope dirty; a dirty site/scope is pushed on the next tick (100 ms) if its last push is at
- *   least coalesceMs (1 s) old, else when it becomes so — at most one push per second each, and
+ *   least coalesceMs (0.9 s) old, else when it becomes so — about one push a second each, and
  *   a quiet scope's first change goes out within a tick. `at` = the oldest source event folded in. A connection that already has more than skipCoalescedAbovePackets
  *   packets waiting is skipped for them (it sees a seq gap: resubscribe → snapshot), so nothing
  *   coalescible queues up behind a slow reader. (socket.io's `volatile` was tried: it drops a

@@ -9,6 +9,9 @@ import type { DatabaseHandle } from '../../../apps/api/src/app/database/open-dat
 import { KpiQueryService } from '../../../apps/api/src/app/kpi/kpi-query.service';
 import type { TestDatabase } from '../../../apps/api/src/testing/test-database';
 import { BENCH_END, type BenchWorld } from './bench-world';
+
+/** What the KPI benches read of a world: the simulated BenchWorld or the full-size loaded one (full-bench.ts). */
+export type KpiBenchWorld = { world: Pick<BenchWorld['world'], 'org' | 'startAt'> & { contacts: { length: number } }; files: { length: number } };
 import type { IngestedStore } from './ingest-bench';
 import { percentile, round, type BenchFigure } from './sizes';
 
@@ -54,7 +57,7 @@ async function timeRequests(api: HttpKpiBench, query: Record<string, string>, n:
 }
 
 /** KPI latency over HTTP for the performance.md queries (windows anchored on the world's last day). */
-export async function benchKpiHttp(api: HttpKpiBench, w: BenchWorld, requests: number, label: string): Promise<BenchFigure[]> {
+export async function benchKpiHttp(api: HttpKpiBench, w: KpiBenchWorld, requests: number, label: string): Promise<BenchFigure[]> {
   const to = dayStart(BENCH_END) + DAY;
   const org = w.world.org;
   const team = org.teams[0].id;
@@ -103,7 +106,7 @@ async function median(n: number, work: () => Promise<unknown>): Promise<number> 
  * the same from the 15-minute rollup; then the whole KPI set for a team by agent through the
  * service's raw path against its rollup path. Both pairs must return identical values.
  */
-export async function benchNaiveVsRollup(s: IngestedStore, w: BenchWorld, repeats: number, label: string): Promise<BenchFigure[]> {
+export async function benchNaiveVsRollup(s: IngestedStore, w: KpiBenchWorld, repeats: number, label: string): Promise<BenchFigure[]> {
   const to = dayStart(BENCH_END) + DAY;
   const from = to - 90 * DAY;
   const params = [new Date(from), new Date(to)];

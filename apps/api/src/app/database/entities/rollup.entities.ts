@@ -5,7 +5,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * intervals it touches). Key columns use '' for "none" (no team, no agent, no aux reason).
  * Contact counters are attributed to the interval of the timestamp their KPI counts by:
  * offered/answered/abandoned/blocked/SL/wait by enqueuedAt, handled/talk/hold/acw by endedAt.
- * Daily rollups are keyed by the SITE-LOCAL day (the site's IANA time zone).
+ * Daily rollups have no agent/team key and are keyed by (day_zone, site, day): the day counted in
+ * UTC or in the site's own IANA zone (migration DailyRollups1795810000000).
  */
 
 abstract class ContactCounters {
@@ -42,17 +43,19 @@ export class RollupContacts15mEntity extends ContactRollupKey {
 }
 
 @Entity('rollup_contacts_day')
-export class RollupContactsDayEntity extends ContactRollupKey {
-  /** YYYY-MM-DD in the site's time zone. */
+export class RollupContactsDayEntity extends ContactCounters {
+  /** 'UTC' or the site's IANA zone: the zone `day` is counted in. */
+  @PrimaryColumn('text') dayZone!: string;
+  @PrimaryColumn('text') siteId!: string;
+  /** YYYY-MM-DD in day_zone. */
   @PrimaryColumn('date') day!: string;
+  @PrimaryColumn('text') queueId!: string;
+  @PrimaryColumn('text') reason!: string;
+  @PrimaryColumn('text') channel!: string;
 }
 
 /** Seconds per agent and interval; aux time is split by reason through the aux_reason key. */
-abstract class AgentTimeCounters {
-  @PrimaryColumn('text') agentId!: string;
-  @PrimaryColumn('text', { default: '' }) auxReason!: string;
-  @Column('text', { default: '' }) teamId!: string;
-  @Column('text') siteId!: string;
+abstract class AgentTimeSeconds {
   @Column('double precision', { default: 0 }) loggedInSeconds!: number;
   @Column('double precision', { default: 0 }) availableSeconds!: number;
   @Column('double precision', { default: 0 }) auxSeconds!: number;
@@ -68,12 +71,23 @@ abstract class AgentTimeCounters {
   @Column('double precision', { default: 0 }) unplannedAbsenceSeconds!: number;
 }
 
+abstract class AgentTimeCounters extends AgentTimeSeconds {
+  @PrimaryColumn('text') agentId!: string;
+  @PrimaryColumn('text', { default: '' }) auxReason!: string;
+  @Column('text', { default: '' }) teamId!: string;
+  @Column('text') siteId!: string;
+}
+
 @Entity('rollup_agent_time_15m')
 export class RollupAgentTime15mEntity extends AgentTimeCounters {
   @PrimaryColumn('timestamptz') intervalStart!: Date;
 }
 
+/** Agent time summed over the agents of a site (their site when the row was built). */
 @Entity('rollup_agent_time_day')
-export class RollupAgentTimeDayEntity extends AgentTimeCounters {
+export class RollupAgentTimeDayEntity extends AgentTimeSeconds {
+  @PrimaryColumn('text') dayZone!: string;
+  @PrimaryColumn('text') siteId!: string;
   @PrimaryColumn('date') day!: string;
+  @PrimaryColumn('text', { default: '' }) auxReason!: string;
 }

@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { encodeCopyRow } from './copy-encoding';
 import type { DatabaseMode } from './database-config';
+import { ensurePartitionsForRows } from './partitions';
 
 /**
  * What to do when a row's key already exists:
@@ -81,6 +82,7 @@ export class BulkWriter {
     const conflictSql = this.conflictClause(table, columns, onConflict);
     const rows = typeof onConflict === 'object' ? lastPerKey(input, columns, this.keyOf(table, onConflict)) : input;
     if (rows.length === 0) return { count: 0, returned: [] };
+    await ensurePartitionsForRows(this.dataSource, options.runner, table, columns, rows); // day partitions exist before the rows (partitions.ts)
 
     return this.inTransaction(options.runner, async (runner) => {
       const out = { count: 0, returned: [] as unknown[] };

@@ -1,5 +1,7 @@
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { MIGRATIONS, TABLES_IN_DROP_ORDER } from './migrations';
+import { DAY_MS } from './partitions';
+import { RecordStore } from './record-store';
 
 /** Tables of the current schema (search_path), so a PostgreSQL test schema sees only its own. */
 async function tables(db: TestDatabase): Promise<string[]> {
@@ -41,5 +43,51 @@ describe(`initial migration (${process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' :
       .map((q) => q.query)
       .filter((sql) => !/DROP INDEX|DROP CONSTRAINT|ALTER COLUMN "id" (DROP|SET) DEFAULT/.test(sql));
     expect(columnLevel).toEqual([]);
+  });
+
+  it('keeps every raw row, key and index name when the day partitioning goes down and up again', async () => {
+    const store = RecordStore.for(db.handle);
+    const d0 = Date.UTC(2024, 5, 10, 9); // 2024-06-10 09:00Z, then the next day
+    const contact = (id: string, enqueuedAt: number) => ({
+      source: 'test', contactId: id, segmentId: '1', channel: 'voice' as const, queueId: 'q1', reason: 'q1', agentId: 'a1',
+      customerKey: null, enqueuedAt, answeredAt: enqueuedAt + 10_000, endedAt: enqueuedAt + 300_000, waitSeconds: 10,
+      talkSeconds: 280, holdSeconds: 0, acwSeconds: 10, outcome: 'handled' as const, transferredTo: null, siteId: 'unassigned', teamId: null,
+    });
+    await store.writeContacts([contact('c1', d0), contact('c2', d0 + DAY_MS)]);
+    await store.writeStateEvents([0, 1].map((k) => ({ agentId: 'a1', at: d0 + k * DAY_MS, state: 'available' as const, source: 'test' })));
+    const snapshot = async () => ({
+      contacts: await db.dataSource.query(`SELECT * FROM contacts ORDER BY enqueued_at`),
+      states: await db.dataSource.query(`SELECT * FROM agent_state_events ORDER BY at`),
+      indexes: await db.dataSource.query(
+        `SELECT tablename, indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('contacts', 'agent_state_events') ORDER BY 1, 2`,
+      ),
+    });
+    const kinds = async () =>
+      (await db.dataSource.query(`SELECT relname, relkind::text FROM pg_class WHERE oid IN ('contacts'::regclass, 'agent_state_events'::regclass) ORDER BY 1`)).map(
+        (r: { relname: string; relkind: string }) => `${r.relname}:${r.relkind}`,
+      );
+    const partitioned = db.mode === 'postgres' ? 'p' : 'r'; // PGlite keeps plain tables
+    const before = await snapshot();
+    expect(before.contacts).toHaveLength(2);
+    expect(await kinds()).toEqual([`agent_state_events:${partitioned}`, `contacts:${partitioned}`]);
+
+    await db.dataSource.undoLastMigration();
+    expect(await kinds()).toEqual(['agent_state_events:r', 'contacts:r']);
+    expect(await snapshot()).toEqual(before);
+
+    await db.dataSource.runMigrations();
+    expect(await kinds()).toEqual([`agent_state_events:${partitioned}`, `contacts:${partitioned}`]);
+    expect(await snapshot()).toEqual(before);
+    if (db.mode === 'postgres') {
+      const parts = await db.dataSource.query(`SELECT tableoid::regclass::text AS p FROM contacts ORDER BY enqueued_at`);
+      expect(parts).toEqual([{ p: 'contacts_p20240610' }, { p: 'contacts_p20240611' }]);
+    }
+    // The primary key still is the ON CONFLICT target: a newer copy of c1 replaces it, a new day gets its partition.
+    await store.writeContacts([{ ...contact('c1', d0), talkSeconds: 100, sourceUpdatedAt: d0 + DAY_MS }, contact('c3', d0 + 5 * DAY_MS)]);
+    expect(await db.dataSource.query(`SELECT natural_key, talk_seconds FROM contacts ORDER BY enqueued_at`)).toEqual([
+      { natural_key: 'c1#1', talk_seconds: 100 },
+      { natural_key: 'c2#1', talk_seconds: 280 },
+      { natural_key: 'c3#1', talk_seconds: 280 },
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../../apps/api/src/app/database/open-database';
-import { makeWorld, type BenchWorld } from './bench-world';
+import { BENCH_END, makeWorld, type BenchWorld } from './bench-world';
+import { loadedWorldFigures } from './full-bench';
 import { benchIngest } from './ingest-bench';
 import { benchKpiHttp, benchNaiveVsRollup, startApi } from './kpi-bench';
 import { adherenceFigure, liveFigures, renderFigures } from './other-benches';
@@ -32,59 +33,94 @@ export async function postgresUrl(env: NodeJS.ProcessEnv = process.env): Promise
   }
 }
 
-async function onStore(open: () => Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }>, w: BenchWorld, size: BenchSize, label: string, withHttp: boolean, log: (f: BenchFigure) => void): Promise<void> {
+/** Parts of a run, to run one alone (`--only loaded`): the full-size load takes long. */
+export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+export interface BenchOptions {
+  /** Default: every part the size has. */
+  only?: readonly BenchPart[];
+  /** Keep the full-size loaded schema and reuse it on the next run of the same size. */
+  keepLoaded?: boolean;
+  progress?: (line: string) => void;
+}
+
+interface StoreRun {
+  label: string;
+  /** KPI queries over HTTP on this store's (simulated) world. */
+  http: boolean;
+  /** First-render pages on this store. */
+  render: boolean;
+}
+
+async function onStore(open: () => Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }>, w: BenchWorld, size: BenchSize, run: StoreRun, log: (f: BenchFigure) => void): Promise<void> {
   const { handle, cleanup } = await open();
   try {
-    const ingest = await benchIngest(handle, w, label);
+    const ingest = await benchIngest(handle, w, run.label);
     log(ingest.figure);
-    for (const f of await benchNaiveVsRollup(ingest.stores, w, Math.max(3, size.requests / 5), label)) log(f);
-    if (!withHttp) return;
-    const api = await startApi(handle, ingest.stores);
-    try {
-      for (const f of await benchKpiHttp(api, w, size.requests, label)) log(f);
-      for (const f of await renderFigures(api)) log(f);
-    } finally {
-      await api.app.close();
+    for (const f of await benchNaiveVsRollup(ingest.stores, w, Math.max(3, size.requests / 5), run.label)) log(f);
+    if (run.http) {
+      const api = await startApi(handle, ingest.stores);
+      try {
+        for (const f of await benchKpiHttp(api, w, size.requests, run.label)) log(f);
+      } finally {
+        await api.app.close();
+      }
     }
+    if (run.render) for (const f of await renderFigures(handle, run.label, BENCH_END, size.renderLoads)) log(f);
   } finally {
     await handle.close().catch(() => undefined);
     await cleanup();
   }
 }
 
-/** Runs every performance.md measurement at `size`, calling `log` as each figure is ready. */
-export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = () => undefined): Promise<BenchReport> {
+/**
+ * Runs every performance.md measurement at `size`, calling `log` as each figure is ready. With a
+ * loaded (full-size) world, the KPI query and first-render figures on PostgreSQL come from it;
+ * otherwise from the simulated world, and the pages are rendered on PGlite (the demo's store).
+ */
+export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = () => undefined, options: BenchOptions = {}): Promise<BenchReport> {
   const figures: BenchFigure[] = [];
   const add = (f: BenchFigure) => {
     figures.push(f);
     log(f);
   };
+  const want = (p: BenchPart) => !options.only || options.only.includes(p);
   const startedAt = new Date().toISOString();
-  const w = makeWorld(size);
+  const simulated = want('postgres') || want('pglite');
+  const w = simulated ? makeWorld(size) : null;
   try {
-    const pg = await postgresUrl();
-    if (pg) {
-      const schema = `fw_bench_${process.pid}`;
-      await onStore(async () => ({
-        handle: await openDatabase({ url: pg, schema, migrationsRun: true, poolSize: 4 }),
-        cleanup: async () => {
-          const c = new Client({ connectionString: pg });
-          await c.connect();
-          await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-          await c.end();
-        },
-      }), w, size, 'PostgreSQL', true, add);
-    } else {
-      add({ name: 'ingest queue_log, PostgreSQL', size: '-', value: null, unit: 'lines/s', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
+    const pg = want('postgres') || (want('loaded') && size.loaded) ? await postgresUrl() : null;
+    if (w && want('postgres')) {
+      if (pg) {
+        const schema = `fw_bench_${process.pid}`;
+        await onStore(async () => ({
+          handle: await openDatabase({ url: pg, schema, migrationsRun: true, poolSize: 4 }),
+          cleanup: async () => {
+            const c = new Client({ connectionString: pg });
+            await c.connect();
+            await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+            await c.end();
+          },
+        }), w, size, { label: 'PostgreSQL', http: !size.loaded, render: false }, add);
+      } else {
+        add({ name: 'ingest queue_log, PostgreSQL', size: '-', value: null, unit: 'lines/s', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
+      }
     }
-    await onStore(async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'fw-bench-pglite-'));
-      return { handle: await openDatabase({ dataDir, migrationsRun: true }), cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
-    }, w, size, 'PGlite', true, add);
-    add(adherenceFigure(size.adherenceAgents));
-    for (const f of await liveFigures(size)) add(f);
+    if (size.loaded && want('loaded')) {
+      if (pg) await loadedWorldFigures(pg, size, { ...size.loaded, keep: options.keepLoaded ?? false }, add, options.progress ?? (() => undefined));
+      else add({ name: 'full-size world load', size: '-', value: null, unit: 's', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
+    }
+    if (w && want('pglite')) {
+      await onStore(async () => {
+        const dataDir = mkdtempSync(join(tmpdir(), 'fw-bench-pglite-'));
+        return { handle: await openDatabase({ dataDir, migrationsRun: true }), cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+      }, w, size, { label: 'PGlite', http: true, render: !(size.loaded && want('loaded')) }, add);
+    }
+    if (want('adherence')) add(adherenceFigure(size.adherenceAgents));
+    if (want('live')) for (const f of await liveFigures(size)) add(f);
   } finally {
-    rmSync(w.dir, { recursive: true, force: true });
+    if (w) rmSync(w.dir, { recursive: true, force: true });
   }
   return { size: size.name, machine: `${require('node:os').cpus().length} cores, Node ${process.version}`, startedAt, figures };
 }

@@ -1,0 +1,102 @@
+import { Client } from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../../apps/api/src/app/database/open-database';
+import { RecordStore } from '../../../apps/api/src/app/database/record-store';
+import { IngestEvents } from '../../../apps/api/src/app/ingest/ingest-events';
+import { IngestService } from '../../../apps/api/src/app/ingest/ingest.service';
+import { OrgService } from '../../../apps/api/src/app/org/org.service';
+import { BENCH_END } from './bench-world';
+import { FULL_WORLD_KEY, loadFullWorld, schemaBytes } from './full-load';
+import { benchKpiHttp, benchNaiveVsRollup, startApi, type KpiBenchWorld } from './kpi-bench';
+import type { IngestedStore } from './ingest-bench';
+import { renderFigures } from './other-benches';
+import { round, type BenchFigure, type BenchSize } from './sizes';
+
+export interface LoadedRun {
+  agents: number;
+  days: number;
+  /** Keep the schema (and reuse it next run with the same size) instead of dropping it. */
+  keep: boolean;
+}
+
+const SEED = 11;
+const LAST_DAY = new Date(BENCH_END).toISOString().slice(0, 10);
+
+interface StoredMark {
+  agents: number;
+  days: number;
+  seed: number;
+  lastDay: string;
+  rows: Record<string, number>;
+  ms: Record<string, number>;
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * The KPI query figures on PostgreSQL at full size: loads `run.agents` x `run.days` (full-load.ts)
+ * into its own schema — or reuses a kept schema holding that world — then the naive/rollup
+ * comparison, the KPI HTTP queries and the first-render pages on it.
+ */
+export async function loadedWorldFigures(url: string, size: BenchSize, run: LoadedRun, log: (f: BenchFigure) => void, progress: (line: string) => void): Promise<void> {
+  const schema = `fw_bench_full_${run.agents}x${run.days}`;
+  const label = 'PostgreSQL, loaded';
+  let handle: DatabaseHandle = await openDatabase({ url, schema, migrationsRun: true, poolSize: 4 });
+  try {
+    let store = RecordStore.for(handle);
+    const mark = await store.getSetting<StoredMark>(FULL_WORLD_KEY);
+    const reuse = mark !== null && mark.agents === run.agents && mark.days === run.days && mark.seed === SEED && mark.lastDay === LAST_DAY;
+    let world: KpiBenchWorld['world'];
+    const sizeText = `${run.agents} agents x ${run.days} days (performance.md: 5 000 x 90, 20 M contacts)`;
+    if (reuse) {
+      progress(`reusing the loaded world in schema ${schema}`);
+      world = { org: await store.loadOrg(), startAt: 0, contacts: { length: mark.rows['contacts'] ?? 0 } };
+      log({ name: 'full-size world load (kept schema reused)', size: sizeText, value: round((mark.ms['total'] ?? 0) / 1000, 1), unit: 's (when it was loaded)', details: { ...mark.rows, dbMb: round((await schemaBytes(store, schema)) / 2 ** 20, 0) } });
+    } else {
+      // A half-loaded schema from an interrupted run: start again from empty.
+      await handle.close();
+      await dropSchema(url, schema);
+      handle = await openDatabase({ url, schema, migrationsRun: true, poolSize: 4 });
+      store = RecordStore.for(handle);
+      const r = await loadFullWorld(store, { agents: run.agents, days: run.days, lastDay: LAST_DAY, seed: SEED }, progress);
+      await store.query('ANALYZE');
+      const bytes = await schemaBytes(store, schema);
+      const records = r.rows.contacts + r.rows.stateEvents + r.rows.scheduleSegments + r.rows.forecasts + r.rows.surveys;
+      world = { org: r.org, startAt: 0, contacts: { length: r.rows.contacts } };
+      log({
+        name: 'full-size world load: generate + write through RecordStore (COPY) + RollupService.rebuild, PostgreSQL',
+        size: sizeText,
+        value: round(r.ms.total / 1000, 1),
+        unit: 's',
+        details: {
+          ...r.rows, recordsPerSec: round(records / (r.ms.write / 1000), 0), generateS: round(r.ms.generate / 1000, 1), writeS: round(r.ms.write / 1000, 1),
+          rebuildS: round(r.ms.rebuild / 1000, 1), rebuildRepeatsS: round(r.rebuild.ms.repeats / 1000, 1), rebuildContactsS: round(r.rebuild.ms.contacts / 1000, 1),
+          rebuildAgentTimeS: round(r.rebuild.ms.agentTime / 1000, 1), dbMb: round(bytes / 2 ** 20, 0), peakRssMb: r.peakRssMb,
+          contactsPerAgentDay: round(r.rows.contacts / (run.agents * run.days), 1),
+        },
+      });
+    }
+    const w: KpiBenchWorld = { world, files: [] };
+    const stores: IngestedStore = { store, orgs: new OrgService(handle.dataSource), ingest: new IngestService(store, new OrgService(handle.dataSource), new IngestEvents()) };
+    for (const f of await benchNaiveVsRollup(stores, w, Math.max(3, size.requests / 10), label)) log(f);
+    // startApi creates the `bench` admin; a reused schema has it from the last run.
+    await store.query(`DELETE FROM users WHERE username = 'bench'`);
+    const api = await startApi(handle, stores);
+    try {
+      for (const f of await benchKpiHttp(api, w, size.requests, label)) log(f);
+    } finally {
+      await api.app.close();
+    }
+    for (const f of await renderFigures(handle, label, BENCH_END, size.renderLoads)) log(f);
+  } finally {
+    await handle.close().catch(() => undefined);
+    if (!run.keep) await dropSchema(url, schema);
+  }
+}

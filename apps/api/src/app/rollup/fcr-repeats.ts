@@ -30,10 +30,12 @@ export async function refreshRepeats(tx: RecordStore, contacts: readonly RepeatT
   }
   if (range.size === 0) return [];
   const keys = [...range.keys()];
-  const rows = await tx.query<{ interval_ms: number }>(FCR_REPEAT_REFRESH_SQL, [
+  const result = await tx.query<{ interval_ms: number } | { interval_ms: number }[]>(FCR_REPEAT_REFRESH_SQL, [
     keys,
     keys.map((k) => new Date((range.get(k) as [number, number])[0])),
     keys.map((k) => new Date((range.get(k) as [number, number])[1])),
   ]);
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected count], not the rows.
+  const rows = (Array.isArray(result[0]) ? result[0] : result) as { interval_ms: number }[];
   return [...new Set(rows.map((r) => Number(r.interval_ms)))];
 }

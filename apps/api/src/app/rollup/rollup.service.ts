@@ -1,7 +1,8 @@
 import { DEFAULT_KPI_CONFIG, type KpiConfig } from '@floorwatch/kpi';
 import type { RecordStore } from '../database/record-store';
-import { refreshAgentTime } from './agent-time-rollup';
+import { refreshAgentTime, refreshAgentTimeRanges, touchedAgentRanges, type AgentTouch } from './agent-time-rollup';
 import { refreshContactIntervals } from './contact-rollup';
+import { refreshDaily } from './daily-refresh';
 import { refreshRepeats } from './fcr-repeats';
 import { deferTouches, rebuildPending, type RebuildReport } from './rollup-rebuild';
 import { floorInterval } from './rollup-time';
@@ -13,7 +14,7 @@ export const AGENT_TIME_THROUGH_KEY = 'rollup.agentTimeThrough';
 export interface RollupTouches {
   contacts: readonly { enqueuedAt: number; endedAt: number; customerKey: string | null }[];
   /** Agent id and the earliest time a state event or schedule segment of theirs changed. */
-  agentTimes: readonly { agentId: string; at: number }[];
+  agentTimes: readonly AgentTouch[];
 }
 
 /**
@@ -36,7 +37,7 @@ export class RollupService {
   async refresh(tx: RecordStore, touches: RollupTouches): Promise<void> {
     // First repeats before the interval refresh: the refresh re-aggregates the stored repeats,
     // and a delta added to an interval that is then re-aggregated is simply overwritten.
-    await refreshRepeats(tx, touches.contacts);
+    const repeated = await refreshRepeats(tx, touches.contacts);
     const intervals = new Set<number>();
     for (const c of touches.contacts) {
       intervals.add(floorInterval(c.enqueuedAt));
@@ -49,15 +50,12 @@ export class RollupService {
     if (latest === null) return;
     const through = Math.max(previous ?? Number.NEGATIVE_INFINITY, floorInterval(latest));
     const org = await tx.loadOrg();
-    const earliest = new Map<string, number>();
-    for (const { agentId, at } of touches.agentTimes) earliest.set(agentId, Math.min(earliest.get(agentId) ?? Infinity, floorInterval(at)));
     const start = previous ?? Math.min(through, ...(await this.firstEventTimes(tx)));
     if (through > start) await refreshAgentTime(tx, org, org.agents.map((a) => a.id), start, through, this.config);
-    for (const [agentId, from] of earliest) {
-      const end = Math.min(start, through);
-      if (from < end) await refreshAgentTime(tx, org, [agentId], from, end, this.config);
-    }
+    // Touched agents below the old watermark: only the span their new events can change, all in one pass.
+    await refreshAgentTimeRanges(tx, org, await touchedAgentRanges(tx, touches.agentTimes, Math.min(start, through)), this.config);
     if (through !== previous) await tx.setSetting(AGENT_TIME_THROUGH_KEY, through);
+    await refreshDaily(tx, { contactIntervals: intervals, repeatIntervals: repeated, agentTimes: touches.agentTimes }, AGENT_TIME_THROUGH_KEY);
   }
 
   /**

@@ -23,6 +23,16 @@ export class KpiQueryService {
   lastPath: 'rollup' | 'raw' = 'raw';
   private readonly rollupPath: RollupKpiPath;
 
+  /** Day ranges the last rollup-path query read from the daily rollups (0: 15-minute rows only). */
+  get lastDailyRanges(): number {
+    return this.lastPath === 'rollup' ? this.rollupPath.lastDailyRanges : 0;
+  }
+
+  /** The same for agent time (0 also when the org moved agents since the day rows were built). */
+  get lastDailyAgentRanges(): number {
+    return this.lastPath === 'rollup' ? this.rollupPath.lastDailyAgentRanges : 0;
+  }
+
   constructor(
     private readonly store: RecordStore,
     private readonly orgs: OrgService,

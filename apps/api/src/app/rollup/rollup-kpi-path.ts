@@ -11,6 +11,8 @@ import {
 } from '@floorwatch/kpi';
 import { CONTACT_SELECT, toContact, type ContactRowRaw } from '../database/record-sql';
 import type { RecordStore } from '../database/record-store';
+import { planDaily } from './daily-plan';
+import { DAILY_STATE_KEY, type DailyState } from './daily-refresh';
 import { readRollups } from './rollup-reader';
 import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
@@ -30,6 +32,10 @@ type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact
  * Every component is additive over time, so the sum is the raw answer.
  */
 export class RollupKpiPath {
+  /** Day ranges the last query read from the daily rollups (tests check they were really used). */
+  lastDailyRanges = 0;
+  lastDailyAgentRanges = 0;
+
   constructor(
     private readonly store: RecordStore,
     private readonly config: KpiConfig,
@@ -46,7 +52,11 @@ export class RollupKpiPath {
     // FCR from the rollup needs the stored repeats' window and any-reason repeats; else raw.
     const fcrRolled = !this.config.sameReasonOnly && this.config.fcrWindowSeconds === FCR_ROLLUP_WINDOW_SECONDS;
     const split = floorInterval(asOf - this.config.fcrWindowSeconds * 1000);
-    const rows = await readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit: fcrRolled ? split : null });
+    const fcrSplit = fcrRolled ? split : null;
+    const plan = planDaily(o, { scope, by: q.by, tz: q.tz, from, until, fcrSplit }, await this.store.getSetting<DailyState>(DAILY_STATE_KEY));
+    this.lastDailyRanges = plan ? plan.contacts.reduce((n, g) => n + g.days.length, 0) : 0;
+    this.lastDailyAgentRanges = plan?.agents ? plan.agents.reduce((n, g) => n + g.days.length, 0) : 0;
+    const rows = await readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit, plan });
 
     // Raw FCR where the rollup cannot judge it: the split interval (subjects partly eligible at
     // asOf), or the whole [from, until) when FCR is not rolled up for this config.

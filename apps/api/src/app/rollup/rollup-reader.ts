@@ -13,6 +13,8 @@ import {
 } from '@floorwatch/kpi';
 import type { RecordStore } from '../database/record-store';
 import { AGENT_TIME_FIELDS } from './agent-time-rollup';
+import type { DailyPlan, PlanGroup } from './daily-plan';
+import { readDailyAgentTime, readDailyContacts } from './daily-reader';
 
 export interface RollupWindow {
   scope: Scope;
@@ -30,20 +32,22 @@ export interface RollupWindow {
    * that one is left to the caller. Null: no FCR from the rollup (the caller reads it raw).
    */
   fcrSplit: number | null;
+  /** Day rows for part of the window (daily-plan.ts); absent = 15-minute rows over [from, until). */
+  plan?: DailyPlan | null;
 }
 
-const SCOPE_COLUMN = { site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id' } as const;
-const CONTACT_GROUP: Partial<Record<GroupBy, string>> = { agent: 'agent_id', team: 'team_id', site: 'site_id', queue: 'queue_id', reason: 'reason', channel: 'channel' };
-const CONTACT_FIELDS: readonly [string, NumericComponent][] = [
+export const SCOPE_COLUMN = { site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id' } as const;
+export const CONTACT_GROUP: Partial<Record<GroupBy, string>> = { agent: 'agent_id', team: 'team_id', site: 'site_id', queue: 'queue_id', reason: 'reason', channel: 'channel' };
+export const CONTACT_FIELDS: readonly [string, NumericComponent][] = [
   ['offered', 'offered'], ['answered', 'answered'], ['answered_in_sl', 'answeredInSl'], ['abandoned', 'abandoned'],
   ['short_abandoned', 'shortAbandoned'], ['blocked', 'blocked'], ['wait_answered_seconds', 'waitAnsweredSeconds'],
   ['handled', 'handled'], ['talk_seconds', 'talkSeconds'], ['hold_seconds', 'holdSeconds'], ['acw_seconds', 'acwSeconds'],
 ];
-const AGENT_COLUMNS = ['logged_in_seconds', 'available_seconds', 'aux_seconds', 'on_contact_seconds', 'acw_seconds', 'scheduled_seconds',
+export const AGENT_COLUMNS = ['logged_in_seconds', 'available_seconds', 'aux_seconds', 'on_contact_seconds', 'acw_seconds', 'scheduled_seconds',
   'in_adherence_seconds', 'scheduled_open_seconds', 'productive_seconds', 'productive_in_open_seconds', 'paid_seconds',
   'planned_paid_seconds', 'unplanned_absence_seconds'];
 
-type Cells = Record<string, number | string | null>;
+export type Cells = Record<string, number | string | null>;
 
 /**
  * Contact counters and agent time of [from, until) from the 15-minute rollups, keyed exactly as
@@ -70,17 +74,25 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
     if (!b) bucketCache.set(tz, (b = timeBuckets(w.from, w.to, timeBy as TimeGroup, tz)));
     return b[findBucket(b, t)].key;
   };
-  const range = [new Date(w.from), new Date(w.until)];
+  const whole: PlanGroup[] = [{ zone: null, sites: null, days: [], edges: [{ lo: w.from, hi: w.until }] }];
+  const contactGroups = w.plan?.contacts ?? whole;
 
-  // --- contacts
-  const params: unknown[] = [...range];
-  let where = 'interval_start >= $1 AND interval_start < $2';
+  // --- contacts: day rows where the plan has them, 15-minute rows for the rest
+  if (w.plan) {
+    for (const r of await readDailyContacts(store, w, w.plan.contacts)) {
+      const t = row(by === undefined ? ALL_KEY : timeBy ? String(r['day']) : cellKey(r[CONTACT_GROUP[by] as string]));
+      for (const [col, field] of CONTACT_FIELDS) t[field] += Number(r[col]);
+      if (w.fcrSplit !== null) addFcrCells(t, r);
+    }
+  }
+  const params: unknown[] = [];
+  let where = `(${rangeFilter(contactGroups, params, 'interval_start', 'site_id')})`;
   if (scope.kind !== 'enterprise') where += ` AND ${SCOPE_COLUMN[scope.kind]} = $${params.push(scope.id)}`;
   const groupCols = timeBy ? ['interval_start', 'site_id'] : CONTACT_GROUP[by as GroupBy] ? [CONTACT_GROUP[by as GroupBy] as string] : [];
   const select = groupCols.map((c) => (c === 'interval_start' ? `(extract(epoch from interval_start) * 1000)::float8 AS interval_ms` : c));
   const sums = CONTACT_FIELDS.map(([col]) => `sum(${col})::float8 AS ${col}`);
   if (w.fcrSplit !== null) sums.push(...fcrSums(`$${params.push(new Date(w.fcrSplit))}::timestamptz`));
-  const contactRows = await store.query<Cells>(
+  const contactRows = where.startsWith('(FALSE)') ? [] : await store.query<Cells>(
     `SELECT ${[...select, ...sums].join(', ')} FROM rollup_contacts_15m WHERE ${where}${groupCols.length ? ` GROUP BY ${groupCols.join(', ')}` : ''}`,
     params,
   );
@@ -89,7 +101,7 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
     const key =
       by === undefined ? ALL_KEY
       : timeBy ? timeKey(Number(r['interval_ms']), String(r['site_id']))
-      : CONTACT_GROUP[by] ? (r[CONTACT_GROUP[by] as string] === '' ? NO_GROUP : String(r[CONTACT_GROUP[by] as string]))
+      : CONTACT_GROUP[by] ? cellKey(r[CONTACT_GROUP[by] as string])
       : NO_GROUP;
     const t = row(key);
     for (const [col, field] of CONTACT_FIELDS) t[field] += Number(r[col]);
@@ -98,33 +110,45 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
 
   // --- agent time (no queue has agent time)
   if (scope.kind === 'queue' || (w.agentIds && w.agentIds.length === 0)) return rows;
-  const aParams: unknown[] = [...range];
+  const agentKey = (id: string): string => {
+    const agent = o.agents.get(id);
+    return by === undefined ? ALL_KEY : by === 'agent' ? id : by === 'team' ? agent?.teamId ?? NO_GROUP : by === 'site' ? agent?.siteId ?? NO_GROUP : NO_GROUP;
+  };
+  const agentGroups = w.plan?.agents ?? whole;
+  if (w.plan?.agents) {
+    for (const r of await readDailyAgentTime(store, w, w.plan.agents)) {
+      const key = by === undefined ? ALL_KEY : timeBy ? String(r['day']) : by === 'reason' ? auxKey(r['aux_reason']) : by === 'site' ? cellKey(r['site_id']) : NO_GROUP;
+      const t = row(key);
+      AGENT_COLUMNS.forEach((col, i) => (t[AGENT_TIME_FIELDS[i]] += Number(r[col])));
+    }
+  }
+  const aParams: unknown[] = [];
+  const siteFiltered = agentGroups.some((g) => g.sites !== null);
+  const aRange = rangeFilter(agentGroups, aParams, 'r.interval_start', "COALESCE(a.site_id, '')");
   const agentFilter = w.agentIds ? ` AND r.agent_id = ANY($${aParams.push(w.agentIds)}::text[])` : '';
   const aGroup = timeBy ? ['r.interval_start', "COALESCE(a.site_id, '')"] : by === 'reason' ? ['r.aux_reason'] : ['r.agent_id'];
   const aSelect = timeBy
     ? ['(extract(epoch from r.interval_start) * 1000)::float8 AS interval_ms', `COALESCE(a.site_id, '') AS site_id`]
     : by === 'reason' ? ['r.aux_reason'] : ['r.agent_id'];
-  const agentRows = await store.query<Cells>(
+  const agentRows = aRange === 'FALSE' ? [] : await store.query<Cells>(
     `SELECT ${[...aSelect, ...AGENT_COLUMNS.map((c) => `sum(r.${c})::float8 AS ${c}`)].join(', ')}
-       FROM rollup_agent_time_15m r ${timeBy ? 'LEFT JOIN agents a ON a.id = r.agent_id' : ''}
-      WHERE r.interval_start >= $1 AND r.interval_start < $2${agentFilter} GROUP BY ${aGroup.join(', ')}`,
+       FROM rollup_agent_time_15m r ${timeBy || siteFiltered ? 'LEFT JOIN agents a ON a.id = r.agent_id' : ''}
+      WHERE (${aRange})${agentFilter} GROUP BY ${aGroup.join(', ')}`,
     aParams,
   );
-  const agentKey = (id: string): string => {
-    const agent = o.agents.get(id);
-    return by === undefined ? ALL_KEY : by === 'agent' ? id : by === 'team' ? agent?.teamId ?? NO_GROUP : by === 'site' ? agent?.siteId ?? NO_GROUP : NO_GROUP;
-  };
   for (const r of agentRows) {
     const key = timeBy
       ? timeKey(Number(r['interval_ms']), r['site_id'] === '' ? null : String(r['site_id']))
-      : by === 'reason' ? (r['aux_reason'] === '' ? NO_GROUP : `aux:${String(r['aux_reason'])}`)
+      : by === 'reason' ? auxKey(r['aux_reason'])
       : agentKey(String(r['agent_id']));
     const t = row(key);
     AGENT_COLUMNS.forEach((col, i) => (t[AGENT_TIME_FIELDS[i]] += Number(r[col])));
   }
   if (!timeBy && by !== 'reason' && by !== undefined) {
-    // computeKpis gives every agent with any state before `to` or a segment in the window a row, even an empty one.
-    for (const id of await presentAgents(store, w)) row(agentKey(id));
+    // computeKpis gives every agent with any state before `to` or a segment in the window a row,
+    // even an empty one; only agents whose row is not there yet need asking about.
+    const candidates = (w.agentIds ?? [...o.agents.keys()]).filter((id) => !rows.has(agentKey(id)));
+    if (candidates.length) for (const id of await presentAgents(store, { ...w, agentIds: candidates })) row(agentKey(id));
   }
   return rows;
 }
@@ -146,7 +170,7 @@ function fcrSums(split: string): string[] {
   return out;
 }
 
-function addFcrCells(t: KpiComponents, r: Cells): void {
+export function addFcrCells(t: KpiComponents, r: Cells): void {
   t.fcrEligible += Number(r['fcr_eligible']);
   t.fcrNotRepeated += Number(r['fcr_not_repeated']);
   t.fcrCrossChannel += Number(r['fcr_cross_channel']);
@@ -156,6 +180,19 @@ function addFcrCells(t: KpiComponents, r: Cells): void {
     t.fcrEligibleByChannel[ch] += Number(r[`fcr_e${i}`]);
     t.fcrNotRepeatedByChannel[ch] += Number(r[`fcr_n${i}`]);
   });
+}
+
+const cellKey = (v: unknown): string => (v === '' ? NO_GROUP : String(v));
+const auxKey = (v: unknown): string => (v === '' ? NO_GROUP : `aux:${String(v)}`);
+
+/** OR of the groups' 15-minute ranges (each with its site filter); 'FALSE' when there is none. */
+function rangeFilter(groups: readonly PlanGroup[], params: unknown[], timeCol: string, siteCol: string): string {
+  const arms: string[] = [];
+  for (const g of groups) {
+    const site = g.sites ? ` AND ${g.sites.negate ? 'NOT ' : ''}${siteCol} = ANY($${params.push(g.sites.ids)}::text[])` : '';
+    for (const e of g.edges) arms.push(`(${timeCol} >= $${params.push(new Date(e.lo))} AND ${timeCol} < $${params.push(new Date(e.hi))}${site})`);
+  }
+  return arms.length ? arms.join(' OR ') : 'FALSE';
 }
 
 async function presentAgents(store: RecordStore, w: RollupWindow): Promise<string[]> {

@@ -1,0 +1,145 @@
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GroupBy, KpiRow, Scope } from '@floorwatch/contracts';
+import { generateWorld, writeFeeds } from '@floorwatch/simulator';
+import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { services } from '../ingest/ingest-test-kit';
+import type { KpiQueryService } from '../kpi/kpi-query.service';
+
+/*
+ * The daily path (whole days from rollup_*_day, 15-minute rows for the partial days at the
+ * edges, raw for the tail) must give the raw answer for every grouping the day rows support.
+ * Ten days across the 2024-03-31 Europe/London spring-forward day (a 23-hour London day), ingested
+ * in small batches so the day rows are kept by the per-batch refresh (days completing, late
+ * schedule touching completed days, repeat counters becoming FCR-final a week later).
+ */
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const END = Date.parse('2024-04-04T15:00:00Z');
+
+let db: TestDatabase;
+let kpis: KpiQueryService;
+let dir: string;
+
+beforeAll(async () => {
+  db = await withTestDatabase();
+  const svc = services(db);
+  kpis = svc.kpis;
+  const world = generateWorld({ seed: 11, days: 10, endAt: END, agents: 30 });
+  dir = mkdtempSync(join(tmpdir(), 'fw-daily-'));
+  const files = writeFeeds(world, dir);
+  const schedule = files.filter((f) => f.format === 'wfm-schedule');
+  for (const f of [...files.filter((f) => f.format !== 'wfm-schedule'), ...schedule]) {
+    await svc.ingest.ingest(f.format, createReadStream(f.file), { source: f.file, batchSize: 2000 });
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await db?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Q {
+  scope: Scope;
+  from: number;
+  to: number;
+  by?: GroupBy;
+  tz?: string;
+  asOf?: number;
+}
+
+/** Rollup path (asserting it read day rows) and raw path for the same query. */
+async function both(q: Q): Promise<[KpiRow[], KpiRow[]]> {
+  kpis.useRollups = true;
+  const viaDaily = await kpis.query(q);
+  expect([kpis.lastPath, kpis.lastDailyRanges > 0]).toEqual(['rollup', true]);
+  kpis.useRollups = false;
+  const raw = await kpis.query(q);
+  kpis.useRollups = true;
+  return [viaDaily.rows, raw.rows];
+}
+
+function expectSame(actual: KpiRow[], expected: KpiRow[]): void {
+  expect(actual.map((r) => r.key)).toEqual(expected.map((r) => r.key));
+  actual.forEach((row, i) => {
+    for (const [name, want] of Object.entries(expected[i].kpis)) {
+      const got = (row.kpis as Record<string, number | null>)[name];
+      if (want === null || got === null) expect([row.key, name, got]).toEqual([row.key, name, want]);
+      else if (Math.abs(got - want) > 1e-9 * Math.max(1, Math.abs(want))) expect([row.key, name, got]).toEqual([row.key, name, want]);
+    }
+  });
+}
+
+const UTC_FROM = Date.parse('2024-03-25T00:00:00Z');
+const UTC_TO = Date.parse('2024-04-05T00:00:00Z');
+// Partial days at both ends: 09:45 UTC on the first day to 13:30 UTC on the last (live tail after 15:00).
+const PART_FROM = Date.parse('2024-03-26T09:45:00Z');
+const PART_TO = Date.parse('2024-04-04T16:30:00Z');
+const DAILY_BY: (GroupBy | undefined)[] = [undefined, 'site', 'queue', 'reason', 'channel', 'day'];
+
+describe('enterprise (UTC days)', () => {
+  it.each(DAILY_BY)('whole UTC days, by %s: daily path = raw path', async (by) => {
+    const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by });
+    kpis.useRollups = true;
+    await kpis.query({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by });
+    expect(kpis.lastDailyAgentRanges).toBeGreaterThan(0);
+    expect(d.length).toBeGreaterThan(0);
+    expectSame(d, raw);
+  });
+
+  it.each(DAILY_BY)('partial first and last day, by %s: daily path = raw path', async (by) => {
+    const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: PART_FROM, to: PART_TO, by });
+    expectSame(d, raw);
+  });
+
+  it('by day in tz Europe/London (London site from its day rows, the others from 15-minute rows) = raw', async () => {
+    const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by: 'day', tz: 'Europe/London' });
+    expect(d.map((r) => r.key)).toContain('2024-03-31');
+    expectSame(d, raw);
+  });
+});
+
+describe('FCR split inside the data (eligible days from day rows, pending days, split day from 15-minute rows)', () => {
+  // asOf − 7 days = 2024-03-29T10:07:00.123Z: days ending by then are eligible, later ones pending.
+  const asOf = Date.parse('2024-04-05T10:07:00.123Z');
+  it.each(['day', 'channel', undefined] as (GroupBy | undefined)[])('enterprise by %s', async (by) => {
+    const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by, asOf });
+    const k = raw.reduce((n, r) => n + Number((r.kpis as Record<string, number | null>)['fcrEligible'] ?? 0), 0);
+    expect(k).toBeGreaterThan(0);
+    expectSame(d, raw);
+  });
+});
+
+describe('site and queue scopes (site-local days)', () => {
+  it('London by day across the spring-forward day (23 hours) = raw', async () => {
+    const [d, raw] = await both({ scope: { kind: 'site', id: 'lon' }, from: UTC_FROM, to: UTC_TO, by: 'day' });
+    expect(d.map((r) => r.key)).toContain('2024-03-31');
+    expectSame(d, raw);
+  });
+
+  it('the London day row of 2024-03-31 holds 23 hours: the contacts enqueued in [00:00Z, 23:00Z)', async () => {
+    // 2024-03-31 00:00 GMT = 00:00Z; 2024-04-01 00:00 BST = 2024-03-31 23:00Z.
+    const [day] = await db.store.query<{ offered: number }>(
+      `SELECT sum(offered)::int AS offered FROM rollup_contacts_day WHERE day_zone = 'Europe/London' AND site_id = 'lon' AND day = '2024-03-31'`,
+    );
+    const [raw] = await db.store.query<{ offered: number }>(
+      `SELECT count(*)::int AS offered FROM contacts WHERE site_id = 'lon' AND outcome <> 'blocked'
+         AND enqueued_at >= '2024-03-31T00:00:00Z' AND enqueued_at < '2024-03-31T23:00:00Z'`,
+    );
+    expect(raw.offered).toBeGreaterThan(0);
+    expect(day.offered).toBe(raw.offered);
+  });
+
+  it.each([
+    [{ kind: 'site', id: 'chi' } as Scope, 'reason' as GroupBy],
+    [{ kind: 'site', id: 'mnl' } as Scope, 'queue' as GroupBy],
+    [{ kind: 'site', id: 'lon' } as Scope, undefined],
+    [{ kind: 'queue', id: 'chi-billing' } as Scope, 'channel' as GroupBy],
+    [{ kind: 'queue', id: 'lon-billing' } as Scope, 'day' as GroupBy],
+  ])('%j by %s, partial edge days: daily path = raw path', async (scope, by) => {
+    const q: Q = { scope, from: PART_FROM, to: PART_TO, by, ...(scope.kind === 'queue' && by === 'day' ? { tz: 'UTC' } : {}) };
+    const [d, raw] = await both(q);
+    expectSame(d, raw);
+  });
+});

@@ -10,6 +10,7 @@ import { AppModule } from '../../../apps/api/src/app/app.module';
 import { UsersService } from '../../../apps/api/src/app/auth/users.service';
 import { loginAs } from '../../../apps/api/src/app/common/testing/test-app';
 import type { DatabaseHandle } from '../../../apps/api/src/app/database/open-database';
+import { LIVE_OPTIONS, type LiveOptions } from '../../../apps/api/src/app/live/live-options';
 import { configureApp } from '../../../apps/api/src/main';
 import { measureRender, summarise, type RenderPage } from './render-bench';
 import { round, type BenchFigure, type BenchSize } from './sizes';
@@ -48,12 +49,16 @@ const RENDER_USERS = { agent: 'bench-render-agent', desk: 'bench-render-desk' } 
 
 /**
  * The production app (AppModule: REST, live gateway, the built web app with SPA fallback) on
- * the bench's database, listening on a free port. The bench keeps its handle: closing the app
- * leaves the database open.
+ * the bench's database, listening on a free port, with the live clock at the bench world's
+ * `nowMs` (as the live tests shift it) so the live figures are the world's "today". The bench
+ * keeps its handle: closing the app leaves the database open.
  */
-async function startWebApp(handle: DatabaseHandle): Promise<{ app: INestApplication; base: string }> {
+async function startWebApp(handle: DatabaseHandle, nowMs: number): Promise<{ app: INestApplication; base: string }> {
   const borrowed: DatabaseHandle = { ...handle, close: async () => undefined };
   const app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: borrowed }, webDir: WEB_DIR, demo: null }), { logger: false }));
+  // The live state reads its clock through these options; set before init (listen) loads it.
+  const offset = nowMs - Date.now();
+  app.get<LiveOptions>(LIVE_OPTIONS).now = () => Date.now() + offset;
   await app.listen(0, '127.0.0.1');
   return { app, base: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}` };
 }
@@ -88,7 +93,7 @@ export async function renderFigures(handle: DatabaseHandle | null, label: string
   if (!existsSync(CHROMIUM)) return skip(`${CHROMIUM} not found`);
   if (!handle) return skip('no database to serve the app from');
   const { chromium } = await import('playwright-core');
-  const web = await startWebApp(handle);
+  const web = await startWebApp(handle, nowMs);
   let browser: Browser | null = null;
   try {
     const users = await renderUsers(web.app, handle, nowMs);

@@ -2,6 +2,7 @@ import type { KpiConfig } from '@floorwatch/kpi';
 import type { RecordStore } from '../database/record-store';
 import { refreshAgentTime } from './agent-time-rollup';
 import { refreshContactIntervals } from './contact-rollup';
+import { refreshDaily } from './daily-refresh';
 import { FCR_REPEAT_SPAN_SQL, FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, intervalStarts } from './rollup-time';
 
@@ -49,7 +50,7 @@ export interface RebuildReport {
   agentTimeThrough: number | null;
   agents: number;
   /** Wall ms per pass, for the start-up report and docs/perf.md. */
-  ms: { repeats: number; contacts: number; agentTime: number };
+  ms: { repeats: number; contacts: number; agentTime: number; daily: number };
 }
 
 /** Agents per agent-time pass: each pass holds its agents' events over the whole span in memory. */
@@ -73,9 +74,11 @@ export interface RebuildDeps {
  */
 export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promise<RebuildReport> {
   const span = await tx.getSetting<PendingSpan>(ROLLUP_PENDING_KEY);
-  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0, ms: { repeats: 0, contacts: 0, agentTime: 0 } };
+  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0, ms: { repeats: 0, contacts: 0, agentTime: 0, daily: 0 } };
   if (!span) return report;
   const progress = deps.onProgress ?? (() => undefined);
+  const contactIntervals: number[] = [];
+  let agentFrom: number | null = null;
 
   if (span.contactsFrom !== null && span.contactsTo !== null) {
     progress('FCR repeats', 0, 1);
@@ -89,7 +92,8 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
     progress('contact intervals', 0, 1);
     report.ms.repeats = Date.now() - t;
     t = Date.now();
-    await refreshContactIntervals(tx, [...intervals], deps.config);
+    contactIntervals.push(...intervals);
+    await refreshContactIntervals(tx, contactIntervals, deps.config);
     report.ms.contacts = Date.now() - t;
   }
 
@@ -103,6 +107,7 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
     const org = await tx.loadOrg();
     const ids = org.agents.map((a) => a.id);
     report.agentTimeFrom = from;
+    agentFrom = from;
     report.agentTimeThrough = through;
     report.agents = ids.length;
     for (let i = 0; i < ids.length; i += AGENTS_PER_PASS) {
@@ -113,6 +118,10 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
     if (through !== previous) await tx.setSetting(deps.watermarkKey, through);
     report.ms.agentTime = Date.now() - t;
   }
+  // 4. the day rows of every day those passes touched (and the days that completed), as the per-batch refresh.
+  const t = Date.now();
+  await refreshDaily(tx, { contactIntervals, repeatIntervals: [], agentTimes: agentFrom === null ? [] : [{ at: agentFrom }] }, deps.watermarkKey);
+  report.ms.daily = Date.now() - t;
   await tx.query('DELETE FROM settings WHERE key = $1', [ROLLUP_PENDING_KEY]);
   return report;
 }

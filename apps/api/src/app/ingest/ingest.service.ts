@@ -23,6 +23,7 @@ import { IngestEvents } from './ingest-events';
 import { clean, emptyBatch, liveContacts, liveSchedule, liveStates, mapRecord, type MappedBatch } from './map-records';
 import { OrgMapper } from './org-mapper';
 import type { RebuildReport } from '../rollup/rollup-rebuild';
+import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
 
 export interface IngestOptions {
@@ -169,7 +170,7 @@ export class IngestService {
     await tx.writeForecasts(m.forecasts);
     await tx.writeSurveys(m.surveys);
     if (m.contacts.length || m.states.length || m.schedule.length) {
-      const agentTimes = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
+      const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
       if (ctx.options.deferRollups) await this.rollups.defer(tx, { contacts: m.contacts, agentTimes });
       else await this.rollups.refresh(tx, { contacts: m.contacts, agentTimes });
     }

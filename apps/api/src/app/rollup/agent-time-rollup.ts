@@ -1,4 +1,4 @@
-import type { Org } from '@floorwatch/contracts';
+import type { AgentStateEvent, Org, ScheduleSegment } from '@floorwatch/contracts';
 import {
   addScheduleTime,
   addStateTime,
@@ -12,6 +12,7 @@ import {
 } from '@floorwatch/kpi';
 import type { Row } from '../database/bulk-writer';
 import type { RecordStore } from '../database/record-store';
+import { ms } from '../database/record-sql';
 import { floorInterval, INTERVAL_MS } from './rollup-time';
 
 /** Agents per read: keeps one refresh's events in memory bounded for 5 000-agent centres. */
@@ -31,6 +32,13 @@ export const AGENT_TIME_FIELDS: readonly NumericComponent[] = [
   'productiveInOpenSeconds', 'paidSeconds', 'plannedPaidSeconds', 'unplannedAbsenceSeconds',
 ];
 
+/** One agent's span to recompute: [from, to), both aligned. */
+export interface AgentRange {
+  agentId: string;
+  from: number;
+  to: number;
+}
+
 /**
  * Recomputes rollup_agent_time_15m for these agents over [from, to) (aligned), exactly as
  * libs/kpi computeKpiComponents would with asOf = to: the same sweep, cut at every interval.
@@ -40,21 +48,37 @@ export const AGENT_TIME_FIELDS: readonly NumericComponent[] = [
  */
 export async function refreshAgentTime(store: RecordStore, org: Org, agentIds: readonly string[], from: number, to: number, config: KpiConfig): Promise<void> {
   if (!(to > from) || agentIds.length === 0) return;
+  await refreshAgentTimeRanges(store, org, agentIds.map((agentId) => ({ agentId, from, to })), config);
+}
+
+/**
+ * As refreshAgentTime, each agent over its own span (one agent at most once): the ingest hook
+ * recomputes a late or out-of-order agent only where its new events can change anything.
+ * Per chunk of agents: one read of events, one of schedule, one DELETE and one plain INSERT/COPY
+ * (the DELETE leaves nothing to conflict with).
+ */
+export async function refreshAgentTimeRanges(store: RecordStore, org: Org, input: readonly AgentRange[], config: KpiConfig): Promise<void> {
+  const ranges = input.filter((r) => r.to > r.from);
+  if (ranges.length === 0) return;
   const agentsById = new Map(org.agents.map((a) => [a.id, a]));
-  const cuts: number[] = [];
-  for (let t = from + INTERVAL_MS; t < to; t += INTERVAL_MS) cuts.push(t);
-  for (let i = 0; i < agentIds.length; i += AGENTS_PER_CHUNK) {
-    const ids = agentIds.slice(i, i + AGENTS_PER_CHUNK);
-    const [events, schedule] = await Promise.all([store.loadStateEvents(ids, from, to), store.loadScheduleSegments(ids, from, to)]);
+  for (let i = 0; i < ranges.length; i += AGENTS_PER_CHUNK) {
+    const chunk = ranges.slice(i, i + AGENTS_PER_CHUNK);
+    const params = [chunk.map((r) => r.agentId), chunk.map((r) => new Date(r.from)), chunk.map((r) => new Date(r.to))];
+    const [events, schedule] = await Promise.all([
+      store.query<AgentStateEvent>(RANGED_EVENTS_SQL, params),
+      store.query<ScheduleSegment>(RANGED_SCHEDULE_SQL, params),
+    ]);
     const evBy = eventsByAgent(events);
-    const schedBy = new Map<string, typeof schedule>();
+    const schedBy = new Map<string, ScheduleSegment[]>();
     for (const s of schedule) {
       let list = schedBy.get(s.agentId);
       if (!list) schedBy.set(s.agentId, (list = []));
       list.push(s);
     }
     const rows: Row[] = [];
-    for (const id of ids) {
+    for (const { agentId: id, from, to } of chunk) {
+      const cuts: number[] = [];
+      for (let t = from + INTERVAL_MS; t < to; t += INTERVAL_MS) cuts.push(t);
       const cells = new Map<string, KpiComponents>();
       const cell = (interval: number, aux: string): KpiComponents => {
         const k = `${interval}|${aux}`;
@@ -78,13 +102,86 @@ export async function refreshAgentTime(store: RecordStore, org: Org, agentIds: r
         rows.push([new Date(interval), id, aux, agent?.teamId ?? '', agent?.siteId ?? '', ...AGENT_TIME_FIELDS.map((f) => c[f])]);
       }
     }
-    await store.query(
-      'DELETE FROM rollup_agent_time_15m WHERE agent_id = ANY($1::text[]) AND interval_start >= $2 AND interval_start < $3',
-      [ids, new Date(from), new Date(to)],
-    );
-    await store.writer.write('rollup_agent_time_15m', AGENT_TIME_COLUMNS, rows, { runner: store.runner });
+    await store.query(RANGED_DELETE_SQL, params);
+    await store.writer.write('rollup_agent_time_15m', AGENT_TIME_COLUMNS, rows, { runner: store.runner, onConflict: 'error' });
   }
 }
+
+/** A state event or schedule segment a batch wrote (RollupTouches.agentTimes). */
+export interface AgentTouch {
+  agentId: string;
+  at: number;
+  /** 'state': a state event at `at`, whose effect ends at the agent's next stored event. Otherwise (schedule) to the watermark. */
+  kind?: 'state' | 'schedule';
+}
+
+/**
+ * The span of each touched agent whose agent time can have changed, cut at `end`: from the
+ * interval of its earliest touch to the interval holding its next stored event after its latest
+ * touched event (the state from that event on does not depend on anything earlier). A schedule
+ * touch reaches `end`: a re-published segment may have been longer before.
+ */
+export async function touchedAgentRanges(store: RecordStore, touches: readonly AgentTouch[], end: number): Promise<AgentRange[]> {
+  const byAgent = new Map<string, { from: number; lastState: number; toEnd: boolean }>();
+  for (const t of touches) {
+    const r = byAgent.get(t.agentId);
+    const isState = t.kind === 'state';
+    if (!r) byAgent.set(t.agentId, { from: floorInterval(t.at), lastState: isState ? t.at : -Infinity, toEnd: !isState });
+    else {
+      r.from = Math.min(r.from, floorInterval(t.at));
+      if (isState) r.lastState = Math.max(r.lastState, t.at);
+      else r.toEnd = true;
+    }
+  }
+  const out: AgentRange[] = [];
+  const lookup: [string, number][] = [];
+  for (const [agentId, r] of byAgent) {
+    if (r.from >= end) continue;
+    if (r.toEnd) out.push({ agentId, from: r.from, to: end });
+    else lookup.push([agentId, r.lastState]);
+  }
+  if (lookup.length === 0) return out;
+  const next = await store.query<{ id: string; n: number | null }>(NEXT_EVENT_SQL, [lookup.map(([id]) => id), lookup.map(([, at]) => new Date(at))]);
+  const nextOf = new Map(next.map((r) => [r.id, r.n]));
+  for (const [agentId] of lookup) {
+    const r = byAgent.get(agentId) as { from: number };
+    const n = nextOf.get(agentId) ?? null;
+    out.push({ agentId, from: r.from, to: n === null ? end : Math.min(end, floorInterval(n) + INTERVAL_MS) });
+  }
+  return out;
+}
+
+/** Each agent's first stored event strictly after $2 (null when none). */
+const NEXT_EVENT_SQL = `
+SELECT k.id, (extract(epoch from (
+  SELECT e.at FROM agent_state_events e WHERE e.agent_id = k.id AND e.at > k.b ORDER BY e.at LIMIT 1)) * 1000)::float8 AS n
+  FROM unnest($1::text[], $2::timestamptz[]) AS k(id, b)`;
+
+/* $1 agent ids, $2 from, $3 to (one span per agent). */
+const SPANS = 'unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS k(id, f, t)';
+
+/** Each agent's events in its [from, to) plus its last event before from (the state it was in), by agent, time, seq. */
+const RANGED_EVENTS_SQL = `
+SELECT "agentId", "at", state FROM (
+  SELECT e.agent_id AS "agentId", ${ms('e.at', 'at')}, e.state, e.seq FROM ${SPANS}
+    JOIN agent_state_events e ON e.agent_id = k.id AND e.at >= k.f AND e.at < k.t
+  UNION ALL
+  SELECT prev.agent_id, ${ms('prev.at', 'at')}, prev.state, prev.seq FROM ${SPANS}
+   CROSS JOIN LATERAL (
+     SELECT agent_id, at, state, seq FROM agent_state_events e
+      WHERE e.agent_id = k.id AND e.at < k.f ORDER BY e.at DESC, e.seq DESC LIMIT 1) prev
+) x ORDER BY "agentId", "at", seq`;
+
+/** Segments overlapping each agent's [from, to); the longest segment bounds the index range (as loadScheduleSegments). */
+const RANGED_SCHEDULE_SQL = `
+SELECT s.agent_id AS "agentId", ${ms('s.start_at', 'start')}, ${ms('s.end_at', 'end')}, s.activity FROM ${SPANS}
+  JOIN schedule_segments s ON s.agent_id = k.id AND s.start_at < k.t AND s.end_at > k.f
+   AND s.start_at > k.f - (SELECT COALESCE(max(end_at - start_at), interval '0') FROM schedule_segments)
+ ORDER BY s.agent_id, s.start_at, s.activity`;
+
+const RANGED_DELETE_SQL = `
+DELETE FROM rollup_agent_time_15m r USING ${SPANS}
+ WHERE r.agent_id = k.id AND r.interval_start >= k.f AND r.interval_start < k.t`;
 
 function splitKey(k: string): [number, string] {
   const bar = k.indexOf('|');

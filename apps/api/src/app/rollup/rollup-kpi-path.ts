@@ -1,4 +1,4 @@
-import { CHANNELS, type Contact, type KpiRow, type Org, type Scope } from '@floorwatch/contracts';
+import { CHANNELS, type AgentStateEvent, type Contact, type KpiRow, type Org, type ScheduleSegment, type Scope } from '@floorwatch/contracts';
 import {
   addComponentsInto,
   computeKpiComponents,
@@ -82,15 +82,40 @@ export class RollupKpiPath {
       .map((key) => ({ key, kpis: finaliseKpis(rows.get(key) as KpiComponents, { minContacts: this.config.minContacts }) }));
   }
 
+  /**
+   * The tail [R, to) from raw records. Its agent time needs the state each agent was in at R,
+   * but only agents who were not logged out then, or who have an event or a schedule segment in
+   * the tail, can add anything; the first are exactly those with a rollup row in the complete
+   * interval before R (a row exists iff some time was counted). So the state events are loaded
+   * for those agents only, not for every agent of the scope (enterprise: every agent's last event).
+   */
   private async rawComponents(org: Org, q: KpiQuery, agentIds: string[] | null): Promise<Map<string, KpiComponents>> {
     const none = agentIds !== null && agentIds.length === 0;
-    const [contacts, stateEvents, schedule, surveys] = await Promise.all([
+    const loadAgentTime = async (): Promise<[AgentStateEvent[], ScheduleSegment[]]> => {
+      if (none) return [[], []];
+      const schedule = await this.store.loadScheduleSegments(agentIds, q.from, q.to);
+      const ids = await this.tailAgents(agentIds, q.from, q.to);
+      for (const s of schedule) ids.add(s.agentId);
+      return [ids.size ? await this.store.loadStateEvents([...ids], q.from, q.to) : [], schedule];
+    };
+    const [contacts, [stateEvents, schedule], surveys] = await Promise.all([
       this.loadContacts(q.scope, q.from, q.to),
-      none ? [] : this.store.loadStateEvents(agentIds, q.from, q.to),
-      none ? [] : this.store.loadScheduleSegments(agentIds, q.from, q.to),
+      loadAgentTime(),
       q.scope.kind === 'enterprise' ? this.store.loadSurveys(q.from, q.to) : [],
     ]);
     return computeKpiComponents({ org, contacts, stateEvents, schedule, surveys }, q, this.config);
+  }
+
+  /** Agents with agent time in the interval before `from` (rollup) or a state event in [from, to). */
+  private async tailAgents(agentIds: string[] | null, from: number, to: number): Promise<Set<string>> {
+    const params: unknown[] = [new Date(from - INTERVAL_MS), new Date(from), new Date(to)];
+    const only = agentIds ? ` AND agent_id = ANY($${params.push(agentIds)}::text[])` : '';
+    const rows = await this.store.query<{ agent_id: string }>(
+      `SELECT agent_id FROM rollup_agent_time_15m WHERE interval_start = $1${only}
+       UNION SELECT agent_id FROM agent_state_events WHERE at >= $2 AND at < $3${only}`,
+      params,
+    );
+    return new Set(rows.map((r) => r.agent_id));
   }
 
   private async loadAnswered(scope: Scope, from: number, to: number): Promise<Contact[]> {

@@ -57,6 +57,8 @@ describe('auth guards', () => {
     const p = run(roleGuard('team_leader', 'manager'));
     http.expectOne('/api/v1/me').flush(me(['team_leader']));
     expect(await p).toBe(true);
+    // …and asks /org at once, so it loads alongside the page's code rather than after it.
+    http.expectOne('/api/v1/org').flush({ sites: [], teams: [], agents: [], queues: [] });
   });
 
   it('/ goes to the home of the user’s role; several roles → the chosen one', async () => {

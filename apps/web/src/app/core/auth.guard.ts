@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn } from '@angular/router';
 import type { Role } from '@floorwatch/contracts';
+import { OrgApi } from './api/org-api';
 import { AuthService } from './auth.service';
 
 /** Signed in with a profile, else to /login keeping where the user was going. */
@@ -17,9 +18,15 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
   return async (_route, state) => {
     const auth = inject(AuthService);
     const router = inject(Router);
+    const orgApi = inject(OrgApi);
     const me = await auth.loadMe();
     if (!me) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
-    if (me.roles.some((r) => r === 'admin' || roles.includes(r))) return true;
+    if (me.roles.some((r) => r === 'admin' || roles.includes(r))) {
+      // Every page needs /org (names, time zones): asked now, it loads while the page's code is
+      // still being fetched instead of after it (first-render path).
+      void orgApi.load();
+      return true;
+    }
     return router.parseUrl(auth.homeFor(me));
   };
 }

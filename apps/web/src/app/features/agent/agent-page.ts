@@ -15,7 +15,7 @@ import { LoadState } from '../../shared/load-state';
 import { MessagesList } from '../../shared/messages-list';
 import { PeriodSelector } from '../../shared/period-selector';
 import { groupKeyLabel, sinceText, stateLabel } from '../../shared/time';
-import { errorText } from '../../core/api/org-api';
+import { OrgApi, errorText } from '../../core/api/org-api';
 import { ScheduleRequestForm } from './schedule-request-form';
 import { TimelineLanes } from './timeline-lanes';
 
@@ -32,6 +32,7 @@ export class AgentPage {
   private readonly auth = inject(AuthService);
   private readonly kpiApi = inject(KpiApi);
   private readonly timelineApi = inject(TimelineApi);
+  private readonly orgApi = inject(OrgApi);
   protected readonly tiles = TILES;
 
   protected readonly view = injectViewState(() => ({ scope: `agent:${this.auth.me()?.agentId ?? 'me'}`, period: 'day', by: null }));
@@ -44,17 +45,29 @@ export class AgentPage {
     return this.isOwn() ? [] : buildCrumbs(this.view.state(), this.view.org(), this.view.timezone(), root);
   });
 
+  /**
+   * The agent's time zone comes with /org: asking before it has arrived asks for the UTC day and
+   * then again for the site's (the first answers wasted, and computed by the server all the same).
+   */
+  private readonly ready = computed(() => this.view.org() !== null || this.orgApi.error() !== null);
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
-  protected readonly summary = this.kpiApi.resource(() => this.base());
-  protected readonly byHour = this.kpiApi.resource(() => ({ ...this.base(), by: 'hour' as const }));
+  protected readonly summary = this.kpiApi.resource(() => (this.ready() ? this.base() : undefined));
+  private summaryDone = false;
+  /**
+   * The headline tiles first: charts, timeline and side panels ask once the summary has answered
+   * (on opening only; later changes ask all at once), so the first figure does not queue behind them.
+   */
+  protected readonly primed = computed(() => (this.summaryDone ||= this.summary.hasValue() || this.summary.error() != null));
+  private readonly after = <T,>(query: () => T): (() => T | undefined) => () => (this.primed() ? query() : undefined);
+  protected readonly byHour = this.kpiApi.resource(this.after(() => ({ ...this.base(), by: 'hour' as const })));
   /** A single day shows its week by day, so there is a trend to look at. */
   protected readonly dayRange = computed(() => {
     const s = this.view.state();
     return s.period === 'day' ? resolvePeriod({ ...s, period: 'week' }, this.view.timezone()) : this.view.period();
   });
-  protected readonly byDay = this.kpiApi.resource(() => ({ ...this.base(), from: this.dayRange().from, to: this.dayRange().to, by: 'day' as const }));
+  protected readonly byDay = this.kpiApi.resource(this.after(() => ({ ...this.base(), from: this.dayRange().from, to: this.dayRange().to, by: 'day' as const })));
   protected readonly day = computed(() => this.view.state().date ?? todayIn(this.view.timezone()));
-  protected readonly timeline = this.timelineApi.resource(() => ({ agent: this.agentId(), day: this.day() }));
+  protected readonly timeline = this.timelineApi.resource(this.after(() => ({ agent: this.agentId(), day: this.day() })));
 
   protected readonly live = createLiveStore(() => [this.view.state().scope]);
   protected readonly current = computed(() => this.live.state().agents[this.agentId()] ?? null);

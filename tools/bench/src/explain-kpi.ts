@@ -12,7 +12,9 @@ import { Client } from 'pg';
 import type { GroupBy, Scope } from '@floorwatch/contracts';
 import { openDatabase } from '../../../apps/api/src/app/database/open-database';
 import { KpiQueryService } from '../../../apps/api/src/app/kpi/kpi-query.service';
+import { DAILY_STATE_KEY, refreshDaily } from '../../../apps/api/src/app/rollup/daily-refresh';
 import { refreshRepeats } from '../../../apps/api/src/app/rollup/fcr-repeats';
+import { AGENT_TIME_THROUGH_KEY } from '../../../apps/api/src/app/rollup/rollup.service';
 import { BENCH_END, makeWorld } from './bench-world';
 import { benchIngest } from './ingest-bench';
 import { postgresUrl } from './run-bench';
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     const cases: [string, Scope, GroupBy, number][] = [
       ['enterprise by day, 90 days', { kind: 'enterprise' }, 'day', 90],
       ['enterprise by site, 90 days', { kind: 'enterprise' }, 'site', 90],
+      ['site by day, 90 days', { kind: 'site', id: w.world.org.sites[0].id }, 'day', 90],
       ['team by agent, 30 days', { kind: 'team', id: team }, 'agent', 30],
     ];
     // The ingest hook's repeat refresh, for a batch's worth of contacts (the latest 5 000).
@@ -56,6 +59,22 @@ async function main(): Promise<void> {
       await refreshRepeats(tx, touches);
       process.stdout.write(`\n## ingest hook: refreshRepeats for 5 000 contacts: ${(performance.now() - t0).toFixed(1)} ms\n`);
     });
+    // The daily hook: a batch of those contacts (their days are the current, incomplete ones), then
+    // every day from scratch (what the first refresh of an existing database, or a day completing in every zone, costs at most).
+    await stores.store.transaction(async (tx) => {
+      let t0 = performance.now();
+      const steady = await refreshDaily(tx, { contactIntervals: touches.flatMap((t) => [t.enqueuedAt, t.endedAt]), repeatIntervals: [], agentTimes: [] }, AGENT_TIME_THROUGH_KEY);
+      process.stdout.write(`## ingest hook: refreshDaily for the same batch: ${(performance.now() - t0).toFixed(1)} ms (${steady.contactDays} contact days, ${steady.agentDays} agent days)\n`);
+      await tx.query('DELETE FROM settings WHERE key = $1', [DAILY_STATE_KEY]);
+      t0 = performance.now();
+      const all = await refreshDaily(tx, { contactIntervals: [], repeatIntervals: [], agentTimes: [] }, AGENT_TIME_THROUGH_KEY);
+      process.stdout.write(`## refreshDaily from scratch: ${(performance.now() - t0).toFixed(1)} ms (${all.contactDays} contact days, ${all.agentDays} agent days)\n`);
+    });
+    const [counts] = await query<Record<string, string>>(
+      `SELECT (SELECT count(*) FROM rollup_contacts_15m) AS c15, (SELECT count(*) FROM rollup_contacts_day) AS cday,
+              (SELECT count(*) FROM rollup_agent_time_15m) AS a15, (SELECT count(*) FROM rollup_agent_time_day) AS aday`,
+    );
+    process.stdout.write(`## rows: contacts 15m ${counts['c15']}, day ${counts['cday']}; agent time 15m ${counts['a15']}, day ${counts['aday']}\n`);
     timed.length = 0;
     for (const [name, scope, by, days] of cases) {
       await kpis.query({ scope, by, from: to - days * DAY, to });
@@ -63,12 +82,13 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await kpis.query({ scope, by, from: to - days * DAY, to });
       const total = performance.now() - t0;
-      process.stdout.write(`\n## ${name} (${pg ? 'PostgreSQL' : 'PGlite'}): ${total.toFixed(1)} ms in the service, path ${kpis.lastPath}\n`);
+      process.stdout.write(`\n## ${name} (${pg ? 'PostgreSQL' : 'PGlite'}): ${total.toFixed(1)} ms in the service, path ${kpis.lastPath}, ${kpis.lastDailyRanges} daily ranges\n`);
       const sorted = [...timed].sort((a, b) => b.ms - a.ms);
-      for (const t of sorted.slice(0, 5)) process.stdout.write(`  ${t.ms.toFixed(1)} ms  ${t.sql.replace(/\s+/g, ' ').slice(0, 150)}\n`);
-      const top = sorted[0];
-      if (top) {
-        const plan = await query<Record<string, string>>(`EXPLAIN (ANALYZE, COSTS OFF) ${top.sql}`, top.params);
+      for (const t of sorted.slice(0, 6)) process.stdout.write(`  ${t.ms.toFixed(1)} ms  ${t.sql.replace(/\s+/g, ' ').slice(0, 150)}\n`);
+      // The slowest statement and every read of the day rows.
+      for (const t of sorted.filter((t, i) => i === 0 || /FROM rollup_\w+_day/.test(t.sql))) {
+        process.stdout.write(`  EXPLAIN ${t.sql.replace(/\s+/g, ' ').slice(0, 90)}\n`);
+        const plan = await query<Record<string, string>>(`EXPLAIN (ANALYZE, COSTS OFF) ${t.sql}`, t.params);
         for (const r of plan) process.stdout.write(`    | ${Object.values(r)[0]}\n`);
       }
     }

@@ -14,8 +14,6 @@ import type { KpiQueryService } from '../kpi/kpi-query.service';
  * in small batches so the day rows are kept by the per-batch refresh (days completing, late
  * schedule touching completed days, repeat counters becoming FCR-final a week later).
  */
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const END = Date.parse('2024-04-04T15:00:00Z');
 
 let db: TestDatabase;

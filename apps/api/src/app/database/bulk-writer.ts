@@ -31,6 +31,10 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
 const COPY_ROWS_PER_CHUNK = 1000;
 const JSON_ROWS_PER_STATEMENT = 20_000;
 let stageCounter = 0;
+/** Smaller writes are not worth a savepoint and a possible second attempt. */
+const OPTIMISTIC_MIN_ROWS = 500;
+const STAGED_AFTER_CONFLICT = 20;
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * The one bulk write path. Real PostgreSQL: COPY FROM STDIN into a temp staging table, then one
@@ -41,6 +45,9 @@ let stageCounter = 0;
  * when the runner has one open, otherwise its own.
  */
 export class BulkWriter {
+  /** Writes per table to stage without trying a direct COPY first (set after a conflict). */
+  private readonly stageNext = new Map<string, number>();
+
   constructor(
     private readonly dataSource: DataSource,
     readonly mode: DatabaseMode,
@@ -90,6 +97,8 @@ export class BulkWriter {
       if (this.mode === 'postgres' && onConflict === 'error' && !returning) {
         await this.copyDirect(runner, table, columns, rows);
         out.count = rows.length;
+      } else if (this.mode === 'postgres' && !returning && rows.length >= OPTIMISTIC_MIN_ROWS && (await this.tryCopyDirect(runner, table, columns, rows))) {
+        out.count = rows.length;
       } else if (this.mode === 'postgres') {
         await this.copyThroughStage(runner, table, columns, rows, suffix, out);
       } else {
@@ -134,6 +143,32 @@ export class BulkWriter {
   private async copyDirect(runner: QueryRunner, table: string, columns: readonly string[], rows: readonly Row[]) {
     const client = (await runner.connect()) as PoolClient;
     await pipeline(Readable.from(chunks(rows)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  }
+
+  /**
+   * Fresh data (the usual ingest) conflicts with nothing, and then ON CONFLICT, whatever its
+   * action, inserts every row: COPY straight into the table does the same without the staging
+   * table and its second pass. Tried under a savepoint; a duplicate key rolls it back and the
+   * caller stages instead. After a conflict the table is staged for the next few writes
+   * (a replay or a correction feed would otherwise pay for two attempts every time).
+   */
+  private async tryCopyDirect(runner: QueryRunner, table: string, columns: readonly string[], rows: readonly Row[]): Promise<boolean> {
+    const skip = this.stageNext.get(table) ?? 0;
+    if (skip > 0) {
+      this.stageNext.set(table, skip - 1);
+      return false;
+    }
+    await runner.query('SAVEPOINT fw_bulk_direct');
+    try {
+      await this.copyDirect(runner, table, columns, rows);
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
+      await runner.query('ROLLBACK TO SAVEPOINT fw_bulk_direct');
+      this.stageNext.set(table, STAGED_AFTER_CONFLICT);
+      return false;
+    }
+    await runner.query('RELEASE SAVEPOINT fw_bulk_direct');
+    return true;
   }
 
   private async inTransaction<T>(given: QueryRunner | undefined, work: (runner: QueryRunner) => Promise<T>): Promise<T> {

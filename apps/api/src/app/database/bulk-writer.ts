@@ -146,6 +146,18 @@ export class BulkWriter {
   }
 
   /**
+   * PostgreSQL: inserts every row if none of their keys exists yet (one COPY, no staging) and
+   * answers true; answers false and writes nothing when one does, or on PGlite. For a caller
+   * that needs to know which rows were new (feed_lines claims): true means all of them.
+   */
+  async insertIfAllNew(table: string, columns: readonly string[], rows: readonly Row[], runner: QueryRunner | undefined): Promise<boolean> {
+    if (this.mode !== 'postgres' || rows.length < OPTIMISTIC_MIN_ROWS) return false;
+    ident(table);
+    columns.forEach(ident);
+    return this.inTransaction(runner, (r) => this.tryCopyDirect(r, table, columns, rows));
+  }
+
+  /**
    * Fresh data (the usual ingest) conflicts with nothing, and then ON CONFLICT, whatever its
    * action, inserts every row: COPY straight into the table does the same without the staging
    * table and its second pass. Tried under a savepoint; a duplicate key rolls it back and the

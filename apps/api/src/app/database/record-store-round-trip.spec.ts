@@ -140,6 +140,18 @@ describe(`RecordStore round trip (${process.env['TEST_DATABASE_URL'] ? 'PostgreS
     expect(await db.store.getSetting('customer-key-salt')).toBeNull();
   });
 
+  it('claims a 600-line batch (one COPY on PostgreSQL) as new once, then 300 seen + 300 new as the 300 new', async () => {
+    const hashes = (from: number, n: number) => Array.from({ length: n }, (_, i) => lineHashOf(`line ${from + i}`));
+    const first = hashes(0, 600);
+    expect((await db.store.transaction((tx) => tx.claimFeedLines('queue_log', first))).size).toBe(600);
+    expect((await db.store.transaction((tx) => tx.claimFeedLines('queue_log', first))).size).toBe(0);
+    // lines 300..599 were claimed above, 600..899 are new: 600 − 300 = 300 fresh
+    const fresh = await db.store.transaction((tx) => tx.claimFeedLines('queue_log', hashes(300, 600)));
+    expect([...fresh].sort()).toEqual(hashes(600, 300).sort());
+    // the same lines under another format are new there
+    expect((await db.store.transaction((tx) => tx.claimFeedLines('survey', first))).size).toBe(600);
+  });
+
   it('commits a transaction as a whole and rolls it back as a whole', async () => {
     await expect(
       db.store.transaction(async (tx) => {

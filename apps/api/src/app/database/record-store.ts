@@ -148,6 +148,8 @@ export class RecordStore {
    */
   async claimFeedLines(format: string, lineHashes: readonly string[]): Promise<Set<string>> {
     if (lineHashes.length === 0) return new Set();
+    // A file seen for the first time: one COPY, every line new (PostgreSQL; duplicates fall through).
+    if (await this.writer.insertIfAllNew('feed_lines', ['format', 'line_hash'], lineHashes.map((h) => [format, h]), this.runner)) return new Set(lineHashes);
     const rows = await this.query<{ h: string }>(
       `INSERT INTO feed_lines (format, line_hash) SELECT $1, h FROM unnest($2::uuid[]) AS u(h)
        ON CONFLICT DO NOTHING RETURNING replace(line_hash::text, '-', '') AS h`,

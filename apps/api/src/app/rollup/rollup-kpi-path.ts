@@ -16,7 +16,7 @@ import { DAILY_STATE_KEY, type DailyState } from './daily-refresh';
 import { readRollups } from './rollup-reader';
 import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
-import { RollupService } from './rollup.service';
+import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
 
 type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact[]>;
 
@@ -45,7 +45,10 @@ export class RollupKpiPath {
   async query(org: Org, q: KpiQuery, agentIds: string[] | null): Promise<KpiRow[] | null> {
     const { scope, from, to, asOf } = q;
     if (!isAligned(from)) return null;
-    const through = await RollupService.agentTimeThrough(this.store);
+    // Watermark and daily state in one round trip.
+    const settings = await this.store.query<{ key: string; value: unknown }>('SELECT key, value FROM settings WHERE key = ANY($1::text[])', [[AGENT_TIME_THROUGH_KEY, DAILY_STATE_KEY]]);
+    const setting = <T>(key: string): T | null => (settings.find((r) => r.key === key)?.value as T | undefined) ?? null;
+    const through = setting<number>(AGENT_TIME_THROUGH_KEY);
     const until = floorInterval(Math.min(to, asOf, through ?? Number.NEGATIVE_INFINITY));
     if (!(until > from)) return null;
     const o = indexOrg(org);
@@ -53,30 +56,26 @@ export class RollupKpiPath {
     const fcrRolled = !this.config.sameReasonOnly && this.config.fcrWindowSeconds === FCR_ROLLUP_WINDOW_SECONDS;
     const split = floorInterval(asOf - this.config.fcrWindowSeconds * 1000);
     const fcrSplit = fcrRolled ? split : null;
-    const plan = planDaily(o, { scope, by: q.by, tz: q.tz, from, until, fcrSplit }, await this.store.getSetting<DailyState>(DAILY_STATE_KEY));
+    const plan = planDaily(o, { scope, by: q.by, tz: q.tz, from, until, fcrSplit }, setting<DailyState>(DAILY_STATE_KEY));
     this.lastDailyRanges = plan ? plan.contacts.reduce((n, g) => n + g.days.length, 0) : 0;
     this.lastDailyAgentRanges = plan?.agents ? plan.agents.reduce((n, g) => n + g.days.length, 0) : 0;
-    const rows = await readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit, plan });
 
     // Raw FCR where the rollup cannot judge it: the split interval (subjects partly eligible at
     // asOf), or the whole [from, until) when FCR is not rolled up for this config.
     const [fcrFrom, fcrTo] = !fcrRolled ? [from, until] : split >= from && split < until ? [split, split + INTERVAL_MS] : [0, 0];
-    if (fcrTo > fcrFrom) {
-      const handled = await this.loadAnswered(scope, fcrFrom, fcrTo);
-      const repeats = await this.repeatsOf(handled, fcrFrom, fcrTo);
-      const fcr = computeKpiComponents({ org, contacts: [...handled, ...repeats], stateEvents: [], schedule: [], surveys: [] }, { ...q, from: fcrFrom, to: fcrTo }, this.config);
-      for (const [key, c] of fcr) addFcr(rowOf(rows, key), c);
-    }
-    if (scope.kind === 'enterprise') {
-      const surveys = await this.store.loadSurveys(from, until);
-      const s = computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys }, { ...q, to: until }, this.config);
-      for (const [key, c] of s) addSurveys(rowOf(rows, key), c);
-    }
-
-    if (until < to) {
-      const tail = await this.rawComponents(org, { ...q, from: until }, agentIds);
-      for (const [key, c] of tail) addComponentsInto(rowOf(rows, key), c);
-    }
+    const none = new Map<string, KpiComponents>();
+    // The parts are independent reads: in parallel (PostgreSQL answers them on separate connections).
+    const [rows, fcr, surveys, tail] = await Promise.all([
+      readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit, plan }),
+      fcrTo > fcrFrom ? this.rawFcr(org, q, fcrFrom, fcrTo) : none,
+      scope.kind === 'enterprise'
+        ? this.store.loadSurveys(from, until).then((list) => computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys: list }, { ...q, to: until }, this.config))
+        : none,
+      until < to ? this.rawComponents(org, { ...q, from: until }, agentIds) : none,
+    ]);
+    for (const [key, c] of fcr) addFcr(rowOf(rows, key), c);
+    for (const [key, c] of surveys) addSurveys(rowOf(rows, key), c);
+    for (const [key, c] of tail) addComponentsInto(rowOf(rows, key), c);
     return [...rows.keys()]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((key) => ({ key, kpis: finaliseKpis(rows.get(key) as KpiComponents, { minContacts: this.config.minContacts }) }));
@@ -116,6 +115,12 @@ export class RollupKpiPath {
       params,
     );
     return new Set(rows.map((r) => r.agent_id));
+  }
+
+  private async rawFcr(org: Org, q: KpiQuery, from: number, to: number): Promise<Map<string, KpiComponents>> {
+    const handled = await this.loadAnswered(q.scope, from, to);
+    const repeats = await this.repeatsOf(handled, from, to);
+    return computeKpiComponents({ org, contacts: [...handled, ...repeats], stateEvents: [], schedule: [], surveys: [] }, { ...q, from, to }, this.config);
   }
 
   private async loadAnswered(scope: Scope, from: number, to: number): Promise<Contact[]> {

@@ -78,13 +78,11 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
   const contactGroups = w.plan?.contacts ?? whole;
 
   // --- contacts: day rows where the plan has them, 15-minute rows for the rest
-  if (w.plan) {
-    for (const r of await readDailyContacts(store, w, w.plan.contacts)) {
-      const t = row(by === undefined ? ALL_KEY : timeBy ? String(r['day']) : cellKey(r[CONTACT_GROUP[by] as string]));
-      for (const [col, field] of CONTACT_FIELDS) t[field] += Number(r[col]);
-      if (w.fcrSplit !== null) addFcrCells(t, r);
-    }
-  }
+  const noAgents = scope.kind === 'queue' || (w.agentIds !== null && w.agentIds.length === 0);
+  // Day rows and 15-minute rows of contacts and agent time: four independent reads, in parallel.
+  const dailyContacts: Promise<Cells[]> = w.plan ? readDailyContacts(store, w, w.plan.contacts) : Promise.resolve([]);
+  const dailyAgents: Promise<Cells[]> = w.plan?.agents && !noAgents ? readDailyAgentTime(store, w, w.plan.agents) : Promise.resolve([]);
+  const agentRowsP: Promise<Cells[]> = noAgents ? Promise.resolve([]) : agentRollupRows(store, w, timeBy);
   const params: unknown[] = [];
   let where = `(${rangeFilter(contactGroups, params, 'interval_start', 'site_id')})`;
   if (scope.kind !== 'enterprise') where += ` AND ${SCOPE_COLUMN[scope.kind]} = $${params.push(scope.id)}`;
@@ -92,10 +90,22 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
   const select = groupCols.map((c) => (c === 'interval_start' ? `(extract(epoch from interval_start) * 1000)::float8 AS interval_ms` : c));
   const sums = CONTACT_FIELDS.map(([col]) => `sum(${col})::float8 AS ${col}`);
   if (w.fcrSplit !== null) sums.push(...fcrSums(`$${params.push(new Date(w.fcrSplit))}::timestamptz`));
-  const contactRows = where.startsWith('(FALSE)') ? [] : await store.query<Cells>(
-    `SELECT ${[...select, ...sums].join(', ')} FROM rollup_contacts_15m WHERE ${where}${groupCols.length ? ` GROUP BY ${groupCols.join(', ')}` : ''}`,
-    params,
-  );
+  const [dayContactRows, contactRows, dayAgentRows, agentRows] = await Promise.all([
+    dailyContacts,
+    where.startsWith('(FALSE)') ? [] : store.query<Cells>(
+      `SELECT ${[...select, ...sums].join(', ')} FROM rollup_contacts_15m WHERE ${where}${groupCols.length ? ` GROUP BY ${groupCols.join(', ')}` : ''}`,
+      params,
+    ),
+    dailyAgents,
+    agentRowsP,
+  ]);
+  if (w.plan) {
+    for (const r of dayContactRows) {
+      const t = row(by === undefined ? ALL_KEY : timeBy ? String(r['day']) : cellKey(r[CONTACT_GROUP[by] as string]));
+      for (const [col, field] of CONTACT_FIELDS) t[field] += Number(r[col]);
+      if (w.fcrSplit !== null) addFcrCells(t, r);
+    }
+  }
   for (const r of contactRows) {
     if (!groupCols.length && Number(r['offered']) + Number(r['blocked']) + Number(r['handled']) === 0) continue;
     const key =
@@ -109,33 +119,18 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
   }
 
   // --- agent time (no queue has agent time)
-  if (scope.kind === 'queue' || (w.agentIds && w.agentIds.length === 0)) return rows;
+  if (noAgents) return rows;
   const agentKey = (id: string): string => {
     const agent = o.agents.get(id);
     return by === undefined ? ALL_KEY : by === 'agent' ? id : by === 'team' ? agent?.teamId ?? NO_GROUP : by === 'site' ? agent?.siteId ?? NO_GROUP : NO_GROUP;
   };
-  const agentGroups = w.plan?.agents ?? whole;
   if (w.plan?.agents) {
-    for (const r of await readDailyAgentTime(store, w, w.plan.agents)) {
+    for (const r of dayAgentRows) {
       const key = by === undefined ? ALL_KEY : timeBy ? String(r['day']) : by === 'reason' ? auxKey(r['aux_reason']) : by === 'site' ? cellKey(r['site_id']) : NO_GROUP;
       const t = row(key);
       AGENT_COLUMNS.forEach((col, i) => (t[AGENT_TIME_FIELDS[i]] += Number(r[col])));
     }
   }
-  const aParams: unknown[] = [];
-  const siteFiltered = agentGroups.some((g) => g.sites !== null);
-  const aRange = rangeFilter(agentGroups, aParams, 'r.interval_start', "COALESCE(a.site_id, '')");
-  const agentFilter = w.agentIds ? ` AND r.agent_id = ANY($${aParams.push(w.agentIds)}::text[])` : '';
-  const aGroup = timeBy ? ['r.interval_start', "COALESCE(a.site_id, '')"] : by === 'reason' ? ['r.aux_reason'] : ['r.agent_id'];
-  const aSelect = timeBy
-    ? ['(extract(epoch from r.interval_start) * 1000)::float8 AS interval_ms', `COALESCE(a.site_id, '') AS site_id`]
-    : by === 'reason' ? ['r.aux_reason'] : ['r.agent_id'];
-  const agentRows = aRange === 'FALSE' ? [] : await store.query<Cells>(
-    `SELECT ${[...aSelect, ...AGENT_COLUMNS.map((c) => `sum(r.${c})::float8 AS ${c}`)].join(', ')}
-       FROM rollup_agent_time_15m r ${timeBy || siteFiltered ? 'LEFT JOIN agents a ON a.id = r.agent_id' : ''}
-      WHERE (${aRange})${agentFilter} GROUP BY ${aGroup.join(', ')}`,
-    aParams,
-  );
   for (const r of agentRows) {
     const key = timeBy
       ? timeKey(Number(r['interval_ms']), r['site_id'] === '' ? null : String(r['site_id']))
@@ -180,6 +175,26 @@ export function addFcrCells(t: KpiComponents, r: Cells): void {
     t.fcrEligibleByChannel[ch] += Number(r[`fcr_e${i}`]);
     t.fcrNotRepeatedByChannel[ch] += Number(r[`fcr_n${i}`]);
   });
+}
+
+/** Agent time of the 15-minute rows the plan leaves (all of [from, until) without one). */
+async function agentRollupRows(store: RecordStore, w: RollupWindow, timeBy: TimeGroup | null): Promise<Cells[]> {
+  const agentGroups: readonly PlanGroup[] = w.plan?.agents ?? [{ zone: null, sites: null, days: [], edges: [{ lo: w.from, hi: w.until }] }];
+  const aParams: unknown[] = [];
+  const siteFiltered = agentGroups.some((g) => g.sites !== null);
+  const aRange = rangeFilter(agentGroups, aParams, 'r.interval_start', "COALESCE(a.site_id, '')");
+  if (aRange === 'FALSE') return [];
+  const agentFilter = w.agentIds ? ` AND r.agent_id = ANY($${aParams.push(w.agentIds)}::text[])` : '';
+  const aGroup = timeBy ? ['r.interval_start', "COALESCE(a.site_id, '')"] : w.by === 'reason' ? ['r.aux_reason'] : ['r.agent_id'];
+  const aSelect = timeBy
+    ? ['(extract(epoch from r.interval_start) * 1000)::float8 AS interval_ms', `COALESCE(a.site_id, '') AS site_id`]
+    : w.by === 'reason' ? ['r.aux_reason'] : ['r.agent_id'];
+  return store.query<Cells>(
+    `SELECT ${[...aSelect, ...AGENT_COLUMNS.map((c) => `sum(r.${c})::float8 AS ${c}`)].join(', ')}
+       FROM rollup_agent_time_15m r ${timeBy || siteFiltered ? 'LEFT JOIN agents a ON a.id = r.agent_id' : ''}
+      WHERE (${aRange})${agentFilter} GROUP BY ${aGroup.join(', ')}`,
+    aParams,
+  );
 }
 
 const cellKey = (v: unknown): string => (v === '' ? NO_GROUP : String(v));

@@ -107,10 +107,14 @@ export async function renderFigures(handle: DatabaseHandle | null, label: string
       const r = await measureRender(browser, web.base, page, nowMs, loads);
       for (const cache of ['cold', 'warm'] as const) {
         const s = summarise(r[cache]);
+        if (r[cache].ms.length === 0) {
+          out.push({ name: name(page.name, cache), size: `${page.path}`, value: null, unit: 'ms p95 to first KPI tile', skipped: `every load failed: ${r[cache].failed[0] ?? "?"}` });
+          continue;
+        }
         out.push({
           name: name(page.name, cache), size: `${page.path} as ${page.name === 'agent' ? `agent ${users.agentId}` : 'control desk (every site)'}, ${loads} loads`,
           value: s.p95, unit: 'ms p95 to first KPI tile',
-          details: { p50Ms: s.p50, p95Ms: s.p95, domP50Ms: s.domP50, requestsBeforeTileP50: s.requestsP50, goalMs: 1000 },
+          details: { p50Ms: s.p50, p95Ms: s.p95, domP50Ms: s.domP50, requestsBeforeTileP50: s.requestsP50, failedLoads: r[cache].failed.length, firstFailure: r[cache].failed[0] ?? null, goalMs: 1000 },
         });
       }
     }

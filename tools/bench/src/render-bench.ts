@@ -17,6 +17,8 @@ export interface RenderTimes {
   domMs: number[];
   /** Same loads: requests the page made before the figure (the first-render path). */
   requests: number[];
+  /** Loads that did not get there, with why. */
+  failed: string[];
 }
 
 /**
@@ -84,7 +86,7 @@ export async function measureRender(browser: Browser, base: string, page: Render
     await ctx.addInitScript(pageProbe, { token: page.token, selector: page.selector, nowMs });
     return ctx;
   };
-  const empty = (): RenderTimes => ({ ms: [], domMs: [], requests: [] });
+  const empty = (): RenderTimes => ({ ms: [], domMs: [], requests: [], failed: [] });
   const cold = empty();
   const warm = empty();
   const add = (into: RenderTimes, r: { ms: number; domMs: number; requests: number }) => {
@@ -92,18 +94,26 @@ export async function measureRender(browser: Browser, base: string, page: Render
     into.domMs.push(r.domMs);
     into.requests.push(r.requests);
   };
+  // A load that fails (timeout, tab crash on a machine short of memory) is counted, not fatal.
+  const attempt = async (ctx: BrowserContext, into: RenderTimes) => {
+    try {
+      add(into, await oneLoad(ctx, url, timeoutMs));
+    } catch (e) {
+      into.failed.push(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    }
+  };
   for (let i = 0; i < n; i++) {
     const ctx = await fresh();
     try {
-      add(cold, await oneLoad(ctx, url, timeoutMs));
+      await attempt(ctx, cold);
     } finally {
       await ctx.close();
     }
   }
   const ctx = await fresh();
   try {
-    await oneLoad(ctx, url, timeoutMs);
-    for (let i = 0; i < n; i++) add(warm, await oneLoad(ctx, url, timeoutMs));
+    await attempt(ctx, empty());
+    for (let i = 0; i < n; i++) await attempt(ctx, warm);
   } finally {
     await ctx.close();
   }

@@ -2,7 +2,7 @@ import { runBench } from './run-bench';
 import { SIZES } from './sizes';
 
 /* CI runs the smallest size: it fails on errors and on rollup/naive disagreement, never on timings. */
-jest.setTimeout(240_000);
+jest.setTimeout(420_000);
 
 it('the tiny bench produces a finite figure for every measured row, and rollup = naive = raw', async () => {
   const report = await runBench(SIZES.tiny);

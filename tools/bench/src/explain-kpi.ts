@@ -75,6 +75,24 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM rollup_agent_time_15m) AS a15, (SELECT count(*) FROM rollup_agent_time_day) AS aday`,
     );
     process.stdout.write(`## rows: contacts 15m ${counts['c15']}, day ${counts['cday']}; agent time 15m ${counts['a15']}, day ${counts['aday']}\n`);
+    // A/B in the same process and conditions: the daily path off (no daily state: the reader
+    // uses the 15-minute rows, as before the day rows existed) and on, alternating, 10 runs each.
+    const state = await stores.store.getSetting<unknown>(DAILY_STATE_KEY);
+    for (const [name, scope, by, days] of cases) {
+      const q = { scope, by, from: to - days * DAY, to };
+      const ms: Record<'off' | 'on', number[]> = { off: [], on: [] };
+      for (let i = 0; i < 11; i++) {
+        for (const mode of ['off', 'on'] as const) {
+          if (mode === 'off') await query('DELETE FROM settings WHERE key = $1', [DAILY_STATE_KEY]);
+          else await stores.store.setSetting(DAILY_STATE_KEY, state);
+          const t0 = performance.now();
+          await kpis.query(q);
+          if (i > 0) ms[mode].push(performance.now() - t0); // the first pair warms up
+        }
+      }
+      const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1].toFixed(1);
+      process.stdout.write(`## A/B ${name}: 15-minute rows only ${med(ms.off)} ms, with day rows ${med(ms.on)} ms (service, median of 10)\n`);
+    }
     timed.length = 0;
     for (const [name, scope, by, days] of cases) {
       await kpis.query({ scope, by, from: to - days * DAY, to });

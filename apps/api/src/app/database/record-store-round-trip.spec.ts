@@ -1,6 +1,7 @@
 import type { Org } from '@floorwatch/contracts';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { lineHashOf } from './line-hash';
+import { LATEST_EVENT_KEY } from './record-store';
 import type { StoredContact } from './record-types';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0); // Mon 2 Mar 2026 09:00Z
@@ -65,6 +66,23 @@ describe(`RecordStore round trip (${process.env['TEST_DATABASE_URL'] ? 'PostgreS
     // half-open: a window ending exactly at c1's enqueue time excludes it
     expect(await db.store.loadContacts({ kind: 'enterprise' }, T0 - 60 * MIN, T0)).toEqual([]);
     expect(await db.store.latestEventTime()).toBe(T0 + 70 * MIN);
+  });
+
+  it('keeps the latest event time in one settings row: raised by later contact ends and state changes, never lowered', async () => {
+    expect(await db.store.latestEventTime()).toBeNull(); // empty database
+    await db.store.writeContacts([contact('c1', 0, 5)]); // ends 09:05
+    expect(await db.store.latestEventTime()).toBe(T0 + 5 * MIN);
+    await db.store.writeStateEvents([{ agentId: 'a1', at: T0 + 30 * MIN, state: 'available', source: 'test' }]); // 09:30 > 09:05
+    expect(await db.store.latestEventTime()).toBe(T0 + 30 * MIN);
+    await db.store.writeContacts([contact('c2', 1, 10)]); // a late contact ending 09:10 < 09:30: no change
+    expect(await db.store.latestEventTime()).toBe(T0 + 30 * MIN);
+    expect(await db.store.getSetting<number>(LATEST_EVENT_KEY)).toBe(T0 + 30 * MIN);
+    // A write rolled back does not move it.
+    await expect(db.store.transaction(async (tx) => {
+      await tx.writeContacts([contact('c3', 40, 90)]);
+      throw new Error('batch failed');
+    })).rejects.toThrow('batch failed');
+    expect(await db.store.latestEventTime()).toBe(T0 + 30 * MIN);
   });
 
   it('replaces a contact only with a copy that has a newer sourceUpdatedAt (Connect CTR updates)', async () => {

@@ -85,6 +85,16 @@ describe(`RecordStore round trip (${process.env['TEST_DATABASE_URL'] ? 'PostgreS
     expect(await db.store.latestEventTime()).toBe(T0 + 30 * MIN);
   });
 
+  it('still finds a long e-mail by its end: the enqueued_at bound (for partition pruning) is the longest span written', async () => {
+    const email = contact('e1', -3 * 24 * 60, 30, { channel: 'email' }); // enqueued 3 days before 09:00, ends 09:30
+    await db.store.writeContacts([contact('c1', 0, 5), email]);
+    expect(await db.store.maxContactSpan()).toBe((3 * 24 * 60 + 30) * MIN); // 3 days 30 minutes
+    // [09:15, 10:00): only the e-mail ends in it (c1 ended 09:05)
+    expect((await db.store.loadContacts({ kind: 'enterprise' }, T0 + 15 * MIN, T0 + 60 * MIN)).map((c) => c.contactId)).toEqual(['e1']);
+    await db.store.writeContacts([contact('c2', 10, 12)]); // a 2-minute contact does not lower it
+    expect(await db.store.maxContactSpan()).toBe((3 * 24 * 60 + 30) * MIN);
+  });
+
   it('replaces a contact only with a copy that has a newer sourceUpdatedAt (Connect CTR updates)', async () => {
     const v1 = contact('ctr', 0, 5, { source: 'connect-ctr', sourceUpdatedAt: T0 + 6 * MIN, acwSeconds: 0 });
     await db.store.writeContacts([v1]);

@@ -47,8 +47,10 @@ const SCOPE_COLUMN = { site: 'site_id', team: 'team_id', agent: 'agent_id', queu
  * All writes go through BulkWriter and are idempotent; `transaction()` gives a store whose
  * writes commit together.
  */
-/** settings key: the latest contact end or state change written (epoch ms), see raiseLatestEventTime. */
+/** settings key: the latest contact end or state change written (epoch ms), see raiseSetting. */
 export const LATEST_EVENT_KEY = 'ingest.latestEventTime';
+/** settings key: the longest enqueue-to-end span of any contact written (ms), see maxContactSpan. */
+export const MAX_CONTACT_SPAN_KEY = 'ingest.maxContactSpanMs';
 
 export class RecordStore {
   constructor(
@@ -102,7 +104,14 @@ export class RecordStore {
         where: 'excluded.source_updated_at IS NOT NULL AND (t.source_updated_at IS NULL OR excluded.source_updated_at > t.source_updated_at)',
       },
     });
-    await this.raiseLatestEventTime(rows.map((c) => c.endedAt));
+    let latest = Number.NEGATIVE_INFINITY;
+    let span = 0;
+    for (const c of rows) {
+      if (c.endedAt > latest) latest = c.endedAt;
+      if (c.endedAt - c.enqueuedAt > span) span = c.endedAt - c.enqueuedAt;
+    }
+    await this.raiseSetting(LATEST_EVENT_KEY, latest);
+    if (rows.length > 0) await this.raiseSetting(MAX_CONTACT_SPAN_KEY, span);
     return written;
   }
 
@@ -110,26 +119,41 @@ export class RecordStore {
   async writeStateEvents(rows: readonly StoredStateEvent[]): Promise<number> {
     const values: Row[] = rows.map((e) => [e.agentId, toTimestamp(e.at), e.state, e.seq ?? 0, e.source]);
     const written = await this.writer.write('agent_state_events', ['agent_id', 'at', 'state', 'seq', 'source'], values, { runner: this.runner });
-    await this.raiseLatestEventTime(rows.map((e) => e.at));
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const e of rows) if (e.at > latest) latest = e.at;
+    await this.raiseSetting(LATEST_EVENT_KEY, latest);
     return written;
   }
 
   /**
-   * Keeps settings[LATEST_EVENT_KEY] = the latest contact end / state change ever written, in the
-   * writer's transaction. latestEventTime() (every KPI query's default asOf) reads that one row:
-   * max() over the raw tables cannot be pruned, and with one partition a day on PostgreSQL its
-   * planning alone took ~100 ms at 90 days.
+   * Raises a numeric setting to `value` (never lowers it), in the writer's transaction. Used for
+   * LATEST_EVENT_KEY (every KPI query's default asOf) and MAX_CONTACT_SPAN_KEY (the lower bound
+   * that lets contact reads by end time skip old day partitions): max() over the raw tables cannot
+   * be pruned, and with one partition a day on PostgreSQL its planning alone took ~100 ms at 90 days.
    */
-  private async raiseLatestEventTime(times: readonly number[]): Promise<void> {
-    let latest = Number.NEGATIVE_INFINITY;
-    for (const t of times) if (t > latest) latest = t;
-    if (!Number.isFinite(latest)) return;
+  private async raiseSetting(key: string, value: number): Promise<void> {
+    if (!Number.isFinite(value)) return;
     await this.query(
       `INSERT INTO settings (key, value, updated_at) VALUES ($1, to_jsonb($2::float8), now())
-       ON CONFLICT (key) DO UPDATE SET value = to_jsonb(GREATEST((settings.value #>> '{}')::float8, $2::float8)), updated_at = now()
+       ON CONFLICT (key) DO UPDATE SET value = to_jsonb($2::float8), updated_at = now()
        WHERE (settings.value #>> '{}')::float8 < $2::float8`,
-      [LATEST_EVENT_KEY, latest],
+      [key, value],
     );
+  }
+
+  /**
+   * The longest enqueue-to-end span of any stored contact (ms): a contact ending in [from, to)
+   * entered its queue at or after from − this, so reads by end time can bound enqueued_at (the
+   * partition key) and skip older day partitions without losing a long e-mail.
+   */
+  async maxContactSpan(): Promise<number> {
+    const kept = await this.getSetting<number>(MAX_CONTACT_SPAN_KEY);
+    if (kept !== null) return kept;
+    // A database written before the setting existed: scan once, then keep it.
+    const rows = await this.query<{ span: number | null }>(`SELECT (extract(epoch from max(ended_at - enqueued_at)) * 1000)::float8 AS span FROM contacts`);
+    const span = Math.max(0, rows[0]?.span ?? 0);
+    if (rows[0]?.span !== null && rows[0]?.span !== undefined) await this.raiseSetting(MAX_CONTACT_SPAN_KEY, span);
+    return span;
   }
 
   /** Upserts segments by (agent, start, activity): a re-published segment updates its end. */
@@ -231,11 +255,12 @@ export class RecordStore {
    * by its own timestamp), ordered by enqueuedAt.
    */
   async loadContacts(scope: Scope, from: number, to: number): Promise<Contact[]> {
-    const params: unknown[] = [toTimestamp(from), toTimestamp(to)];
-    let where = '((enqueued_at >= $1 AND enqueued_at < $2) OR (ended_at >= $1 AND ended_at < $2))';
+    const params: unknown[] = [toTimestamp(from), toTimestamp(to), toTimestamp(from - (await this.maxContactSpan()))];
+    // The last term changes no result (see maxContactSpan): it lets PostgreSQL prune day partitions.
+    let where = '((enqueued_at >= $1 AND enqueued_at < $2) OR (ended_at >= $1 AND ended_at < $2)) AND enqueued_at >= $3';
     if (scope.kind !== 'enterprise') {
       params.push(scope.id);
-      where += ` AND ${SCOPE_COLUMN[scope.kind]} = $3`;
+      where += ` AND ${SCOPE_COLUMN[scope.kind]} = $4`;
     }
     const rows = await this.query<ContactRowRaw>(`${CONTACT_SELECT} WHERE ${where} ORDER BY enqueued_at, contact_id, segment_id`, params);
     return rows.map(toContact);
@@ -354,7 +379,7 @@ export class RecordStore {
       `SELECT (extract(epoch from GREATEST((SELECT max(ended_at) FROM contacts), (SELECT max(at) FROM agent_state_events))) * 1000)::float8 AS t`,
     );
     const t = rows[0]?.t ?? null;
-    if (t !== null) await this.raiseLatestEventTime([t]);
+    if (t !== null) await this.raiseSetting(LATEST_EVENT_KEY, t);
     return t;
   }
 }

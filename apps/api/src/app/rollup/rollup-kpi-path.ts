@@ -124,9 +124,10 @@ export class RollupKpiPath {
   }
 
   private async loadAnswered(scope: Scope, from: number, to: number): Promise<Contact[]> {
-    const params: unknown[] = [new Date(from), new Date(to)];
-    let where = 'ended_at >= $1 AND ended_at < $2 AND answered_at IS NOT NULL AND agent_id IS NOT NULL';
-    if (scope.kind !== 'enterprise') where += ` AND ${scope.kind === 'site' ? 'site_id' : scope.kind === 'team' ? 'team_id' : scope.kind === 'agent' ? 'agent_id' : 'queue_id'} = $3`;
+    const params: unknown[] = [new Date(from), new Date(to), new Date(from - (await this.store.maxContactSpan()))];
+    // enqueued_at >= $3 changes no result (RecordStore.maxContactSpan): it lets PostgreSQL prune day partitions.
+    let where = 'ended_at >= $1 AND ended_at < $2 AND enqueued_at >= $3 AND answered_at IS NOT NULL AND agent_id IS NOT NULL';
+    if (scope.kind !== 'enterprise') where += ` AND ${scope.kind === 'site' ? 'site_id' : scope.kind === 'team' ? 'team_id' : scope.kind === 'agent' ? 'agent_id' : 'queue_id'} = $4`;
     if (scope.kind !== 'enterprise') params.push(scope.id);
     const rows = await this.store.query<ContactRowRaw>(`${CONTACT_SELECT} WHERE ${where} ORDER BY enqueued_at, contact_id, segment_id`, params);
     return rows.map(toContact);

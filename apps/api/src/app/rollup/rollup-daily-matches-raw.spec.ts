@@ -1,11 +1,12 @@
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GroupBy, KpiRow, Scope } from '@floorwatch/contracts';
-import { generateWorld, writeFeeds } from '@floorwatch/simulator';
+import { generateWorld } from '@floorwatch/simulator';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { services } from '../ingest/ingest-test-kit';
 import type { KpiQueryService } from '../kpi/kpi-query.service';
+import { expectSameKpiRows, ingestSimulatedWorld } from './rollup-test-kit';
 
 /*
  * The daily path (whole days from rollup_*_day, 15-minute rows for the partial days at the
@@ -26,11 +27,7 @@ beforeAll(async () => {
   kpis = svc.kpis;
   const world = generateWorld({ seed: 11, days: 10, endAt: END, agents: 30 });
   dir = mkdtempSync(join(tmpdir(), 'fw-daily-'));
-  const files = writeFeeds(world, dir);
-  const schedule = files.filter((f) => f.format === 'wfm-schedule');
-  for (const f of [...files.filter((f) => f.format !== 'wfm-schedule'), ...schedule]) {
-    await svc.ingest.ingest(f.format, createReadStream(f.file), { source: f.file, batchSize: 2000 });
-  }
+  await ingestSimulatedWorld(svc.ingest, world, dir, 2000);
 }, 600_000);
 
 afterAll(async () => {
@@ -58,16 +55,6 @@ async function both(q: Q): Promise<[KpiRow[], KpiRow[]]> {
   return [viaDaily.rows, raw.rows];
 }
 
-function expectSame(actual: KpiRow[], expected: KpiRow[]): void {
-  expect(actual.map((r) => r.key)).toEqual(expected.map((r) => r.key));
-  actual.forEach((row, i) => {
-    for (const [name, want] of Object.entries(expected[i].kpis)) {
-      const got = (row.kpis as Record<string, number | null>)[name];
-      if (want === null || got === null) expect([row.key, name, got]).toEqual([row.key, name, want]);
-      else if (Math.abs(got - want) > 1e-9 * Math.max(1, Math.abs(want))) expect([row.key, name, got]).toEqual([row.key, name, want]);
-    }
-  });
-}
 
 const UTC_FROM = Date.parse('2024-03-25T00:00:00Z');
 const UTC_TO = Date.parse('2024-04-05T00:00:00Z');
@@ -83,18 +70,18 @@ describe('enterprise (UTC days)', () => {
     await kpis.query({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by });
     expect(kpis.lastDailyAgentRanges).toBeGreaterThan(0);
     expect(d.length).toBeGreaterThan(0);
-    expectSame(d, raw);
+    expectSameKpiRows(d, raw);
   });
 
   it.each(DAILY_BY)('partial first and last day, by %s: daily path = raw path', async (by) => {
     const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: PART_FROM, to: PART_TO, by });
-    expectSame(d, raw);
+    expectSameKpiRows(d, raw);
   });
 
   it('by day in tz Europe/London (London site from its day rows, the others from 15-minute rows) = raw', async () => {
     const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by: 'day', tz: 'Europe/London' });
     expect(d.map((r) => r.key)).toContain('2024-03-31');
-    expectSame(d, raw);
+    expectSameKpiRows(d, raw);
   });
 });
 
@@ -105,7 +92,7 @@ describe('FCR split inside the data (eligible days from day rows, pending days, 
     const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by, asOf });
     const k = raw.reduce((n, r) => n + Number((r.kpis as Record<string, number | null>)['fcrEligible'] ?? 0), 0);
     expect(k).toBeGreaterThan(0);
-    expectSame(d, raw);
+    expectSameKpiRows(d, raw);
   });
 });
 
@@ -113,7 +100,7 @@ describe('site and queue scopes (site-local days)', () => {
   it('London by day across the spring-forward day (23 hours) = raw', async () => {
     const [d, raw] = await both({ scope: { kind: 'site', id: 'lon' }, from: UTC_FROM, to: UTC_TO, by: 'day' });
     expect(d.map((r) => r.key)).toContain('2024-03-31');
-    expectSame(d, raw);
+    expectSameKpiRows(d, raw);
   });
 
   it('the London day row of 2024-03-31 holds 23 hours: the contacts enqueued in [00:00Z, 23:00Z)', async () => {
@@ -138,6 +125,6 @@ describe('site and queue scopes (site-local days)', () => {
   ])('%j by %s, partial edge days: daily path = raw path', async (scope, by) => {
     const q: Q = { scope, from: PART_FROM, to: PART_TO, by, ...(scope.kind === 'queue' && by === 'day' ? { tz: 'UTC' } : {}) };
     const [d, raw] = await both(q);
-    expectSame(d, raw);
+    expectSameKpiRows(d, raw);
   });
 });

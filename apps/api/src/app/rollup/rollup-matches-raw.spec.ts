@@ -1,12 +1,13 @@
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GroupBy, KpiRow, Scope } from '@floorwatch/contracts';
-import { generateWorld, writeFeeds } from '@floorwatch/simulator';
+import { generateWorld } from '@floorwatch/simulator';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { services } from '../ingest/ingest-test-kit';
 import type { KpiQueryService } from '../kpi/kpi-query.service';
 import { RollupService } from './rollup.service';
+import { expectSameKpiRows, ingestSimulatedWorld } from './rollup-test-kit';
 
 /*
  * The rollup path must give the raw answer (libs/kpi over raw records) for every scope and
@@ -30,11 +31,7 @@ beforeAll(async () => {
   const world = generateWorld({ seed: 7, days: 2, endAt, agents: 30 });
   startAt = world.startAt;
   dir = mkdtempSync(join(tmpdir(), 'fw-rollup-'));
-  const files = writeFeeds(world, dir);
-  const schedule = files.filter((f) => f.format === 'wfm-schedule');
-  for (const f of [...files.filter((f) => f.format !== 'wfm-schedule'), ...schedule]) {
-    await svc.ingest.ingest(f.format, createReadStream(f.file), { source: f.file, batchSize: 700 });
-  }
+  await ingestSimulatedWorld(svc.ingest, world, dir, 700);
 }, 240_000);
 
 afterAll(async () => {
@@ -52,17 +49,6 @@ async function both(scope: Scope, from: number, to: number, by?: GroupBy, asOf?:
   return [viaRollup.rows, raw.rows];
 }
 
-/** Equal keys, and every KPI equal (sums of seconds may differ in the last float bit: 1e-9 relative). */
-function expectSame(actual: KpiRow[], expected: KpiRow[]): void {
-  expect(actual.map((r) => r.key)).toEqual(expected.map((r) => r.key));
-  actual.forEach((row, i) => {
-    for (const [name, want] of Object.entries(expected[i].kpis)) {
-      const got = (row.kpis as Record<string, number | null>)[name];
-      if (want === null || got === null) expect([row.key, name, got]).toEqual([row.key, name, want]);
-      else if (Math.abs(got - want) > 1e-9 * Math.max(1, Math.abs(want))) expect([row.key, name, got]).toEqual([row.key, name, want]);
-    }
-  });
-}
 
 it('the ingest left the agent-time watermark at the interval of the latest event', async () => {
   const through = await RollupService.agentTimeThrough(db.store);
@@ -76,7 +62,7 @@ it.each(GROUPINGS)('enterprise, whole history, by %s: rollup path = raw path', a
   const from = Math.floor(startAt / DAY) * DAY;
   const [r, raw] = await both({ kind: 'enterprise' }, from, from + 3 * DAY, by);
   expect(r.length).toBeGreaterThan(0);
-  expectSame(r, raw);
+  expectSameKpiRows(r, raw);
 });
 
 it.each([
@@ -86,7 +72,7 @@ it.each([
 ])('%j by %s over one aligned day: rollup path = raw path', async (scope, by) => {
   const from = Math.floor(startAt / DAY) * DAY + DAY;
   const [r, raw] = await both(scope, from, from + DAY, by);
-  expectSame(r, raw);
+  expectSameKpiRows(r, raw);
 });
 
 it('a team by agent, an agent by reason, with asOf mid-interval (rollup + raw tail) = raw', async () => {
@@ -97,7 +83,7 @@ it('a team by agent, an agent by reason, with asOf mid-interval (rollup + raw ta
   const asOf = endAt - 7 * 60_000;
   for (const [scope, by] of [[{ kind: 'team', id: team }, 'agent'], [{ kind: 'agent', id: agent }, 'reason']] as [Scope, GroupBy][]) {
     const [r, raw] = await both(scope, from, from + 3 * DAY, by, asOf);
-    expectSame(r, raw);
+    expectSameKpiRows(r, raw);
   }
 });
 
@@ -107,7 +93,7 @@ describe('FCR from the rollup (repeats stored at ingest) = raw', () => {
     const from = Math.floor(startAt / DAY) * DAY;
     const asOf = endAt + W + DAY;
     const [r, raw] = await both({ kind: 'enterprise' }, from, from + 3 * DAY, by, asOf);
-    expectSame(r, raw);
+    expectSameKpiRows(r, raw);
   });
 
   // (Cross-channel repeats: rollup-fcr-late-repeat-and-dst.spec.ts; this world's repeats share a channel.)
@@ -127,7 +113,7 @@ describe('FCR from the rollup (repeats stored at ingest) = raw', () => {
       const [r, raw] = await both({ kind: 'enterprise' }, from, from + 3 * DAY, by, asOf);
       const all = raw.reduce((n, row) => n + Number((row.kpis as Record<string, number | null>)['fcrPending'] ?? 0), 0);
       expect(all).toBeGreaterThan(0);
-      expectSame(r, raw);
+      expectSameKpiRows(r, raw);
     },
   );
 
@@ -136,7 +122,7 @@ describe('FCR from the rollup (repeats stored at ingest) = raw', () => {
     const asOf = startAt + 20 * HOUR + W; // aligned to the hour: the split interval starts exactly at asOf − W
     for (const [scope, by] of [[{ kind: 'site', id: 'mnl' }, 'agent'], [{ kind: 'queue', id: 'chi-billing' }, 'day']] as [Scope, GroupBy][]) {
       const [r, raw] = await both(scope, from, from + 3 * DAY, by, asOf);
-      expectSame(r, raw);
+      expectSameKpiRows(r, raw);
     }
   });
 });

@@ -10,6 +10,7 @@ import type { KpiQueryService } from '../kpi/kpi-query.service';
 import { DAILY_STATE_KEY } from './daily-refresh';
 import { ROLLUP_PENDING_KEY, type PendingSpan } from './rollup-rebuild';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
+import { expectSameKpiRows } from './rollup-test-kit';
 
 /*
  * Bulk mode: the same world ingested with the per-batch refresh (A) and with deferRollups plus
@@ -111,17 +112,6 @@ describe.each([
   });
 });
 
-/** Equal keys and KPIs (float sums: 1e-9 relative), as rollup-matches-raw.spec.ts. */
-function expectSame(actual: KpiRow[], expected: KpiRow[]): void {
-  expect(actual.map((r) => r.key)).toEqual(expected.map((r) => r.key));
-  actual.forEach((row, i) => {
-    for (const [name, want] of Object.entries(expected[i].kpis)) {
-      const got = (row.kpis as Record<string, number | null>)[name];
-      if (want === null || got === null) expect([row.key, name, got]).toEqual([row.key, name, want]);
-      else if (Math.abs(got - want) > 1e-9 * Math.max(1, Math.abs(want))) expect([row.key, name, got]).toEqual([row.key, name, want]);
-    }
-  });
-}
 
 it.each([undefined, 'agent', 'queue', 'day', 'interval'] as (GroupBy | undefined)[])(
   'after the rebuild, the rollup path = raw path (enterprise by %s, FCR eligible)',
@@ -135,7 +125,7 @@ it.each([undefined, 'agent', 'queue', 'day', 'interval'] as (GroupBy | undefined
     const raw = await kpisB.query(q);
     kpisB.useRollups = true;
     expect(viaRollup.rows.length).toBeGreaterThan(0);
-    expectSame(viaRollup.rows, raw.rows);
+    expectSameKpiRows(viaRollup.rows, raw.rows);
   },
 );
 

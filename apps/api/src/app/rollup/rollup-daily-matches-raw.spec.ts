@@ -6,6 +6,7 @@ import { generateWorld } from '@floorwatch/simulator';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { services } from '../ingest/ingest-test-kit';
 import type { KpiQueryService } from '../kpi/kpi-query.service';
+import type { KpiQueryParams } from '../kpi/kpi-query.schema';
 import { expectSameKpiRows, ingestSimulatedWorld } from './rollup-test-kit';
 
 /*
@@ -35,14 +36,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Q {
-  scope: Scope;
-  from: number;
-  to: number;
-  by?: GroupBy;
-  tz?: string;
-  asOf?: number;
-}
+/** A KPI query as the service takes it. */
+type Q = KpiQueryParams;
 
 /** Rollup path (asserting it read day rows) and raw path for the same query. */
 async function both(q: Q): Promise<[KpiRow[], KpiRow[]]> {

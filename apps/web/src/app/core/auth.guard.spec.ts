@@ -50,15 +50,30 @@ describe('auth guards', () => {
     const p = run(roleGuard('manager'), '/manager');
     http.expectOne('/api/v1/me').flush(me(['agent']));
     expect(serialize(await p)).toBe('/agent');
+    // /org was asked before /me answered (the server scopes it; the agent's own page uses it too)
+    http.expectOne('/api/v1/org').flush({ sites: [], teams: [], agents: [], queues: [] });
   });
 
-  it('a role guard lets the role (and admin) in', async () => {
+  it('a role guard lets the role (and admin) in, fetching /org and the page code alongside /me', async () => {
     localStorage.setItem('floorwatch.token', 'jwt');
-    const p = run(roleGuard('team_leader', 'manager'));
+    const loadComponent = jest.fn(() => Promise.resolve(class Page {}));
+    const pageRoute = { routeConfig: { path: 'team', loadComponent } } as unknown as ActivatedRouteSnapshot;
+    const p = TestBed.runInInjectionContext(() => roleGuard('team_leader', 'manager')(pageRoute, state('/team'))) as Promise<boolean | UrlTree>;
+    // Both started while /me is still in flight: the first-render path runs them in parallel.
+    expect(loadComponent).toHaveBeenCalledTimes(1);
+    const org = http.expectOne('/api/v1/org');
     http.expectOne('/api/v1/me').flush(me(['team_leader']));
     expect(await p).toBe(true);
-    // …and asks /org at once, so it loads alongside the page's code rather than after it.
-    http.expectOne('/api/v1/org').flush({ sites: [], teams: [], agents: [], queues: [] });
+    org.flush({ sites: [], teams: [], agents: [], queues: [] });
+  });
+
+  it('a role guard without a token asks nothing but /login', async () => {
+    const loadComponent = jest.fn(() => Promise.resolve(class Page {}));
+    const pageRoute = { routeConfig: { path: 'team', loadComponent } } as unknown as ActivatedRouteSnapshot;
+    const r = await (TestBed.runInInjectionContext(() => roleGuard('manager')(pageRoute, state('/team'))) as Promise<boolean | UrlTree>);
+    expect(serialize(r)).toBe('/login?returnUrl=%2Fteam');
+    expect(loadComponent).not.toHaveBeenCalled();
+    http.expectNone('/api/v1/org');
   });
 
   it('/ goes to the home of the user’s role; several roles → the chosen one', async () => {

@@ -15,18 +15,20 @@ export const authGuard: CanActivateFn = async (_route, state) => {
 
 /** Only users holding one of `roles` (admin sees everything); others go to their own home. */
 export function roleGuard(...roles: Role[]): CanActivateFn {
-  return async (_route, state) => {
+  return async (route, state) => {
     const auth = inject(AuthService);
     const router = inject(Router);
     const orgApi = inject(OrgApi);
+    if (auth.isLoggedIn()) {
+      // First-render path: the router fetches a page's code only after its guards, and every
+      // page needs /org (names, time zones). Started here they load alongside /me instead of
+      // after it; the server still scopes /org, and a refused token logs out as before.
+      void orgApi.load();
+      void Promise.resolve(route.routeConfig?.loadComponent?.()).catch(() => undefined);
+    }
     const me = await auth.loadMe();
     if (!me) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
-    if (me.roles.some((r) => r === 'admin' || roles.includes(r))) {
-      // Every page needs /org (names, time zones): asked now, it loads while the page's code is
-      // still being fetched instead of after it (first-render path).
-      void orgApi.load();
-      return true;
-    }
+    if (me.roles.some((r) => r === 'admin' || roles.includes(r))) return true;
     return router.parseUrl(auth.homeFor(me));
   };
 }

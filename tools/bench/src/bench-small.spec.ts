@@ -13,4 +13,6 @@ it('the tiny bench produces a finite figure for every measured row, and rollup =
   expect(comparisons.length).toBeGreaterThanOrEqual(2);
   for (const f of comparisons) expect([f.name, f.details?.['identical']]).toEqual([f.name, true]);
   expect(measured.find((f) => f.name.startsWith('ingest queue_log, PGlite'))?.details?.['rawInsertRowsPerSec']).toBeGreaterThan(0);
+  // The live row ran end to end: its clients (a child process) received agent-state pushes.
+  expect(measured.find((f) => f.name === 'live: event in → agent-state')?.details?.['received']).toBeGreaterThan(0);
 });

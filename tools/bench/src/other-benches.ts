@@ -12,6 +12,7 @@ import { loginAs } from '../../../apps/api/src/app/common/testing/test-app';
 import type { DatabaseHandle } from '../../../apps/api/src/app/database/open-database';
 import { LIVE_OPTIONS, type LiveOptions } from '../../../apps/api/src/app/live/live-options';
 import { configureApp } from '../../../apps/api/src/main';
+import { benchLiveLatency } from './live-latency';
 import { measureRender, summarise, type RenderPage } from './render-bench';
 import { round, type BenchFigure, type BenchSize } from './sizes';
 
@@ -26,20 +27,9 @@ export function adherenceFigure(agents: number): BenchFigure {
   };
 }
 
-type LiveBench = (options: { agents: number; clients: number; seconds: number }) => Promise<BenchFigure[] | Record<string, number>>;
-
-/** benchLiveLatency lives in live-latency.ts once the live engineer lands it; until then the row is skipped. */
+/** Live latency at the size's agents and clients (clients and event generator in a child process). */
 export async function liveFigures(size: BenchSize): Promise<BenchFigure[]> {
-  const name = 'live: event in -> agent-state / staffing / kpi on a subscribed client';
-  const sizeText = `${size.liveAgents} agents, ${size.liveClients} clients`;
-  const file = join(__dirname, 'live-latency.ts');
-  if (!existsSync(file)) return [{ name, size: sizeText, value: null, unit: 'ms p99', skipped: 'tools/bench/src/live-latency.ts (benchLiveLatency) has not landed' }];
-  const mod = (await import(file)) as { benchLiveLatency?: LiveBench };
-  if (!mod.benchLiveLatency) return [{ name, size: sizeText, value: null, unit: 'ms p99', skipped: 'live-latency.ts exports no benchLiveLatency' }];
-  const r = await mod.benchLiveLatency({ agents: size.liveAgents, clients: size.liveClients, seconds: size.liveSeconds });
-  if (Array.isArray(r)) return r;
-  const p99 = Object.entries(r).find(([k]) => /p99/i.test(k))?.[1] ?? null;
-  return [{ name, size: sizeText, value: p99, unit: 'ms p99', details: r }];
+  return benchLiveLatency({ agents: size.liveAgents, clients: size.liveClients, seconds: size.liveSeconds });
 }
 
 const WEB_DIR = join(__dirname, '..', '..', '..', 'dist', 'apps', 'web', 'browser');

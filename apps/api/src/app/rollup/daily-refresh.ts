@@ -53,6 +53,7 @@ export async function refreshDaily(tx: RecordStore, changes: DailyChanges, water
   const through = await tx.getSetting<number>(watermarkKey);
   if (through === null) return report;
   const state = await tx.getSetting<DailyState>(DAILY_STATE_KEY);
+  if (state && nothingToDo(state, through, changes)) return report;
   const agentSites = (await tx.query<{ h: string }>(AGENT_SITES_SQL))[0].h;
   const first = state ? null : await firstInterval(tx);
   const previous = state?.through ?? first ?? through;
@@ -84,6 +85,21 @@ export async function refreshDaily(tx: RecordStore, changes: DailyChanges, water
   report.contactDays = contactDays.length;
   report.agentDays = agentDays.length;
   return report;
+}
+
+/**
+ * The live feed's usual batch: W did not move and nothing below it changed, so no day can have
+ * (contact intervals, repeats and agent time all at or after W, days stored only up to W). The
+ * agent → site fingerprint is then not re-hashed either (a few ms over every agent, each batch):
+ * a moved agent is picked up by the next batch that has work, and until then the reader, which
+ * compares the fingerprint with the org's, reads agent time from the 15-minute rows.
+ */
+function nothingToDo(state: DailyState, through: number, changes: DailyChanges): boolean {
+  if (state.through !== through) return false;
+  for (const _ of changes.contactIntervals) return false;
+  for (const _ of changes.repeatIntervals) return false;
+  for (const { at } of changes.agentTimes) if (floorInterval(at) < through) return false;
+  return true;
 }
 
 /** Earliest 15-minute row of either rollup (the first daily refresh of a database starts there). */

@@ -32,7 +32,7 @@ export function roomsOfAgent(a: { agentId: string; teamId: string | null; siteId
  * room's `seq`. Policy:
  * - `agent-state`, `adherence-*` and `alert` are sent as they happen, reliably.
  * - `staffing` (per site) and `kpi` (per scope, deltas) are coalesced: changes only mark the
- *   scope dirty; a dirty site/scope is pushed on the next tick (100 ms) if its last push is at
+ *   scope dirty; a dirty site/scope is pushed on the next tick (50 ms) if its last push is at
  *   least coalesceMs (0.9 s) old, else when it becomes so — about one push a second each, and
  *   a quiet scope's first change goes out within a tick. `at` = the oldest source event folded in. A connection that already has more than skipCoalescedAbovePackets
  *   packets waiting is skipped for them (it sees a seq gap: resubscribe → snapshot), so nothing

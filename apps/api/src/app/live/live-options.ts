@@ -2,7 +2,11 @@
 export interface LiveOptions {
   /** RTA exception after this long out of adherence (spec default 120 s). */
   rtaThresholdSeconds: number;
-  /** The timer that finds threshold crossings and flushes due kpi/staffing pushes. */
+  /**
+   * The timer that finds threshold crossings and flushes due kpi/staffing pushes. A due push
+   * waits for the next tick, so this adds up to its length to their latency (50 ms: at 5 000
+   * agents / 500 clients the p99 of event in → delta fell from 984 to 920 ms against 100 ms).
+   */
   tickMs: number;
   /**
    * At most one kpi push per scope and one staffing push per site in this time. Under steady load
@@ -26,7 +30,7 @@ export const LIVE_OPTIONS = Symbol('LIVE_OPTIONS');
 export function liveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveOptions {
   return {
     rtaThresholdSeconds: positive(env, 'RTA_THRESHOLD_SECONDS', 120),
-    tickMs: 100,
+    tickMs: 50,
     coalesceMs: positive(env, 'LIVE_COALESCE_MS', 900),
     kpiRefreshMs: positive(env, 'LIVE_KPI_REFRESH_MS', 10_000),
     maxBufferedPackets: positive(env, 'LIVE_MAX_BUFFERED_PACKETS', 1000),

@@ -25,6 +25,18 @@ class PlaceholderController {
   }
 }
 
+/** Angular's output names: `main-5XPLL73V.js`, `chunk-CbQ_tutO.js`, `styles-LP56HZCJ.css`. */
+const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
+
+/**
+ * A hashed file never changes under its name: a returning user's browser keeps it for a year
+ * without asking (first-render path, no revalidation round trips). Everything else (index.html,
+ * which names the current hashes; favicon, media) is revalidated on every use.
+ */
+export function cacheHeaders(res: { setHeader(name: string, value: string): void }, path: string): void {
+  res.setHeader('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
 /** Serves the built Angular app (SPA fallback to index.html) or, until it is built, a placeholder at `/`. */
 @Module({})
 export class WebModule {
@@ -39,6 +51,7 @@ export class WebModule {
         ServeStaticModule.forRoot({
           rootPath,
           exclude: ['/api/{*path}', '/health', '/metrics', '/socket.io/{*path}', '/live/{*path}'],
+          serveStaticOptions: { setHeaders: cacheHeaders },
         }),
       ],
     };

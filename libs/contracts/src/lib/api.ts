@@ -28,7 +28,8 @@ export const API_PREFIX = '/api/v1';
  * POST schedule-requests/:id/decision  { decision: 'approved'|'declined', note? } -> ScheduleChangeRequest
  * GET  org                             -> OrgView (only what the user may see)
  * POST ingest/:format                  streamed body -> IngestSummary (admin)
- * GET  quarantine?source&limit         -> QuarantineItem[] (admin)
+ * GET  quarantine?source&limit         -> QuarantineItem[] (admin; unresolved only)
+ * POST quarantine/:id/resolve          -> QuarantineItem with resolvedAt (admin)
  * GET  admin/users, POST admin/users, PATCH admin/users/:username (admin)
  */
 
@@ -133,6 +134,8 @@ export interface QuarantineItem {
   raw: string;
   reason: string;
   createdAt: string;
+  /** Set once an admin marked it resolved (the fixed line was re-ingested, or it is not needed). */
+  resolvedAt?: string;
 }
 
 export interface UserView {

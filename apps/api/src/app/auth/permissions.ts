@@ -28,7 +28,8 @@ export type Action =
   | 'admin:users'
   | 'admin:org'
   | 'ingest'
-  | 'quarantine:read';
+  | 'quarantine:read'
+  | 'quarantine:resolve';
 
 /** Which role may do what; the scope check below then limits where. */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
@@ -51,6 +52,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'admin:org',
     'ingest',
     'quarantine:read',
+    'quarantine:resolve',
   ],
 };
 

@@ -360,9 +360,10 @@ export class RecordStore {
     return { sites, teams, agents, queues };
   }
 
+  /** Quarantined lines not yet resolved (a resolved one must not use up the limit). */
   async loadQuarantine(options: { source?: string; limit?: number } = {}): Promise<StoredQuarantine[]> {
     const params: unknown[] = [options.limit ?? 1000];
-    const where = options.source ? `WHERE source = $${params.push(options.source)}` : '';
+    const where = `WHERE resolved_at IS NULL${options.source ? ` AND source = $${params.push(options.source)}` : ''}`;
     return this.query<StoredQuarantine>(
       `SELECT id, source, format, line_number AS "lineNumber", raw, reason, ${ms('created_at', 'createdAt')},
               ${ms('resolved_at', 'resolvedAt')} FROM quarantine ${where} ORDER BY source, line_number, created_at LIMIT $1`,

@@ -9,7 +9,7 @@ import { IngestModule } from './ingest.module';
 import { IngestEvents, type IngestEvent } from './ingest-events';
 import { centreText } from './ingest-test-kit';
 
-describe('POST /api/v1/ingest/:format and GET /api/v1/quarantine', () => {
+describe('POST /api/v1/ingest/:format, GET /api/v1/quarantine and resolving a quarantined line', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let admin: string;
@@ -70,5 +70,35 @@ describe('POST /api/v1/ingest/:format and GET /api/v1/quarantine', () => {
     const bad = await post('csv-of-doom', 'x');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^format: unknown feed format "csv-of-doom"/);
+  });
+
+  it('an admin marks a quarantined line resolved: it leaves the list, stays stored, and resolving again keeps the first time', async () => {
+    const auth = (r: request.Test, token = admin) => r.set('Authorization', `Bearer ${token}`);
+    const list = async () => (await auth(request(app.getHttpServer()).get('/api/v1/quarantine?source=upload.log'))).body as QuarantineItem[];
+    const [bad] = (await list()).filter((i) => i.reason !== 'incomplete');
+    expect(bad.raw).toBe('not a queue_log line');
+
+    expect((await auth(request(app.getHttpServer()).post(`/api/v1/quarantine/${bad.id}/resolve`), agent)).status).toBe(403);
+    const first = await auth(request(app.getHttpServer()).post(`/api/v1/quarantine/${bad.id}/resolve`));
+    expect(first.status).toBe(200);
+    const resolved = first.body as QuarantineItem;
+    expect({ ...resolved, resolvedAt: undefined }).toEqual({ ...bad, resolvedAt: undefined });
+    expect(Date.parse(resolved.resolvedAt ?? '')).toBeGreaterThan(0);
+    // Only the incomplete call is left; the resolved line is still in the table.
+    expect((await list()).map((i) => i.reason)).toEqual(['incomplete']);
+    const stored = (await db.dataSource.query(`SELECT count(*)::int AS n FROM quarantine WHERE id = $1 AND resolved_at IS NOT NULL`, [bad.id])) as { n: number }[];
+    expect(stored[0].n).toBe(1);
+    const again = await auth(request(app.getHttpServer()).post(`/api/v1/quarantine/${bad.id}/resolve`));
+    expect([again.status, (again.body as QuarantineItem).resolvedAt]).toEqual([200, resolved.resolvedAt]);
+  });
+
+  it('resolving refuses what it cannot resolve: 400 naming the id, 404 for an unknown one', async () => {
+    const resolve = (id: string) => request(app.getHttpServer()).post(`/api/v1/quarantine/${encodeURIComponent(id)}/resolve`).set('Authorization', `Bearer ${admin}`);
+    const incomplete = await resolve('incomplete:x1');
+    expect([incomplete.status, incomplete.body.field]).toEqual([400, 'id']);
+    expect(incomplete.body.message).toMatch(/^id: an incomplete call leaves the list/);
+    const notAnId = await resolve('42');
+    expect([notAnId.status, notAnId.body.message]).toEqual([400, 'id: "42" is not a quarantine id']);
+    expect((await resolve('00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 });

@@ -58,6 +58,13 @@ export class IngestController {
     return this.quarantine.list(validate(quarantineQuery, query));
   }
 
+  @Post('quarantine/:id/resolve')
+  @HttpCode(200)
+  async resolve(@CurrentUser() user: Me, @Param('id') id: string): Promise<QuarantineItem> {
+    requireAction(user, 'quarantine:resolve');
+    return this.quarantine.resolve(id);
+  }
+
   @Get('quarantine/unmapped')
   async unmapped(@CurrentUser() user: Me): Promise<UnmappedOrg> {
     requireAction(user, 'quarantine:read');

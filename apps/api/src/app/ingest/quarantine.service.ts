@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { UNASSIGNED_SITE_ID, type QuarantineItem } from '@floorwatch/contracts';
 import { QueueLogParser } from '@floorwatch/feeds';
+import { badRequest } from '../common/validation';
 import { RecordStore } from '../database/record-store';
 import { OrgService } from '../org/org.service';
 import { loadFeedState } from './feed-state';
 
 /** feeds.md: a queue_log call still open this long after the latest event is listed as incomplete. */
 export const INCOMPLETE_AFTER_SECONDS = 4 * 3600;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface UnmappedOrg {
   agents: { id: string; name: string }[];
@@ -27,14 +30,35 @@ export class QuarantineService {
   async list(options: { source?: string; limit?: number } = {}): Promise<QuarantineItem[]> {
     const limit = options.limit ?? 1000;
     const stored = await this.store.loadQuarantine({ source: options.source, limit });
-    const items: QuarantineItem[] = stored
-      .filter((q) => q.resolvedAt === null)
-      .map((q) => ({ id: q.id, source: q.source, format: q.format, lineNumber: q.lineNumber, raw: q.raw, reason: q.reason, createdAt: new Date(q.createdAt).toISOString() }));
+    const items: QuarantineItem[] = stored.map((q) => ({ id: q.id, source: q.source, format: q.format, lineNumber: q.lineNumber, raw: q.raw, reason: q.reason, createdAt: new Date(q.createdAt).toISOString() }));
     for (const c of await this.incomplete()) {
       if (items.length >= limit) break;
       if (!options.source || c.source === options.source) items.push(c);
     }
     return items;
+  }
+
+  /**
+   * Marks a quarantined line resolved: the admin fixed the source and re-ingested it (the fixed
+   * line is a new line, accepted on its own), or decided it is not needed. It leaves the list and
+   * stays stored. Resolving twice keeps the first time. An `incomplete` call is not stored: it
+   * leaves the list when the rest of its call is ingested.
+   */
+  async resolve(id: string): Promise<QuarantineItem> {
+    if (id.startsWith('incomplete:')) throw badRequest('id', 'an incomplete call leaves the list when the rest of its lines are ingested; it cannot be resolved by hand');
+    if (!UUID.test(id)) throw badRequest('id', `"${id}" is not a quarantine id`);
+    const [row] = await this.store.query<{ id: string; source: string; format: string; line_number: number; raw: string; reason: string; created_at: Date; resolved_at: Date }>(
+      // As a CTE: TypeORM hands back a bare UPDATE … RETURNING as [rows, count].
+      `WITH u AS (UPDATE quarantine SET resolved_at = COALESCE(resolved_at, now()) WHERE id = $1
+         RETURNING id, source, format, line_number, raw, reason, created_at, resolved_at)
+       SELECT * FROM u`,
+      [id],
+    );
+    if (!row) throw new NotFoundException(`no quarantined line ${id}`);
+    return {
+      id: row.id, source: row.source, format: row.format, lineNumber: Number(row.line_number), raw: row.raw, reason: row.reason,
+      createdAt: new Date(row.created_at).toISOString(), resolvedAt: new Date(row.resolved_at).toISOString(),
+    };
   }
 
   /** Open queue_log calls older than 4 h before the latest event, from the saved parser state. */

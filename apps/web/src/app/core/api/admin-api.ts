@@ -33,6 +33,11 @@ export class AdminApi {
     });
   }
 
+  /** Marks a quarantined line resolved (fixed and re-ingested, or not needed); it leaves the list. */
+  resolveQuarantine(id: string): Observable<QuarantineItem> {
+    return this.http.post<QuarantineItem>(`${API_PREFIX}/quarantine/${encodeURIComponent(id)}/resolve`, null);
+  }
+
   quarantine(query: () => { source?: string; limit: number }): HttpResourceRef<QuarantineItem[] | undefined> {
     return httpResource<QuarantineItem[]>(() => {
       const q = query();

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../shared/time';
   selector: 'app-quarantine-page',
   imports: [LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `code { font-family: var(--fw-font-mono); font-size: var(--fw-text-xs); white-space: pre-wrap; word-break: break-all; } td { white-space: normal !important; vertical-align: top; }`,
+  styles: `.hint { margin: 0 0 var(--fw-space-3); } code { font-family: var(--fw-font-mono); font-size: var(--fw-text-xs); white-space: pre-wrap; word-break: break-all; } td { white-space: normal !important; vertical-align: top; }`,
   template: `
     <section class="fw-card">
       <header class="fw-card-head">
@@ -26,13 +26,24 @@ import { formatDateTime } from '../../shared/time';
       } @else if (!(res.hasValue() ? res.value() : undefined)?.length) {
         <app-load-state [kind]="res.isLoading() ? 'loading' : 'empty'" message="Nothing in quarantine." />
       } @else {
+        <p class="fw-muted fw-small hint">Fix a line in its source file and ingest the file again (Feeds): the fixed line is accepted as
+          a new one. Then mark the quarantined line resolved. Incomplete calls leave the list by themselves once the rest of
+          their call arrives.</p>
+        @if (actionError()) { <p class="fw-error-text" role="alert">{{ actionError() }}</p> }
         <table class="fw-table">
-          <thead><tr><th>Source</th><th>Format</th><th class="num">Line</th><th>Reason</th><th>Raw record</th><th>When</th></tr></thead>
+          <thead><tr><th>Source</th><th>Format</th><th class="num">Line</th><th>Reason</th><th>Raw record</th><th>When</th><th></th></tr></thead>
           <tbody>
             @for (q of (res.hasValue() ? res.value() : undefined); track q.id) {
               <tr><td>{{ q.source }}</td><td>{{ q.format }}</td><td class="num">{{ q.lineNumber }}</td>
                 <td><span class="fw-pill fw-status-amber"><span aria-hidden="true">⚠</span>{{ q.reason }}</span></td>
-                <td><code>{{ q.raw }}</code></td><td>{{ when(q.createdAt) }}</td></tr>
+                <td><code>{{ q.raw }}</code></td><td>{{ when(q.createdAt) }}</td>
+                <td>
+                  @if (q.reason !== 'incomplete') {
+                    <button type="button" class="fw-btn" [disabled]="busy() === q.id" (click)="resolve(q.id)" [attr.aria-label]="'Mark line ' + q.lineNumber + ' of ' + q.source + ' resolved'">
+                      {{ busy() === q.id ? 'Resolving…' : 'Mark resolved' }}
+                    </button>
+                  }
+                </td></tr>
             }
           </tbody>
         </table>
@@ -45,6 +56,24 @@ export class QuarantinePage {
   protected readonly source = signal(inject(ActivatedRoute).snapshot.queryParamMap.get('source') ?? '');
   protected readonly limit = signal(200);
   protected readonly res = this.api.quarantine(() => ({ source: this.source() || undefined, limit: this.limit() }));
+  /** The line being resolved (its button is disabled meanwhile). */
+  protected readonly busy = signal<string | null>(null);
+  protected readonly actionError = signal<string | null>(null);
+
+  protected resolve(id: string): void {
+    this.busy.set(id);
+    this.actionError.set(null);
+    this.api.resolveQuarantine(id).subscribe({
+      next: () => {
+        this.busy.set(null);
+        this.res.reload();
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        this.actionError.set(`Could not mark it resolved: ${errorText(e)}`);
+      },
+    });
+  }
   protected err(e: unknown): string {
     return errorText(e);
   }

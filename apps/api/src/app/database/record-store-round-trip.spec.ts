@@ -112,6 +112,20 @@ describe(`RecordStore round trip (${process.env['TEST_DATABASE_URL'] ? 'PostgreS
     expect(found.map((c) => c.contactId)).toEqual(['c2', 'c3']);
   });
 
+  it('with more customer keys than it matches by key, scans the window and keeps the same contacts in the same order', async () => {
+    // three customers, interleaved in time; one contact without a key; one outside the window
+    await db.store.writeContacts([
+      contact('k1', 0, 5, { customerKey: 'cust-b' }), contact('k2', 10, 15, { customerKey: 'cust-a' }), contact('k3', 20, 25, { customerKey: 'cust-b' }),
+      contact('k4', 30, 35, { customerKey: 'cust-c' }), contact('k5', 40, 45, { customerKey: null }), contact('k6', 60 * 24 * 9, 60 * 24 * 9 + 5, { customerKey: 'cust-a' }),
+    ]);
+    const keys = ['cust-a', 'cust-b', 'nobody'];
+    const byKey = await db.store.loadContactsByCustomer(keys, T0 - MIN, T0 + 60 * 24 * MIN);
+    const byScan = await db.store.loadContactsByCustomer(keys, T0 - MIN, T0 + 60 * 24 * MIN, 2);
+    // ordered by customer, then time: cust-a's k2, then cust-b's k1 and k3 (k4: another customer, k5: none, k6: after the window)
+    expect(byKey.map((c) => c.contactId)).toEqual(['k2', 'k1', 'k3']);
+    expect(byScan).toEqual(byKey);
+  });
+
   it('loads state events in the window plus each agent\u2019s last event before it, ordered by seq within a timestamp', async () => {
     await db.store.writeStateEvents([
       { agentId: 'a1', at: T0 - 120 * MIN, state: 'logged_out', source: 's' },

@@ -93,19 +93,25 @@ function summary(name: string, size: string, ms: number[], goalP99: number): Ben
 }
 
 export async function benchLiveLatency(options: LiveLatencyOptions): Promise<BenchFigure[]> {
-  const { agents, clients, seconds } = options;
   const via = options.url ? 'http' : (options.via ?? 'http');
-  if (!options.url && via === 'http' && (options.clientsIn ?? 'child') === 'child') {
-    const local = await startLocal(agents);
-    try {
+  const local = options.url ? null : await startLocal(options.agents);
+  try {
+    if (local && via === 'http' && (options.clientsIn ?? 'child') === 'child') {
       const figures = await inChildProcess({ ...options, url: local.live.url, username: 'bench', password: 'floorwatch' });
       return figures.map((f) => ({ ...f, size: `${f.size}; clients + generator in a child process` }));
-    } finally {
+    }
+    return await measure(options, via, local);
+  } finally {
+    if (local) {
       await local.live.app.close();
       await local.db.close();
     }
   }
-  const local = options.url ? null : await startLocal(agents);
+}
+
+/** Clients and generator in this process, against `options.url` or the local API. */
+async function measure(options: LiveLatencyOptions, via: 'http' | 'bus', local: { live: LiveTestApp; org: Org } | null): Promise<BenchFigure[]> {
+  const { agents, clients, seconds } = options;
   const url = options.url ?? (local as { live: LiveTestApp }).live.url;
   const token = await login(url, options.username ?? (local ? 'bench' : 'admin'), options.password ?? 'floorwatch');
   const org = local?.org ?? benchOrg(agents);
@@ -167,10 +173,6 @@ export async function benchLiveLatency(options: LiveLatencyOptions): Promise<Ben
     ];
   } finally {
     for (const s of sockets) s.close();
-    if (local) {
-      await local.live.app.close();
-      await local.db.close();
-    }
   }
 }
 

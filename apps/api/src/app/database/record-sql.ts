@@ -72,3 +72,6 @@ export function toSurvey(r: SurveyRowRaw): SurveyResponse {
     scaleMax: r.scaleMax,
   };
 }
+
+/** A quarantine row as StoredQuarantine (times in epoch ms), from the table or an UPDATE's RETURNING. */
+export const QUARANTINE_COLUMNS = `id, source, format, line_number AS "lineNumber", raw, reason, ${ms('created_at', 'createdAt')}, ${ms('resolved_at', 'resolvedAt')}`;

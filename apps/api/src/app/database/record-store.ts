@@ -18,6 +18,7 @@ import {
   CONTACT_COLUMNS,
   CONTACT_SELECT,
   ms,
+  QUARANTINE_COLUMNS,
   STATE_SELECT,
   SURVEY_SELECT,
   toContact,
@@ -381,8 +382,7 @@ export class RecordStore {
     const params: unknown[] = [options.limit ?? 1000];
     const where = `WHERE resolved_at IS NULL${options.source ? ` AND source = $${params.push(options.source)}` : ''}`;
     return this.query<StoredQuarantine>(
-      `SELECT id, source, format, line_number AS "lineNumber", raw, reason, ${ms('created_at', 'createdAt')},
-              ${ms('resolved_at', 'resolvedAt')} FROM quarantine ${where} ORDER BY source, line_number, created_at LIMIT $1`,
+      `SELECT ${QUARANTINE_COLUMNS} FROM quarantine ${where} ORDER BY source, line_number, created_at LIMIT $1`,
       params,
     );
   }

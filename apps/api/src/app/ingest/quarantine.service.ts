@@ -2,7 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { UNASSIGNED_SITE_ID, type QuarantineItem } from '@floorwatch/contracts';
 import { QueueLogParser } from '@floorwatch/feeds';
 import { badRequest } from '../common/validation';
+import { QUARANTINE_COLUMNS } from '../database/record-sql';
 import { RecordStore } from '../database/record-store';
+import type { StoredQuarantine } from '../database/record-types';
 import { OrgService } from '../org/org.service';
 import { loadFeedState } from './feed-state';
 
@@ -30,7 +32,7 @@ export class QuarantineService {
   async list(options: { source?: string; limit?: number } = {}): Promise<QuarantineItem[]> {
     const limit = options.limit ?? 1000;
     const stored = await this.store.loadQuarantine({ source: options.source, limit });
-    const items: QuarantineItem[] = stored.map((q) => ({ id: q.id, source: q.source, format: q.format, lineNumber: q.lineNumber, raw: q.raw, reason: q.reason, createdAt: new Date(q.createdAt).toISOString() }));
+    const items: QuarantineItem[] = stored.map(toItem);
     for (const c of await this.incomplete()) {
       if (items.length >= limit) break;
       if (!options.source || c.source === options.source) items.push(c);
@@ -47,18 +49,14 @@ export class QuarantineService {
   async resolve(id: string): Promise<QuarantineItem> {
     if (id.startsWith('incomplete:')) throw badRequest('id', 'an incomplete call leaves the list when the rest of its lines are ingested; it cannot be resolved by hand');
     if (!UUID.test(id)) throw badRequest('id', `"${id}" is not a quarantine id`);
-    const [row] = await this.store.query<{ id: string; source: string; format: string; line_number: number; raw: string; reason: string; created_at: Date; resolved_at: Date }>(
+    const [row] = await this.store.query<StoredQuarantine>(
       // As a CTE: TypeORM hands back a bare UPDATE … RETURNING as [rows, count].
-      `WITH u AS (UPDATE quarantine SET resolved_at = COALESCE(resolved_at, now()) WHERE id = $1
-         RETURNING id, source, format, line_number, raw, reason, created_at, resolved_at)
-       SELECT * FROM u`,
+      `WITH u AS (UPDATE quarantine SET resolved_at = COALESCE(resolved_at, now()) WHERE id = $1 RETURNING *)
+       SELECT ${QUARANTINE_COLUMNS} FROM u`,
       [id],
     );
     if (!row) throw new NotFoundException(`no quarantined line ${id}`);
-    return {
-      id: row.id, source: row.source, format: row.format, lineNumber: Number(row.line_number), raw: row.raw, reason: row.reason,
-      createdAt: new Date(row.created_at).toISOString(), resolvedAt: new Date(row.resolved_at).toISOString(),
-    };
+    return toItem(row);
   }
 
   /** Open queue_log calls older than 4 h before the latest event, from the saved parser state. */
@@ -88,4 +86,11 @@ export class QuarantineService {
       queues: org.org.queues.filter((q) => q.siteId === UNASSIGNED_SITE_ID).map((q) => ({ id: q.id, name: q.name, channel: q.channel })),
     };
   }
+}
+
+/** The API's view of a stored line; `resolvedAt` only once it is resolved. */
+function toItem(q: StoredQuarantine): QuarantineItem {
+  const item: QuarantineItem = { id: q.id, source: q.source, format: q.format, lineNumber: q.lineNumber, raw: q.raw, reason: q.reason, createdAt: new Date(q.createdAt).toISOString() };
+  if (q.resolvedAt !== null) item.resolvedAt = new Date(q.resolvedAt).toISOString();
+  return item;
 }

@@ -1,6 +1,7 @@
 import type { KpiConfig } from '@floorwatch/kpi';
 import type { RecordStore } from '../database/record-store';
 import { FCR_COUNTER_EXPRS } from './fcr-repeat-sql';
+import { INTERVAL_MS } from './rollup-time';
 
 /**
  * Recomputes rollup_contacts_15m for whole intervals from the raw contacts, in one set-based
@@ -18,7 +19,7 @@ export async function refreshContactIntervals(store: RecordStore, intervals: rea
   // intervals then read a day or two, not every partition); enqueued_at of a contact ending in it
   // lies at most the longest contact span earlier.
   const lo = starts[0].getTime();
-  const hi = starts[starts.length - 1].getTime() + 15 * 60_000;
+  const hi = starts[starts.length - 1].getTime() + INTERVAL_MS;
   await store.query(CONTACT_ROLLUP_SQL, [
     starts,
     JSON.stringify(config.slSecondsByQueue),

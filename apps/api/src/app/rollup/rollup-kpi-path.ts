@@ -13,7 +13,7 @@ import { CONTACT_SELECT, toContact, type ContactRowRaw } from '../database/recor
 import type { RecordStore } from '../database/record-store';
 import { planDaily } from './daily-plan';
 import { DAILY_STATE_KEY, type DailyState } from './daily-refresh';
-import { readRollups } from './rollup-reader';
+import { readRollups, SCOPE_COLUMN } from './rollup-reader';
 import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
@@ -127,8 +127,7 @@ export class RollupKpiPath {
     const params: unknown[] = [new Date(from), new Date(to), new Date(from - (await this.store.maxContactSpan()))];
     // enqueued_at >= $3 changes no result (RecordStore.maxContactSpan): it lets PostgreSQL prune day partitions.
     let where = 'ended_at >= $1 AND ended_at < $2 AND enqueued_at >= $3 AND answered_at IS NOT NULL AND agent_id IS NOT NULL';
-    if (scope.kind !== 'enterprise') where += ` AND ${scope.kind === 'site' ? 'site_id' : scope.kind === 'team' ? 'team_id' : scope.kind === 'agent' ? 'agent_id' : 'queue_id'} = $4`;
-    if (scope.kind !== 'enterprise') params.push(scope.id);
+    if (scope.kind !== 'enterprise') where += ` AND ${SCOPE_COLUMN[scope.kind]} = $${params.push(scope.id)}`;
     const rows = await this.store.query<ContactRowRaw>(`${CONTACT_SELECT} WHERE ${where} ORDER BY enqueued_at, contact_id, segment_id`, params);
     return rows.map(toContact);
   }

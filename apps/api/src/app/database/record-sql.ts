@@ -75,3 +75,6 @@ export function toSurvey(r: SurveyRowRaw): SurveyResponse {
 
 /** A quarantine row as StoredQuarantine (times in epoch ms), from the table or an UPDATE's RETURNING. */
 export const QUARANTINE_COLUMNS = `id, source, format, line_number AS "lineNumber", raw, reason, ${ms('created_at', 'createdAt')}, ${ms('resolved_at', 'resolvedAt')}`;
+
+/** The contacts/rollup column holding each non-enterprise scope's id. */
+export const SCOPE_COLUMN = { site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id' } as const;

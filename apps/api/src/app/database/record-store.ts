@@ -19,6 +19,7 @@ import {
   CONTACT_SELECT,
   ms,
   QUARANTINE_COLUMNS,
+  SCOPE_COLUMN,
   STATE_SELECT,
   SURVEY_SELECT,
   toContact,
@@ -39,8 +40,6 @@ import type {
   StoredStateEvent,
   StoredSurvey,
 } from './record-types';
-
-const SCOPE_COLUMN = { site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id' } as const;
 
 /**
  * Typed access to the normalised records, in epoch ms, for ingest (writes) and the KPI

@@ -2,7 +2,8 @@ import { CHANNELS } from '@floorwatch/contracts';
 import type { RecordStore } from '../database/record-store';
 import type { PlanGroup } from './daily-plan';
 import { DAY_END } from './daily-rollup-sql';
-import { AGENT_COLUMNS, CONTACT_FIELDS, CONTACT_GROUP, SCOPE_COLUMN, type Cells, type RollupWindow } from './rollup-reader';
+import { SCOPE_COLUMN } from '../database/record-sql';
+import { AGENT_COLUMNS, CONTACT_FIELDS, CONTACT_GROUP, type Cells, type RollupWindow } from './rollup-reader';
 
 /** OR of the groups' day ranges, each in its zone and with its site filter; null when there is none. */
 function dayFilter(groups: readonly PlanGroup[], params: unknown[]): string | null {

@@ -9,11 +9,11 @@ import {
   type KpiConfig,
   type KpiQuery,
 } from '@floorwatch/kpi';
-import { CONTACT_SELECT, toContact, type ContactRowRaw } from '../database/record-sql';
+import { CONTACT_SELECT, SCOPE_COLUMN, toContact, type ContactRowRaw } from '../database/record-sql';
 import type { RecordStore } from '../database/record-store';
 import { planDaily } from './daily-plan';
 import { DAILY_STATE_KEY, type DailyState } from './daily-refresh';
-import { readRollups, SCOPE_COLUMN } from './rollup-reader';
+import { readRollups } from './rollup-reader';
 import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';

@@ -11,6 +11,7 @@ import {
   type TimeBucket,
   type TimeGroup,
 } from '@floorwatch/kpi';
+import { SCOPE_COLUMN } from '../database/record-sql';
 import type { RecordStore } from '../database/record-store';
 import { AGENT_TIME_FIELDS } from './agent-time-rollup';
 import type { DailyPlan, PlanGroup } from './daily-plan';
@@ -36,7 +37,6 @@ export interface RollupWindow {
   plan?: DailyPlan | null;
 }
 
-export const SCOPE_COLUMN = { site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id' } as const;
 export const CONTACT_GROUP: Partial<Record<GroupBy, string>> = { agent: 'agent_id', team: 'team_id', site: 'site_id', queue: 'queue_id', reason: 'reason', channel: 'channel' };
 export const CONTACT_FIELDS: readonly [string, NumericComponent][] = [
   ['offered', 'offered'], ['answered', 'answered'], ['answered_in_sl', 'answeredInSl'], ['abandoned', 'abandoned'],

@@ -88,7 +88,7 @@ export async function loadedWorldFigures(url: string, size: BenchSize, run: Load
         details: {
           ...r.rows, recordsPerSec: round(records / (r.ms.write / 1000), 0), generateS: round(r.ms.generate / 1000, 1), writeS: round(r.ms.write / 1000, 1),
           rebuildS: round(r.ms.rebuild / 1000, 1), rebuildRepeatsS: round(r.rebuild.ms.repeats / 1000, 1), rebuildContactsS: round(r.rebuild.ms.contacts / 1000, 1),
-          rebuildAgentTimeS: round(r.rebuild.ms.agentTime / 1000, 1), dbMb: round(bytes / 2 ** 20, 0), peakRssMb: r.peakRssMb,
+          rebuildAgentTimeS: round(r.rebuild.ms.agentTime / 1000, 1), rebuildSurveysS: round(r.rebuild.ms.surveys / 1000, 1), dbMb: round(bytes / 2 ** 20, 0), peakRssMb: r.peakRssMb,
           contactsPerAgentDay: round(r.rows.contacts / (run.agents * run.days), 1),
         },
       });

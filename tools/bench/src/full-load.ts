@@ -89,7 +89,10 @@ async function writeChunk(store: RecordStore, rollups: RollupService, c: FullWor
     rows.stateEvents += await tx.writeStateEvents(b);
     await rollups.defer(tx, { contacts: [], agentTimes: b.map((e) => ({ agentId: e.agentId, at: e.at })) });
   })));
-  await timed('surveys', () => inBatches(c.surveys, async (b) => void (rows.surveys += await store.writeSurveys(b))));
+  await timed('surveys', () => inBatches(c.surveys, (b) => store.transaction(async (tx) => {
+    rows.surveys += await tx.writeSurveys(b);
+    await rollups.defer(tx, { contacts: [], agentTimes: [], surveys: b });
+  })));
 }
 
 async function inBatches<T>(items: readonly T[], write: (batch: readonly T[]) => Promise<unknown>): Promise<void> {

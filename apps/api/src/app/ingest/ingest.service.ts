@@ -169,10 +169,11 @@ export class IngestService {
     await tx.writeScheduleSegments(m.schedule);
     await tx.writeForecasts(m.forecasts);
     await tx.writeSurveys(m.surveys);
-    if (m.contacts.length || m.states.length || m.schedule.length) {
+    if (m.contacts.length || m.states.length || m.schedule.length || m.surveys.length) {
       const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
-      if (ctx.options.deferRollups) await this.rollups.defer(tx, { contacts: m.contacts, agentTimes });
-      else await this.rollups.refresh(tx, { contacts: m.contacts, agentTimes });
+      const touches = { contacts: m.contacts, agentTimes, surveys: m.surveys };
+      if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
+      else await this.rollups.refresh(tx, touches);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
   }

@@ -33,6 +33,11 @@ export class KpiQueryService {
     return this.lastPath === 'rollup' ? this.rollupPath.lastDailyAgentRanges : 0;
   }
 
+  /** UTC days of enterprise surveys the last rollup-path query read from the survey day rows. */
+  get lastSurveyDays(): number {
+    return this.lastPath === 'rollup' ? this.rollupPath.lastSurveyDays : 0;
+  }
+
   constructor(
     private readonly store: RecordStore,
     private readonly orgs: OrgService,

@@ -10,12 +10,14 @@ import {
   type KpiQuery,
 } from '@floorwatch/kpi';
 import { CONTACT_SELECT, SCOPE_COLUMN, toContact, type ContactRowRaw } from '../database/record-sql';
+import { DAY_MS } from '../database/partitions';
 import type { RecordStore } from '../database/record-store';
 import { planDaily } from './daily-plan';
 import { DAILY_STATE_KEY, type DailyState } from './daily-refresh';
 import { readRollups } from './rollup-reader';
 import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
+import { readSurveyDays, surveyDaysServe } from './survey-rollup';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
 
 type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact[]>;
@@ -27,7 +29,7 @@ type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact
  * - [from, R): contact counters, agent time and FCR from the rollups (each subject's first repeat
  *   is stored at ingest; a subject is eligible once endedAt + W ≤ asOf, so intervals before
  *   S = floorInterval(asOf − W) are wholly eligible, after S wholly pending, and S itself is read
- *   raw); surveys from raw;
+ *   raw); enterprise surveys from the UTC day rows where the grouping allows, else raw;
  * - [R, to): everything from raw through computeKpiComponents (the live, unfinished interval).
  * Every component is additive over time, so the sum is the raw answer.
  */
@@ -35,6 +37,8 @@ export class RollupKpiPath {
   /** Day ranges the last query read from the daily rollups (tests check they were really used). */
   lastDailyRanges = 0;
   lastDailyAgentRanges = 0;
+  /** UTC days the last query read from the survey day rows. */
+  lastSurveyDays = 0;
 
   constructor(
     private readonly store: RecordStore,
@@ -68,9 +72,7 @@ export class RollupKpiPath {
     const [rows, fcr, surveys, tail] = await Promise.all([
       readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit, plan }),
       fcrTo > fcrFrom ? this.rawFcr(org, q, fcrFrom, fcrTo) : none,
-      scope.kind === 'enterprise'
-        ? this.store.loadSurveys(from, until).then((list) => computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys: list }, { ...q, to: until }, this.config))
-        : none,
+      scope.kind === 'enterprise' ? this.surveys(org, q, from, until) : none,
       until < to ? this.rawComponents(org, { ...q, from: until }, agentIds) : none,
     ]);
     for (const [key, c] of fcr) addFcr(rowOf(rows, key), c);
@@ -79,6 +81,23 @@ export class RollupKpiPath {
     return [...rows.keys()]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((key) => ({ key, kpis: finaliseKpis(rows.get(key) as KpiComponents, { minContacts: this.config.minContacts }) }));
+  }
+
+  /**
+   * Enterprise survey components of [from, until): the whole UTC days from rollup_surveys_day when
+   * the grouping has no key finer than a UTC day, the partial days at the edges from raw.
+   */
+  private async surveys(org: Org, q: KpiQuery, from: number, until: number): Promise<Map<string, KpiComponents>> {
+    const raw = async (a: number, b: number): Promise<Map<string, KpiComponents>> =>
+      b > a ? computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys: await this.store.loadSurveys(a, b) }, { ...q, from: a, to: b }, this.config) : new Map();
+    const [d0, d1] = [Math.ceil(from / DAY_MS) * DAY_MS, Math.floor(until / DAY_MS) * DAY_MS];
+    const byDays = surveyDaysServe(q.by, q.tz) && d1 > d0;
+    this.lastSurveyDays = byDays ? (d1 - d0) / DAY_MS : 0;
+    if (!byDays) return raw(from, until);
+    const parts = await Promise.all([readSurveyDays(this.store, d0, d1, q.by), raw(from, d0), raw(d1, until)]);
+    const out = new Map<string, KpiComponents>();
+    for (const part of parts) for (const [key, c] of part) addSurveys(rowOf(out, key), c);
+    return out;
   }
 
   /**

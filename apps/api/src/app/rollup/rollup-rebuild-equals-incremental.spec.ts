@@ -48,7 +48,7 @@ beforeAll(async () => {
   kpisB = svcB.kpis;
   await ingestAll(svcB.ingest, [...acd, ...schedule], true);
   deferredState = {
-    rows: Number((await b.store.query<{ n: string }>('SELECT (SELECT count(*) FROM rollup_contacts_15m) + (SELECT count(*) FROM rollup_agent_time_15m) AS n'))[0].n),
+    rows: Number((await b.store.query<{ n: string }>('SELECT (SELECT count(*) FROM rollup_contacts_15m) + (SELECT count(*) FROM rollup_agent_time_15m) + (SELECT count(*) FROM rollup_surveys_day) AS n'))[0].n),
     watermark: await b.store.getSetting<number>(AGENT_TIME_THROUGH_KEY),
     pending: await b.store.getSetting<PendingSpan>(ROLLUP_PENDING_KEY),
   };
@@ -71,6 +71,7 @@ const TABLES: [string, string][] = [
   ['contacts', 'source, natural_key, enqueued_at'],
   ['rollup_contacts_day', 'day_zone, site_id, day, queue_id, reason, channel'],
   ['rollup_agent_time_day', 'day_zone, site_id, day, aux_reason'],
+  ['rollup_surveys_day', 'day, main_channel, channel_chain'],
 ];
 
 async function dump(db: TestDatabase, table: string, order: string): Promise<string[]> {
@@ -81,7 +82,7 @@ async function dump(db: TestDatabase, table: string, order: string): Promise<str
   return rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Date ? v.toISOString() : round && typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
 }
 
-it('a deferred ingest writes no rollup rows and records the span it touched', async () => {
+it('a deferred ingest writes no rollup rows and records the span it touched, surveys included', async () => {
   expect(deferredState.rows).toBe(0);
   expect(deferredState.watermark).toBeNull();
   const p = deferredState.pending as PendingSpan;
@@ -89,6 +90,9 @@ it('a deferred ingest writes no rollup rows and records the span it touched', as
   expect(p.contactsFrom).toBeGreaterThanOrEqual(startAt);
   expect(p.contactsTo).toBeLessThanOrEqual(endAt + DAY);
   expect(p.agentFrom).toBeLessThanOrEqual(p.contactsFrom as number);
+  // Responses come after their contact (up to a few hours), never after the world's end.
+  expect(p.surveysFrom).toBeGreaterThan(startAt);
+  expect(p.surveysTo).toBeLessThanOrEqual(endAt);
 });
 
 describe.each([
@@ -97,7 +101,7 @@ describe.each([
 ])('%s', (_name, db) => {
   it.each(TABLES)('%s is identical row for row to the incremental ingest', async (table, order) => {
     const [want, got] = [await dump(a, table, order), await dump(db(), table, order)];
-    expect(want.length).toBeGreaterThan(table.endsWith('_day') ? 20 : 100);
+    expect(want.length).toBeGreaterThan(table === 'rollup_surveys_day' ? 5 : table.endsWith('_day') ? 20 : 100);
     expect(got.length).toBe(want.length);
     const diff = got.findIndex((row, i) => row !== want[i]);
     expect(diff === -1 ? null : [got[diff], want[diff]]).toBeNull();

@@ -5,6 +5,7 @@ import { refreshContactIntervals } from './contact-rollup';
 import { refreshDaily } from './daily-refresh';
 import { FCR_REPEAT_SPAN_SQL, FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, intervalStarts } from './rollup-time';
+import { refreshSurveyDays, utcDaysBetween } from './survey-rollup';
 
 /**
  * settings key: what ingests with deferRollups wrote and the rollups do not reflect yet. Stored in
@@ -20,11 +21,15 @@ export interface PendingSpan {
   contactsTo: number | null;
   /** Earliest state event or schedule segment start of a deferred batch. */
   agentFrom: number | null;
+  /** Earliest / latest respondedAt of a deferred survey response (absent in spans stored before surveys were rolled up). */
+  surveysFrom?: number | null;
+  surveysTo?: number | null;
 }
 
 export interface DeferredTouches {
   contacts: readonly { enqueuedAt: number; endedAt: number }[];
   agentTimes: readonly { at: number }[];
+  surveys?: readonly { respondedAt: number }[];
 }
 
 const lower = (a: number | null, b: number): number => (a === null ? b : Math.min(a, b));
@@ -32,13 +37,18 @@ const upper = (a: number | null, b: number): number => (a === null ? b : Math.ma
 
 /** Widens the stored pending span by one batch's records (one settings row per batch). */
 export async function deferTouches(tx: RecordStore, touches: DeferredTouches): Promise<void> {
-  if (touches.contacts.length === 0 && touches.agentTimes.length === 0) return;
+  const surveys = touches.surveys ?? [];
+  if (touches.contacts.length === 0 && touches.agentTimes.length === 0 && surveys.length === 0) return;
   const span: PendingSpan = (await tx.getSetting<PendingSpan>(ROLLUP_PENDING_KEY)) ?? { contactsFrom: null, contactsTo: null, agentFrom: null };
   for (const c of touches.contacts) {
     span.contactsFrom = lower(span.contactsFrom, c.enqueuedAt);
     span.contactsTo = upper(span.contactsTo, Math.max(c.endedAt, c.enqueuedAt));
   }
   for (const a of touches.agentTimes) span.agentFrom = lower(span.agentFrom, a.at);
+  for (const r of surveys) {
+    span.surveysFrom = lower(span.surveysFrom ?? null, r.respondedAt);
+    span.surveysTo = upper(span.surveysTo ?? null, r.respondedAt);
+  }
   await tx.setSetting(ROLLUP_PENDING_KEY, span);
 }
 
@@ -50,7 +60,7 @@ export interface RebuildReport {
   agentTimeThrough: number | null;
   agents: number;
   /** Wall ms per pass, for the start-up report and docs/perf.md. */
-  ms: { repeats: number; contacts: number; agentTime: number; daily: number };
+  ms: { repeats: number; contacts: number; agentTime: number; daily: number; surveys: number };
 }
 
 /** Agents per agent-time pass: each pass holds its agents' events over the whole span in memory. */
@@ -70,11 +80,12 @@ export interface RebuildDeps {
  * 2. the 15-minute contact rows of every interval in [contactsFrom, contactsTo] plus the intervals
  *    whose subjects' repeats changed (one DELETE + one INSERT … SELECT … GROUP BY);
  * 3. agent time: watermark W' = max(W, interval of the latest event), as the incremental path;
- *    every agent over [min(W or the first event, agentFrom), W'), one pass per agent slice.
+ *    every agent over [min(W or the first event, agentFrom), W'), one pass per agent slice;
+ * 4. the day rows those passes touched; 5. the survey day rows of the deferred responses' days.
  */
 export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promise<RebuildReport> {
   const span = await tx.getSetting<PendingSpan>(ROLLUP_PENDING_KEY);
-  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0, ms: { repeats: 0, contacts: 0, agentTime: 0, daily: 0 } };
+  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0, ms: { repeats: 0, contacts: 0, agentTime: 0, daily: 0, surveys: 0 } };
   if (!span) return report;
   const progress = deps.onProgress ?? (() => undefined);
   const contactIntervals: number[] = [];
@@ -122,6 +133,12 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
   const t = Date.now();
   await refreshDaily(tx, { contactIntervals, repeatIntervals: [], agentTimes: agentFrom === null ? [] : [{ at: agentFrom }] }, deps.watermarkKey);
   report.ms.daily = Date.now() - t;
+  // 5. the survey day rows of every UTC day a deferred response fell on.
+  if (span.surveysFrom != null && span.surveysTo != null) {
+    const s = Date.now();
+    await refreshSurveyDays(tx, utcDaysBetween(span.surveysFrom, span.surveysTo));
+    report.ms.surveys = Date.now() - s;
+  }
   await tx.query('DELETE FROM settings WHERE key = $1', [ROLLUP_PENDING_KEY]);
   return report;
 }

@@ -4,6 +4,7 @@ import { refreshAgentTime, refreshAgentTimeRanges, touchedAgentRanges, type Agen
 import { refreshContactIntervals } from './contact-rollup';
 import { refreshDaily } from './daily-refresh';
 import { refreshRepeats } from './fcr-repeats';
+import { refreshSurveyDays, utcDays } from './survey-rollup';
 import { deferTouches, rebuildPending, type RebuildReport } from './rollup-rebuild';
 import { floorInterval } from './rollup-time';
 
@@ -15,10 +16,13 @@ export interface RollupTouches {
   contacts: readonly { enqueuedAt: number; endedAt: number; customerKey: string | null }[];
   /** Agent id and the earliest time a state event or schedule segment of theirs changed. */
   agentTimes: readonly AgentTouch[];
+  /** Response times of the batch's survey responses (their UTC days are re-aggregated). */
+  surveys?: readonly { respondedAt: number }[];
 }
 
 /**
  * Keeps the 15-minute rollups in step with the raw tables, inside the ingest's transaction:
+ * - surveys: the UTC day rows of the batch's responses are re-aggregated;
  * - contacts: the first repeat of every FCR subject the batch can affect is recomputed (deltas into
  *   its rollup row), then the intervals of each written contact's enqueuedAt and endedAt are
  *   re-aggregated;
@@ -35,6 +39,9 @@ export class RollupService {
   }
 
   async refresh(tx: RecordStore, touches: RollupTouches): Promise<void> {
+    if (touches.surveys?.length) await refreshSurveyDays(tx, utcDays(touches.surveys.map((s) => s.respondedAt)));
+    // A survey-only batch touches nothing else (surveys have no agent time and no contact interval).
+    if (touches.contacts.length === 0 && touches.agentTimes.length === 0) return;
     // First repeats before the interval refresh: the refresh re-aggregates the stored repeats,
     // and a delta added to an interval that is then re-aggregated is simply overwritten.
     const repeated = await refreshRepeats(tx, touches.contacts);

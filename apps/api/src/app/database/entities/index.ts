@@ -22,6 +22,7 @@ import {
   RollupAgentTimeDayEntity,
   RollupContacts15mEntity,
   RollupContactsDayEntity,
+  RollupSurveysDayEntity,
 } from './rollup.entities';
 
 export * from './org.entities';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   RollupAgentTime15mEntity,
   RollupContactsDayEntity,
   RollupAgentTimeDayEntity,
+  RollupSurveysDayEntity,
 ];

@@ -91,3 +91,25 @@ export class RollupAgentTimeDayEntity extends AgentTimeSeconds {
   @PrimaryColumn('date') day!: string;
   @PrimaryColumn('text', { default: '' }) auxReason!: string;
 }
+
+/** Survey consistency components per UTC day (migration SurveyDayRollup1795830000000). */
+@Entity('rollup_surveys_day')
+export class RollupSurveysDayEntity {
+  @PrimaryColumn('date') day!: string;
+  @PrimaryColumn('text') mainChannel!: string;
+  @PrimaryColumn('text') channelChain!: string;
+  /** Responses with at least 3 answered items, and those with fewer (excluded). */
+  @Column('integer', { default: 0 }) responses!: number;
+  @Column('integer', { default: 0 }) excluded!: number;
+  @Column('double precision', { default: 0 }) scoreSum!: number;
+  @Column('double precision', { default: 0 }) q1Sum!: number;
+  @Column('integer', { default: 0 }) q1N!: number;
+  @Column('double precision', { default: 0 }) q2Sum!: number;
+  @Column('integer', { default: 0 }) q2N!: number;
+  @Column('double precision', { default: 0 }) q3Sum!: number;
+  @Column('integer', { default: 0 }) q3N!: number;
+  @Column('double precision', { default: 0 }) q4Sum!: number;
+  @Column('integer', { default: 0 }) q4N!: number;
+  @Column('double precision', { default: 0 }) q5Sum!: number;
+  @Column('integer', { default: 0 }) q5N!: number;
+}

@@ -335,8 +335,9 @@ ${AGENT_TIME_COUNTERS},
   `CREATE INDEX rollup_agent_time_day_site_idx ON rollup_agent_time_day (site_id, day)`,
 ];
 
-/** Every table the migration creates, children before parents. */
+/** Every table of the schema (this migration's and later ones'), children before parents. */
 export const TABLES_IN_DROP_ORDER = [
+  'rollup_surveys_day',
   'rollup_agent_time_day',
   'rollup_contacts_day',
   'rollup_agent_time_15m',

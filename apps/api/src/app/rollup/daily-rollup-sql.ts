@@ -2,7 +2,7 @@ import { AGENT_TIME_COLUMNS } from './agent-time-rollup';
 
 /*
  * SQL of the daily rollups (migration DailyRollups1795810000000). A day row is the sum of the
- * 15-minute rows of that day: day d in zone z is [d 00:00, d+1 00:00) local, i.e.
+ * 15-minute rows of that day (contacts: the site-level ones, already summed over agents): day d in zone z is [d 00:00, d+1 00:00) local, i.e.
  * (d::timestamp AT TIME ZONE z, (d + 1)::timestamp AT TIME ZONE z) — 23 or 25 hours on DST days.
  * Zone 'UTC' rows hold every site; a site-zone row only the sites in that zone.
  */
@@ -57,7 +57,7 @@ INSERT INTO rollup_contacts_day (day_zone, site_id, day, queue_id, reason, chann
 SELECT k.zone, r.site_id, k.day, r.queue_id, r.reason, r.channel, ${CONTACT_SUMS.map((c) => `sum(r.${c})`).join(', ')},
   ${FCR_FINAL.map((c) => `CASE WHEN ${DAY_END('k.day', 'k.zone')} <= $3 THEN sum(r.${c}) ELSE 0 END`).join(', ')}
   FROM ${DAYS}
-  JOIN rollup_contacts_15m r ON r.interval_start >= ${DAY_START('k.day', 'k.zone')} AND r.interval_start < ${DAY_END('k.day', 'k.zone')}
+  JOIN rollup_contacts_site_15m r ON r.interval_start >= ${DAY_START('k.day', 'k.zone')} AND r.interval_start < ${DAY_END('k.day', 'k.zone')}
   LEFT JOIN sites s ON s.id = r.site_id
  WHERE k.zone = 'UTC' OR s.timezone = k.zone
  GROUP BY k.zone, r.site_id, k.day, r.queue_id, r.reason, r.channel`;

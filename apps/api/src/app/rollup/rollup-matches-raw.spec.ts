@@ -56,6 +56,19 @@ it('the ingest left the agent-time watermark at the interval of the latest event
   expect(through).toBe(Math.floor(latest / 900_000) * 900_000);
 });
 
+it('the site-level 15-minute rows are the agent-keyed ones summed over agents and teams, row for row', async () => {
+  const counters = 'offered, answered, answered_in_sl, abandoned, short_abandoned, blocked, wait_answered_seconds, handled, talk_seconds, hold_seconds, acw_seconds, fcr_subjects, fcr_not_repeated, fcr_cross_channel, fcr_unknown';
+  const key = 'interval_start, site_id, queue_id, reason, channel';
+  const summed = `SELECT ${key}, ${counters.split(', ').map((c) => `sum(${c})::float8 AS ${c}`).join(', ')} FROM rollup_contacts_15m GROUP BY ${key}`;
+  const stored = `SELECT ${key}, ${counters.split(', ').map((c) => `${c}::float8`).join(', ')} FROM rollup_contacts_site_15m`;
+  const [n] = await db.store.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_contacts_site_15m');
+  expect(n.n).toBeGreaterThan(100);
+  // Both directions of the difference are empty (float sums compared after rounding to 1e-6 s).
+  const round = (q: string) => `SELECT ${key}, ${counters.split(', ').map((c) => `round(${c}::numeric, 6)`).join(', ')} FROM (${q}) x`;
+  expect(await db.store.query(`(${round(summed)}) EXCEPT (${round(stored)})`)).toEqual([]);
+  expect(await db.store.query(`(${round(stored)}) EXCEPT (${round(summed)})`)).toEqual([]);
+});
+
 const GROUPINGS: (GroupBy | undefined)[] = [undefined, 'agent', 'team', 'site', 'queue', 'reason', 'channel', 'day', 'hour', 'interval'];
 
 it.each(GROUPINGS)('enterprise, whole history, by %s: rollup path = raw path', async (by) => {

@@ -16,6 +16,7 @@ import type { RecordStore } from '../database/record-store';
 import { AGENT_TIME_FIELDS } from './agent-time-rollup';
 import type { DailyPlan, PlanGroup } from './daily-plan';
 import { readDailyAgentTime, readDailyContacts } from './daily-reader';
+import { contactIntervalTable } from './site-contact-rollup';
 
 export interface RollupWindow {
   scope: Scope;
@@ -93,7 +94,7 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
   const [dayContactRows, contactRows, dayAgentRows, agentRows] = await Promise.all([
     dailyContacts,
     where.startsWith('(FALSE)') ? [] : store.query<Cells>(
-      `SELECT ${[...select, ...sums].join(', ')} FROM rollup_contacts_15m WHERE ${where}${groupCols.length ? ` GROUP BY ${groupCols.join(', ')}` : ''}`,
+      `SELECT ${[...select, ...sums].join(', ')} FROM ${contactIntervalTable(scope.kind, by)} WHERE ${where}${groupCols.length ? ` GROUP BY ${groupCols.join(', ')}` : ''}`,
       params,
     ),
     dailyAgents,

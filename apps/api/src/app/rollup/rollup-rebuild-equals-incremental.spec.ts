@@ -72,6 +72,7 @@ const TABLES: [string, string][] = [
   ['rollup_contacts_day', 'day_zone, site_id, day, queue_id, reason, channel'],
   ['rollup_agent_time_day', 'day_zone, site_id, day, aux_reason'],
   ['rollup_surveys_day', 'day, main_channel, channel_chain'],
+  ['rollup_contacts_site_15m', 'interval_start, site_id, queue_id, reason, channel'],
 ];
 
 async function dump(db: TestDatabase, table: string, order: string): Promise<string[]> {

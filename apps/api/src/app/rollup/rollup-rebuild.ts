@@ -5,6 +5,7 @@ import { refreshContactIntervals } from './contact-rollup';
 import { refreshDaily } from './daily-refresh';
 import { FCR_REPEAT_SPAN_SQL, FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, intervalStarts } from './rollup-time';
+import { refreshSiteContactIntervals } from './site-contact-rollup';
 import { refreshSurveyDays, utcDaysBetween } from './survey-rollup';
 
 /**
@@ -78,7 +79,8 @@ export interface RebuildDeps {
  * the per-batch refresh would have left (rollup-rebuild-equals-incremental.spec.ts):
  * 1. first repeats of every FCR subject ending in [contactsFrom − W, contactsTo] (one UPDATE);
  * 2. the 15-minute contact rows of every interval in [contactsFrom, contactsTo] plus the intervals
- *    whose subjects' repeats changed (one DELETE + one INSERT … SELECT … GROUP BY);
+ *    whose subjects' repeats changed (one DELETE + one INSERT … SELECT … GROUP BY), then their
+ *    site-level sums (site-contact-rollup.ts);
  * 3. agent time: watermark W' = max(W, interval of the latest event), as the incremental path;
  *    every agent over [min(W or the first event, agentFrom), W'), one pass per agent slice;
  * 4. the day rows those passes touched; 5. the survey day rows of the deferred responses' days.
@@ -105,6 +107,7 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
     t = Date.now();
     contactIntervals.push(...intervals);
     await refreshContactIntervals(tx, contactIntervals, deps.config);
+    await refreshSiteContactIntervals(tx, contactIntervals);
     report.ms.contacts = Date.now() - t;
   }
 

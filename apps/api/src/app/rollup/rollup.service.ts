@@ -4,6 +4,7 @@ import { refreshAgentTime, refreshAgentTimeRanges, touchedAgentRanges, type Agen
 import { refreshContactIntervals } from './contact-rollup';
 import { refreshDaily } from './daily-refresh';
 import { refreshRepeats } from './fcr-repeats';
+import { refreshSiteContactIntervals } from './site-contact-rollup';
 import { refreshSurveyDays, utcDays } from './survey-rollup';
 import { deferTouches, rebuildPending, type RebuildReport } from './rollup-rebuild';
 import { floorInterval } from './rollup-time';
@@ -25,7 +26,7 @@ export interface RollupTouches {
  * - surveys: the UTC day rows of the batch's responses are re-aggregated;
  * - contacts: the first repeat of every FCR subject the batch can affect is recomputed (deltas into
  *   its rollup row), then the intervals of each written contact's enqueuedAt and endedAt are
- *   re-aggregated;
+ *   re-aggregated, and those intervals and the ones a repeat changed are re-summed per site;
  * - agent time is complete up to a watermark W = the interval start of the latest event ingested
  *   (the open last state of an agent has no end before that). A batch recomputes its touched
  *   agents from their earliest change up to the new W, and when W advances, every agent over
@@ -51,6 +52,7 @@ export class RollupService {
       intervals.add(floorInterval(c.endedAt));
     }
     await refreshContactIntervals(tx, [...intervals], this.config);
+    await refreshSiteContactIntervals(tx, [...intervals, ...repeated]);
 
     const latest = await tx.latestEventTime();
     const previous = await RollupService.agentTimeThrough(tx);

@@ -22,6 +22,7 @@ import {
   RollupAgentTimeDayEntity,
   RollupContacts15mEntity,
   RollupContactsDayEntity,
+  RollupContactsSite15mEntity,
   RollupSurveysDayEntity,
 } from './rollup.entities';
 
@@ -58,4 +59,5 @@ export const ENTITIES = [
   RollupContactsDayEntity,
   RollupAgentTimeDayEntity,
   RollupSurveysDayEntity,
+  RollupContactsSite15mEntity,
 ];

@@ -42,6 +42,16 @@ export class RollupContacts15mEntity extends ContactRollupKey {
   @PrimaryColumn('timestamptz') intervalStart!: Date;
 }
 
+/** rollup_contacts_15m summed over agents and teams (migration SiteContactRollup1795840000000). */
+@Entity('rollup_contacts_site_15m')
+export class RollupContactsSite15mEntity extends ContactCounters {
+  @PrimaryColumn('timestamptz') intervalStart!: Date;
+  @PrimaryColumn('text') siteId!: string;
+  @PrimaryColumn('text') queueId!: string;
+  @PrimaryColumn('text') reason!: string;
+  @PrimaryColumn('text') channel!: string;
+}
+
 @Entity('rollup_contacts_day')
 export class RollupContactsDayEntity extends ContactCounters {
   /** 'UTC' or the site's IANA zone: the zone `day` is counted in. */

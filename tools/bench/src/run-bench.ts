@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from '../../../apps/api/src/app/dat
 import { BENCH_END, makeWorld, type BenchWorld } from './bench-world';
 import { loadedWorldFigures } from './full-bench';
 import { benchIngest } from './ingest-bench';
+import { cliIngestMemory } from './ingest-memory';
 import { benchKpiHttp, benchNaiveVsRollup, startApi } from './kpi-bench';
 import { adherenceFigure, liveFigures, renderFigures } from './other-benches';
 import type { BenchFigure, BenchSize } from './sizes';
@@ -103,6 +104,7 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
             await c.end();
           },
         }), w, size, { label: 'PostgreSQL', http: !size.loaded, render: false }, add);
+        for (const f of await cliIngestMemory(pg, w)) add(f);
       } else {
         add({ name: 'ingest queue_log, PostgreSQL', size: '-', value: null, unit: 'lines/s', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
       }

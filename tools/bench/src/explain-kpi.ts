@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import type { GroupBy, Scope } from '@floorwatch/contracts';
 import { openDatabase } from '../../../apps/api/src/app/database/open-database';
 import { KpiQueryService } from '../../../apps/api/src/app/kpi/kpi-query.service';
 import { DAILY_STATE_KEY, refreshDaily } from '../../../apps/api/src/app/rollup/daily-refresh';
@@ -19,6 +18,7 @@ import { BENCH_END, makeWorld } from './bench-world';
 import { benchIngest } from './ingest-bench';
 import { postgresUrl } from './run-bench';
 import { SIZES } from './sizes';
+import { explainCases, timeStatements, type ExplainCase } from './explain-statements';
 
 const DAY = 86_400_000;
 
@@ -32,17 +32,11 @@ async function main(): Promise<void> {
   try {
     const { stores } = await benchIngest(handle, w, pg ? 'PostgreSQL' : 'PGlite');
     const kpis = new KpiQueryService(stores.store, stores.orgs);
-    const timed: { sql: string; params: unknown[]; ms: number }[] = [];
     const query = stores.store.query.bind(stores.store);
-    stores.store.query = (async (sql: string, params?: unknown[]) => {
-      const t0 = performance.now();
-      const r = await query(sql, params);
-      timed.push({ sql, params: params ?? [], ms: performance.now() - t0 });
-      return r;
-    }) as typeof stores.store.query;
+    const timed = timeStatements(stores.store);
     const to = Math.floor(BENCH_END / DAY) * DAY + DAY;
     const team = w.world.org.teams[0].id;
-    const cases: [string, Scope, GroupBy, number][] = [
+    const cases: ExplainCase[] = [
       ['enterprise by day, 90 days', { kind: 'enterprise' }, 'day', 90],
       ['enterprise by site, 90 days', { kind: 'enterprise' }, 'site', 90],
       ['site by day, 90 days', { kind: 'site', id: w.world.org.sites[0].id }, 'day', 90],
@@ -93,23 +87,7 @@ async function main(): Promise<void> {
       const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1].toFixed(1);
       process.stdout.write(`## A/B ${name}: 15-minute rows only ${med(ms.off)} ms, with day rows ${med(ms.on)} ms (service, median of 10)\n`);
     }
-    timed.length = 0;
-    for (const [name, scope, by, days] of cases) {
-      await kpis.query({ scope, by, from: to - days * DAY, to });
-      timed.length = 0;
-      const t0 = performance.now();
-      await kpis.query({ scope, by, from: to - days * DAY, to });
-      const total = performance.now() - t0;
-      process.stdout.write(`\n## ${name} (${pg ? 'PostgreSQL' : 'PGlite'}): ${total.toFixed(1)} ms in the service, path ${kpis.lastPath}, ${kpis.lastDailyRanges} daily ranges\n`);
-      const sorted = [...timed].sort((a, b) => b.ms - a.ms);
-      for (const t of sorted.slice(0, 6)) process.stdout.write(`  ${t.ms.toFixed(1)} ms  ${t.sql.replace(/\s+/g, ' ').slice(0, 150)}\n`);
-      // The slowest statement and every read of the day rows.
-      for (const t of sorted.filter((t, i) => i === 0 || /FROM rollup_\w+_day/.test(t.sql))) {
-        process.stdout.write(`  EXPLAIN ${t.sql.replace(/\s+/g, ' ').slice(0, 90)}\n`);
-        const plan = await query<Record<string, string>>(`EXPLAIN (ANALYZE, COSTS OFF) ${t.sql}`, t.params);
-        for (const r of plan) process.stdout.write(`    | ${Object.values(r)[0]}\n`);
-      }
-    }
+    await explainCases(stores.store, kpis, timed, cases, to, pg ? 'PostgreSQL' : 'PGlite');
   } finally {
     await handle.close().catch(() => undefined);
     if (pg) {

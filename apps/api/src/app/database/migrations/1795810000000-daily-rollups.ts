@@ -68,7 +68,8 @@ export class DailyRollups1795810000000 implements MigrationInterface {
   }
 }
 
-const CONTACT_COUNTERS = [
+/** Contact counter columns with the FCR ones (also the site-level 15-minute table's, migration SiteContactRollup). */
+export const CONTACT_COUNTERS = [
   ...['offered', 'answered', 'answered_in_sl', 'abandoned', 'short_abandoned', 'blocked'].map((c) => `${c} integer NOT NULL DEFAULT 0`),
   'wait_answered_seconds double precision NOT NULL DEFAULT 0',
   'handled integer NOT NULL DEFAULT 0',

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { SITE_CONTACTS_BACKFILL_SQL } from '../../rollup/site-contact-rollup';
+import { CONTACT_COUNTERS } from './1795810000000-daily-rollups';
 
 /*
  * rollup_contacts_site_15m (apps/api/src/app/rollup/site-contact-rollup.ts, docs/perf.md): the
@@ -16,7 +17,7 @@ export class SiteContactRollup1795840000000 implements MigrationInterface {
       queue_id text NOT NULL,
       reason text NOT NULL,
       channel text NOT NULL,
-      ${COUNTERS},
+      ${CONTACT_COUNTERS},
       PRIMARY KEY (interval_start, site_id, queue_id, reason, channel)
     )`);
     // Queue scopes filter on the queue first (as rollup_contacts_day's queue index).
@@ -29,10 +30,3 @@ export class SiteContactRollup1795840000000 implements MigrationInterface {
   }
 }
 
-const COUNTERS = [
-  ...['offered', 'answered', 'answered_in_sl', 'abandoned', 'short_abandoned', 'blocked'].map((c) => `${c} integer NOT NULL DEFAULT 0`),
-  'wait_answered_seconds double precision NOT NULL DEFAULT 0',
-  'handled integer NOT NULL DEFAULT 0',
-  ...['talk_seconds', 'hold_seconds', 'acw_seconds'].map((c) => `${c} double precision NOT NULL DEFAULT 0`),
-  ...['fcr_subjects', 'fcr_not_repeated', 'fcr_cross_channel', 'fcr_unknown'].map((c) => `${c} integer NOT NULL DEFAULT 0`),
-].join(',\n      ');

@@ -42,8 +42,10 @@ function runCli(url: string, args: string[], nodeFlags: string[]): Promise<Child
     const samples: number[] = [];
     const tick = (): void => {
       const m = child.pid ? memoryOf(child.pid) : null;
-      if (m) peak = Math.max(peak, m.hwm, m.rss);
-      if (m && samples.length < 10_000) samples.push(round(m.rss, 0));
+      // An exited child not yet reaped still has a status file, without memory lines (0).
+      if (!m || m.rss === 0) return;
+      peak = Math.max(peak, m.hwm, m.rss);
+      if (samples.length < 10_000) samples.push(round(m.rss, 0));
     };
     const timer = setInterval(tick, 500);
     child.on('error', reject);

@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { openDatabase } from '../../../apps/api/src/app/database/open-database';
 import { KpiQueryService } from '../../../apps/api/src/app/kpi/kpi-query.service';
 import { DAILY_STATE_KEY, refreshDaily } from '../../../apps/api/src/app/rollup/daily-refresh';
@@ -16,6 +15,7 @@ import { refreshRepeats } from '../../../apps/api/src/app/rollup/fcr-repeats';
 import { AGENT_TIME_THROUGH_KEY } from '../../../apps/api/src/app/rollup/rollup.service';
 import { BENCH_END, makeWorld } from './bench-world';
 import { benchIngest } from './ingest-bench';
+import { dropSchema } from './pg-admin';
 import { postgresUrl } from './run-bench';
 import { SIZES } from './sizes';
 import { explainCases, timeStatements, type ExplainCase } from './explain-statements';
@@ -90,12 +90,7 @@ async function main(): Promise<void> {
     await explainCases(stores.store, kpis, timed, cases, to, pg ? 'PostgreSQL' : 'PGlite');
   } finally {
     await handle.close().catch(() => undefined);
-    if (pg) {
-      const c = new Client({ connectionString: pg });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    }
+    if (pg) await dropSchema(pg, schema);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     rmSync(w.dir, { recursive: true, force: true });
   }

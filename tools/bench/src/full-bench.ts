@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../../apps/api/src/app/database/open-database';
 import { RecordStore } from '../../../apps/api/src/app/database/record-store';
 import { IngestEvents } from '../../../apps/api/src/app/ingest/ingest-events';
@@ -6,6 +5,7 @@ import { IngestService } from '../../../apps/api/src/app/ingest/ingest.service';
 import { OrgService } from '../../../apps/api/src/app/org/org.service';
 import { BENCH_END } from './bench-world';
 import { FULL_WORLD_KEY, loadFullWorld, schemaBytes } from './full-load';
+import { dropSchema } from './pg-admin';
 import { dayList } from './full-world';
 import { benchKpiHttp, benchNaiveVsRollup, startApi, type KpiBenchWorld } from './kpi-bench';
 import type { IngestedStore } from './ingest-bench';
@@ -36,16 +36,6 @@ async function orSkip(name: string, size: string, log: (f: BenchFigure) => void,
     await work();
   } catch (e) {
     log({ name: `${name} (PostgreSQL, loaded)`, size, value: null, unit: '-', skipped: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
-  }
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await c.end();
   }
 }
 

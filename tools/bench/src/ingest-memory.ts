@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { BenchWorld } from './bench-world';
+import { adminQuery } from './pg-admin';
 import { round, type BenchFigure } from './sizes';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -66,20 +66,13 @@ function runCli(url: string, args: string[], nodeFlags: string[]): Promise<Child
  */
 export async function cliIngestMemory(pgUrl: string, w: BenchWorld): Promise<BenchFigure[]> {
   const db = `fw_bench_cli_${process.pid}`;
-  const admin = async (sql: string): Promise<void> => {
-    const c = new Client({ connectionString: pgUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (sql: string): Promise<void> => adminQuery(pgUrl, sql);
   const url = new URL(pgUrl);
   url.pathname = `/${db}`;
   const org = w.files.find((f) => f.format === 'org');
   const queueLogs = w.files.filter((f) => f.format === 'queue_log');
-  const lines = queueLogs.reduce((n, f) => n + readFileSync(f.file, 'utf8').split('\n').filter((l) => l.trim()).length, 0);
+  // The lines the simulator wrote, as the ingest figure counts them (benchIngest).
+  const lines = queueLogs.reduce((n, f) => n + f.records, 0);
   const figures: BenchFigure[] = [];
   for (const flags of [[], [`--max-old-space-size=${INGEST_HEAP_MB}`]]) {
     await admin(`DROP DATABASE IF EXISTS ${db}`);

@@ -7,6 +7,7 @@ import { BENCH_END, makeWorld, type BenchWorld } from './bench-world';
 import { loadedWorldFigures } from './full-bench';
 import { benchIngest } from './ingest-bench';
 import { cliIngestMemory } from './ingest-memory';
+import { dropSchema } from './pg-admin';
 import { benchKpiHttp, benchNaiveVsRollup, startApi } from './kpi-bench';
 import { adherenceFigure, liveFigures, renderFigures } from './other-benches';
 import type { BenchFigure, BenchSize } from './sizes';
@@ -97,12 +98,7 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
         const schema = `fw_bench_${process.pid}`;
         await onStore(async () => ({
           handle: await openDatabase({ url: pg, schema, migrationsRun: true, poolSize: 4 }),
-          cleanup: async () => {
-            const c = new Client({ connectionString: pg });
-            await c.connect();
-            await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-            await c.end();
-          },
+          cleanup: () => dropSchema(pg, schema),
         }), w, size, { label: 'PostgreSQL', http: !size.loaded, render: false }, add);
         for (const f of await cliIngestMemory(pg, w)) add(f);
       } else {

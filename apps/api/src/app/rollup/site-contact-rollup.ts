@@ -1,3 +1,4 @@
+import type { GroupBy, Scope } from '@floorwatch/contracts';
 import type { RecordStore } from '../database/record-store';
 import { INTERVAL_MS } from './rollup-time';
 
@@ -42,7 +43,7 @@ export async function refreshSiteContactIntervals(tx: RecordStore, intervals: It
 }
 
 /** The 15-minute contact table a query reads: the site-level one unless it needs an agent or team key. */
-export function contactIntervalTable(scopeKind: string, by: string | undefined): string {
+export function contactIntervalTable(scopeKind: Scope['kind'], by: GroupBy | undefined): string {
   const agentKeyed = scopeKind === 'team' || scopeKind === 'agent' || by === 'agent' || by === 'team';
   return agentKeyed ? 'rollup_contacts_15m' : 'rollup_contacts_site_15m';
 }

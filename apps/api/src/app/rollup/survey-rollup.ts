@@ -41,11 +41,14 @@ function insertDays(from: string): string {
 /** Migration backfill: every day of every stored response. */
 export const SURVEY_DAYS_BACKFILL_SQL = insertDays('survey_responses s');
 
-/** UTC dates (YYYY-MM-DD) of epoch-ms times, distinct. */
+/** The UTC date (YYYY-MM-DD) of an epoch-ms time: the `day` key of the table. */
+const utcDate = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+/** UTC dates of epoch-ms times, distinct. */
 export function utcDays(times: Iterable<number>): string[] {
   const days = new Set<number>();
   for (const t of times) days.add(Math.floor(t / DAY_MS) * DAY_MS);
-  return [...days].sort((a, b) => a - b).map((d) => new Date(d).toISOString().slice(0, 10));
+  return [...days].sort((a, b) => a - b).map(utcDate);
 }
 
 /** UTC dates of every day overlapping [from, to] (epoch ms), for the bulk rebuild's span. */
@@ -84,7 +87,7 @@ export async function readSurveyDays(store: RecordStore, fromDay: number, toDay:
   const rows = await store.query<Record<string, number | string>>(
     `SELECT ${key} AS key, ${COLUMNS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ')}
      FROM rollup_surveys_day WHERE day >= $1::date AND day < $2::date GROUP BY 1`,
-    [new Date(fromDay).toISOString().slice(0, 10), new Date(toDay).toISOString().slice(0, 10)],
+    [utcDate(fromDay), utcDate(toDay)],
   );
   const out = new Map<string, KpiComponents>();
   for (const r of rows) {

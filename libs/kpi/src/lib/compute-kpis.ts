@@ -14,8 +14,8 @@ import type { KpiComponents } from './components';
 import { emptyComponents, finaliseKpis } from './components';
 import type { KpiConfig } from './config';
 import { DEFAULT_KPI_CONFIG, slSecondsFor } from './config';
-import { addFcrInto, addHandledInto, addOfferedInto, buildRepeatIndex, isAnswered } from './contacts';
-import type { RepeatIndex } from './contacts';
+import { addFcrInto, addHandledInto, addOfferedInto, buildRepeatIndex, isAnswered, repeatFinder } from './contacts';
+import type { RepeatFinder } from './contacts';
 import { agentInScope, contactInScope, indexOrg } from './org-index';
 import { agentStateIntervals, eventsByAgent } from './states';
 import { addSurveyInto } from './surveys';
@@ -32,6 +32,11 @@ export interface KpiInput {
   stateEvents: AgentStateEvent[];
   schedule: ScheduleSegment[];
   surveys: SurveyResponse[];
+  /**
+   * When the caller already knows each answered contact's first repeat (the API stores it at
+   * ingest), FCR asks this instead of searching `contacts` for repeats, so they need not be loaded.
+   */
+  knownRepeats?: RepeatFinder;
 }
 
 export interface KpiQuery {
@@ -109,7 +114,7 @@ export function computeKpiComponents(
     }
   };
 
-  let index: RepeatIndex | null = null;
+  let findRepeat: RepeatFinder | null = input.knownRepeats ?? null;
   for (const c of input.contacts) {
     if (!contactInScope(c, scope)) continue;
     if (inWindow(c.enqueuedAt, query)) {
@@ -120,7 +125,7 @@ export function computeKpiComponents(
       addHandledInto(t, c);
       // Repeats are searched among all contacts given, whatever the scope: a customer who
       // calls back another site's queue still came back.
-      addFcrInto(t, c, (index ??= buildRepeatIndex(input.contacts)), asOf, config);
+      addFcrInto(t, c, (findRepeat ??= repeatFinder(buildRepeatIndex(input.contacts), config)), asOf, config);
     }
   }
 

@@ -80,11 +80,21 @@ export function firstRepeat(index: RepeatIndex, c: Contact, config: KpiConfig = 
   return null;
 }
 
+/**
+ * The first repeat of an FCR subject (only its channel matters), or null: firstRepeat over the
+ * contacts given, or a caller's own record of it (the API stores each subject's first repeat).
+ */
+export type RepeatFinder = (c: Contact) => Pick<Contact, 'channel'> | null;
+
+export function repeatFinder(index: RepeatIndex, config: KpiConfig = DEFAULT_KPI_CONFIG): RepeatFinder {
+  return (c) => firstRepeat(index, c, config);
+}
+
 /** FCR components of an answered segment (the FCR subject), judged at `asOf`. */
 export function addFcrInto(
   t: KpiComponents,
   c: Contact,
-  index: RepeatIndex,
+  findRepeat: RepeatFinder,
   asOf: number,
   config: KpiConfig = DEFAULT_KPI_CONFIG,
 ): void {
@@ -99,7 +109,7 @@ export function addFcrInto(
   }
   t.fcrEligible += 1;
   t.fcrEligibleByChannel[c.channel] += 1;
-  const repeat = firstRepeat(index, c, config);
+  const repeat = findRepeat(c);
   if (repeat === null) {
     t.fcrNotRepeated += 1;
     t.fcrNotRepeatedByChannel[c.channel] += 1;
@@ -123,6 +133,6 @@ export function handledComponents(
 ): KpiComponents {
   const t = emptyComponents();
   addHandledInto(t, c);
-  addFcrInto(t, c, index, asOf, config);
+  addFcrInto(t, c, repeatFinder(index, config), asOf, config);
   return t;
 }

@@ -48,6 +48,21 @@ describe('FCR: repeats within 7 days, pending, unknown, cross-channel', () => {
     expect(early.kpis.fcrPct).toBeNull();
   });
 
+  it('known first repeats stand in for the repeat contacts (the API reads them stored, not loaded)', () => {
+    // Only the handled k1..k4 subjects and the unknown one are given; the repeats are told:
+    // k1 → a chat repeat (cross-channel), k3 → a voice repeat, k2 and k4 → none. Same answer as above.
+    const subjects = contacts.filter((c) => c.enqueuedAt === at10 || c.segmentId === 'x4-2');
+    const told = new Map<string | null, Channel>([['k1', 'chat'], ['k3', 'voice']]);
+    const knownRepeats = (c: Contact) => (told.has(c.customerKey) ? { channel: told.get(c.customerKey) as Channel } : null);
+    const [known] = computeKpis({ ...input({ contacts: subjects }), knownRepeats }, q);
+    expect(subjects).toHaveLength(6);
+    expect(known.kpis.fcrEligible).toBe(5);
+    expect(known.kpis.fcrPct).toBe((100 * 3) / 5);
+    expect(known.kpis.crossChannelRepeatPct).toBe(100 / 5);
+    // Without them, the same subjects alone look unrepeated: 5 of 5 → 100%.
+    expect(computeKpis(input({ contacts: subjects }), q)[0].kpis.fcrPct).toBe(100);
+  });
+
   it('sameReasonOnly ignores a callback about something else', () => {
     const other = [contact({ enqueuedAt: at10, customerKey: 'k9' }), contact({ enqueuedAt: at10 + DAY, customerKey: 'k9', reason: 'sales' })];
     const [anyReason] = computeKpis(input({ contacts: other }), q);

@@ -9,12 +9,15 @@ export const toTimestamp = (epochMs: number): Date => new Date(epochMs);
 export const toTimestampOrNull = (epochMs: number | null | undefined): Date | null =>
   epochMs === null || epochMs === undefined ? null : new Date(epochMs);
 
-export const CONTACT_SELECT = `SELECT contact_id AS "contactId", segment_id AS "segmentId", channel,
+/** The Contact fields of a contacts row, for SELECTs that add columns of their own. */
+export const CONTACT_FIELDS = `contact_id AS "contactId", segment_id AS "segmentId", channel,
   queue_id AS "queueId", reason, agent_id AS "agentId", customer_key AS "customerKey",
   ${ms('enqueued_at', 'enqueuedAt')}, ${ms('answered_at', 'answeredAt')}, ${ms('ended_at', 'endedAt')},
   wait_seconds AS "waitSeconds", talk_seconds AS "talkSeconds", hold_seconds AS "holdSeconds",
   acw_seconds AS "acwSeconds", outcome, transferred_to AS "transferredTo", site_id AS "siteId",
-  team_id AS "teamId"
+  team_id AS "teamId"`;
+
+export const CONTACT_SELECT = `SELECT ${CONTACT_FIELDS}
   FROM contacts`;
 
 /** A contacts row as selected: the Contact, with channel and outcome still unchecked text. */

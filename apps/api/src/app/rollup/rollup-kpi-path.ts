@@ -1,4 +1,4 @@
-import { CHANNELS, type AgentStateEvent, type Contact, type KpiRow, type Org, type ScheduleSegment, type Scope } from '@floorwatch/contracts';
+import { CHANNELS, type AgentStateEvent, type Channel, type Contact, type KpiRow, type Org, type ScheduleSegment, type Scope } from '@floorwatch/contracts';
 import {
   addComponentsInto,
   computeKpiComponents,
@@ -9,7 +9,7 @@ import {
   type KpiConfig,
   type KpiQuery,
 } from '@floorwatch/kpi';
-import { CONTACT_SELECT, SCOPE_COLUMN, toContact, type ContactRowRaw } from '../database/record-sql';
+import { CONTACT_FIELDS, SCOPE_COLUMN, toContact, type ContactRowRaw } from '../database/record-sql';
 import { DAY_MS } from '../database/partitions';
 import type { RecordStore } from '../database/record-store';
 import { planDaily } from './daily-plan';
@@ -29,7 +29,7 @@ type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact
  * - [from, R): contact counters, agent time and FCR from the rollups (each subject's first repeat
  *   is stored at ingest; a subject is eligible once endedAt + W ≤ asOf, so intervals before
  *   S = floorInterval(asOf − W) are wholly eligible, after S wholly pending, and S itself is read
- *   raw); enterprise surveys from the UTC day rows where the grouping allows, else raw;
+ *   raw: its subjects, each judged at asOf against its stored first repeat); enterprise surveys from the UTC day rows where the grouping allows, else raw;
  * - [R, to): everything from raw through computeKpiComponents (the live, unfinished interval).
  * Every component is additive over time, so the sum is the raw answer.
  */
@@ -137,34 +137,29 @@ export class RollupKpiPath {
     return new Set(rows.map((r) => r.agent_id));
   }
 
+  /**
+   * FCR of [from, to) from raw subjects and their stored first repeats (`repeat_*`, kept current by
+   * every ingest batch and by the rebuild, exactly what the rollup rows count), so their
+   * customers' later contacts need not be loaded. Only judged at asOf here: pending or not.
+   */
   private async rawFcr(org: Org, q: KpiQuery, from: number, to: number): Promise<Map<string, KpiComponents>> {
-    const handled = await this.loadAnswered(q.scope, from, to);
-    const repeats = await this.repeatsOf(handled, from, to);
-    return computeKpiComponents({ org, contacts: [...handled, ...repeats], stateEvents: [], schedule: [], surveys: [] }, { ...q, from, to }, this.config);
-  }
-
-  private async loadAnswered(scope: Scope, from: number, to: number): Promise<Contact[]> {
     const params: unknown[] = [new Date(from), new Date(to), new Date(from - (await this.store.maxContactSpan()))];
     // enqueued_at >= $3 changes no result (RecordStore.maxContactSpan): it lets PostgreSQL prune day partitions.
     let where = 'ended_at >= $1 AND ended_at < $2 AND enqueued_at >= $3 AND answered_at IS NOT NULL AND agent_id IS NOT NULL';
-    if (scope.kind !== 'enterprise') where += ` AND ${SCOPE_COLUMN[scope.kind]} = $${params.push(scope.id)}`;
-    const rows = await this.store.query<ContactRowRaw>(`${CONTACT_SELECT} WHERE ${where} ORDER BY enqueued_at, contact_id, segment_id`, params);
-    return rows.map(toContact);
-  }
-
-  /** Later contacts of the same customers within the FCR window (any scope), as the raw path loads them. */
-  private async repeatsOf(handled: readonly Contact[], from: number, to: number): Promise<Contact[]> {
-    const keys = new Set<string>();
-    let minEnd = Infinity;
-    for (const c of handled) {
-      if (c.customerKey === null) continue;
-      keys.add(c.customerKey);
-      if (c.endedAt < minEnd) minEnd = c.endedAt;
-    }
-    if (keys.size === 0 || minEnd >= to || from > minEnd) return [];
-    const later = await this.store.loadContactsByCustomer([...keys], minEnd, to + this.config.fcrWindowSeconds * 1000);
-    const own = new Set(handled.map((c) => `${c.contactId}\u0000${c.segmentId}\u0000${c.enqueuedAt}`));
-    return later.filter((c) => !own.has(`${c.contactId}\u0000${c.segmentId}\u0000${c.enqueuedAt}`));
+    if (q.scope.kind !== 'enterprise') where += ` AND ${SCOPE_COLUMN[q.scope.kind]} = $${params.push(q.scope.id)}`;
+    const rows = await this.store.query<ContactRowRaw & { repeatChannel: string | null }>(
+      `SELECT ${CONTACT_FIELDS}, CASE WHEN repeat_enqueued_at IS NULL THEN NULL ELSE repeat_channel END AS "repeatChannel"
+         FROM contacts WHERE ${where} ORDER BY enqueued_at, contact_id, segment_id`,
+      params,
+    );
+    const repeats = new Map<Contact, Pick<Contact, 'channel'> | null>();
+    const contacts = rows.map(({ repeatChannel, ...row }) => {
+      const c = toContact(row);
+      repeats.set(c, repeatChannel === null ? null : { channel: repeatChannel as Channel });
+      return c;
+    });
+    const knownRepeats = (c: Contact): Pick<Contact, 'channel'> | null => repeats.get(c) ?? null;
+    return computeKpiComponents({ org, contacts, stateEvents: [], schedule: [], surveys: [], knownRepeats }, { ...q, from, to }, this.config);
   }
 }
 

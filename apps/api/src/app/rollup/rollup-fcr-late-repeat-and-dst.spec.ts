@@ -140,3 +140,20 @@ describe('after C arrives out of order', () => {
     expect(pick([short], ['fcrEligible', 'fcrPending'])).toEqual({ all: { fcrEligible: 0, fcrPending: 5 } });
   });
 });
+
+describe("the customers' later contacts are read only for subjects judged at asOf", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('raw path: every subject pending → no read; A eligible → one read, and A is found repeated', async () => {
+    kpis.useRollups = false;
+    const read = jest.spyOn(db.store, 'loadContactsByCustomer');
+    const [pending] = (await kpis.query({ scope: { kind: 'enterprise' }, from: FROM, to: TO, asOf: A.endedAt + W - 1 })).rows;
+    expect(read).not.toHaveBeenCalled();
+    expect(pending.kpis.fcrPending).toBe(5);
+    const [judged] = (await kpis.query({ scope: { kind: 'enterprise' }, from: FROM, to: TO, asOf: A.endedAt + W })).rows;
+    expect(read).toHaveBeenCalledTimes(1);
+    // A (eligible) is repeated by C: 0 of 1 not repeated → FCR 0%
+    expect(pick([judged], ['fcrEligible', 'fcrPct'])).toEqual({ all: { fcrEligible: 1, fcrPct: 0 } });
+    kpis.useRollups = true;
+  });
+});

@@ -20,7 +20,7 @@ import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
 import { readSurveyDays, surveyDaysServe } from './survey-rollup';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
 
-type ContactLoader = (scope: Scope, from: number, to: number) => Promise<Contact[]>;
+type ContactLoader = (scope: Scope, from: number, to: number, asOf: number) => Promise<Contact[]>;
 
 /**
  * KPI rows from the 15-minute rollups where they give the same answer as libs/kpi over raw
@@ -118,7 +118,7 @@ export class RollupKpiPath {
       return [ids.size ? await this.store.loadStateEvents([...ids], q.from, q.to) : [], schedule];
     };
     const [contacts, [stateEvents, schedule], surveys] = await Promise.all([
-      this.loadContacts(q.scope, q.from, q.to),
+      this.loadContacts(q.scope, q.from, q.to, q.asOf),
       loadAgentTime(),
       q.scope.kind === 'enterprise' ? this.store.loadSurveys(q.from, q.to) : [],
     ]);

@@ -19,6 +19,11 @@ export interface RenderTimes {
   requests: number[];
   /** Loads that did not get there, with why. */
   failed: string[];
+  /**
+   * The first load's requests before the figure: path, start and end (ms from navigation), so
+   * docs/perf.md can say which call the tile waited on.
+   */
+  waterfall: [string, number, number][];
 }
 
 /**
@@ -49,7 +54,12 @@ function pageProbe(args: { token: string; selector: string; nowMs: number }): vo
     for (const el of Array.from(document.querySelectorAll(args.selector))) {
       if (/\d/.test(el.textContent ?? '')) {
         w['__fwDom'] = performance.now();
-        w['__fwRequests'] = performance.getEntriesByType('resource').length;
+        const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        w['__fwRequests'] = entries.length;
+        w['__fwWaterfall'] = entries.map((e) => {
+          const u = new URL(e.name);
+          return [u.pathname + u.search, Math.round(e.startTime), Math.round(e.responseEnd)];
+        });
         observer.disconnect();
         requestAnimationFrame(() => (w['__fwFrame'] = performance.now()));
         return;
@@ -60,14 +70,16 @@ function pageProbe(args: { token: string; selector: string; nowMs: number }): vo
   observer.observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-async function oneLoad(context: BrowserContext, url: string, timeoutMs: number): Promise<{ ms: number; domMs: number; requests: number }> {
+type Load = { ms: number; domMs: number; requests: number; waterfall: [string, number, number][] };
+
+async function oneLoad(context: BrowserContext, url: string, timeoutMs: number): Promise<Load> {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as Record<string, unknown>)['__fwFrame'] !== null, undefined, { timeout: timeoutMs, polling: 50 });
     return page.evaluate(() => {
-      const w = window as unknown as Record<string, number>;
-      return { ms: w['__fwFrame'], domMs: w['__fwDom'], requests: w['__fwRequests'] };
+      const w = window as unknown as Record<string, unknown>;
+      return { ms: w['__fwFrame'] as number, domMs: w['__fwDom'] as number, requests: w['__fwRequests'] as number, waterfall: w['__fwWaterfall'] as [string, number, number][] };
     });
   } finally {
     await page.close();
@@ -86,10 +98,11 @@ export async function measureRender(browser: Browser, base: string, page: Render
     await ctx.addInitScript(pageProbe, { token: page.token, selector: page.selector, nowMs });
     return ctx;
   };
-  const empty = (): RenderTimes => ({ ms: [], domMs: [], requests: [], failed: [] });
+  const empty = (): RenderTimes => ({ ms: [], domMs: [], requests: [], failed: [], waterfall: [] });
   const cold = empty();
   const warm = empty();
-  const add = (into: RenderTimes, r: { ms: number; domMs: number; requests: number }) => {
+  const add = (into: RenderTimes, r: Load) => {
+    if (into.ms.length === 0) into.waterfall = r.waterfall;
     into.ms.push(r.ms);
     into.domMs.push(r.domMs);
     into.requests.push(r.requests);

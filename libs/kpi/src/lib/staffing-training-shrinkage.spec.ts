@@ -61,6 +61,21 @@ describe('staffing: 100 required, 105 scheduled, 95 on hand because of training'
     expect(erl[0].requiredAgents).toBe(14);
   });
 
+  it('productive seconds known before `until` are taken as given; the sweep starts at until', () => {
+    const base = { forecasts, schedule, siteAgentIds: agents, from: at(`${day}T10:00:00Z`), to: at(`${day}T11:00:00Z`), asOf: at(`${day}T12:00:00Z`) };
+    // 10:00 and 10:15 told (rollups): 93 and 94 agent-intervals; 10:30 and 10:45 swept from the
+    // events after 10:30 plus each agent's state then (the 10 trainees are in aux until 11:00).
+    const seconds = new Map([[at(`${day}T10:00:00Z`), 93 * 900], [at(`${day}T10:15:00Z`), 94 * 900]]);
+    const laterOnly = events.filter((e) => e.at >= at(`${day}T10:30:00Z`));
+    const stateAtUntil = events.filter((e) => e.at < at(`${day}T10:30:00Z`)).reduce((m, e) => m.set(e.agentId, e), new Map<string, AgentStateEvent>());
+    const told = computeStaffing({ ...base, stateEvents: [...stateAtUntil.values(), ...laterOnly], productiveBefore: { until: at(`${day}T10:30:00Z`), seconds } });
+    expect(told.map((r) => r.actualAgents)).toEqual([93, 94, 95, 95]);
+    // Told the raw figures, it is the raw answer.
+    const raw = computeStaffing({ ...base, stateEvents: events });
+    const rawSeconds = new Map(raw.slice(0, 2).map((r) => [Date.parse(r.intervalStart), r.actualAgents * 900]));
+    expect(computeStaffing({ ...base, stateEvents: laterOnly.concat([...stateAtUntil.values()]), productiveBefore: { until: at(`${day}T10:30:00Z`), seconds: rawSeconds } })).toEqual(raw);
+  });
+
   it('rejects duplicated forecast rows', () => {
     expect(() => computeStaffing({
       forecasts: [forecasts[0], forecasts[0]], schedule: [], stateEvents: [], siteAgentIds: [],

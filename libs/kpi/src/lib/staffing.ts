@@ -22,6 +22,12 @@ export interface StaffingInput {
   /** When given, the interval holding liveNow reports the current count of productive agents. */
   liveNow?: number;
   config?: KpiConfig;
+  /**
+   * The site agents' productive seconds per interval start, already known for every interval
+   * before `until` (the API's agent-time rollups): those intervals take them as they are, and
+   * stateEvents need only cover [until, to) plus each agent's state at `until`.
+   */
+  productiveBefore?: { until: number; seconds: ReadonlyMap<number, number> };
 }
 
 /** Required agents of one forecast row: its own figure, else Erlang C for its queue's target. */
@@ -81,12 +87,16 @@ export function computeStaffing(input: StaffingInput): StaffingRow[] {
   }
 
   const actual = new Array<number>(count).fill(0);
+  const known = input.productiveBefore;
+  // Intervals before known.until are taken as given; the state sweep starts there.
+  const sweepFrom = known ? Math.min(last, Math.max(first, Math.floor(known.until / INTERVAL_MS) * INTERVAL_MS)) : first;
+  for (let i = 0; first + i * INTERVAL_MS < sweepFrom; i++) actual[i] = known?.seconds.get(first + i * INTERVAL_MS) ?? 0;
   const byAgent = eventsByAgent(input.stateEvents.filter((e) => agents.has(e.agentId)));
   let liveIndex = -1;
   let liveCount = 0;
   if (input.liveNow !== undefined) liveIndex = Math.floor((input.liveNow - first) / INTERVAL_MS);
   for (const evs of byAgent.values()) {
-    for (const st of agentStateIntervals(evs, first, last, asOf)) {
+    for (const st of agentStateIntervals(evs, sweepFrom, last, asOf)) {
       if (!isProductiveState(st.state)) continue;
       const i0 = Math.floor((st.start - first) / INTERVAL_MS);
       const i1 = Math.floor((st.end - 1 - first) / INTERVAL_MS);

@@ -6,6 +6,9 @@ import { generateWorld } from '@floorwatch/simulator';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { services } from '../ingest/ingest-test-kit';
 import type { KpiQueryService } from '../kpi/kpi-query.service';
+import { StaffingService } from '../kpi/staffing.service';
+import { OrgService } from '../org/org.service';
+import { TargetsService } from '../targets/targets.service';
 import { RollupService } from './rollup.service';
 import { expectSameKpiRows, ingestSimulatedWorld } from './rollup-test-kit';
 
@@ -137,5 +140,30 @@ describe('FCR from the rollup (repeats stored at ingest) = raw', () => {
       const [r, raw] = await both(scope, from, from + 3 * DAY, by, asOf);
       expectSameKpiRows(r, raw);
     }
+  });
+});
+
+describe('staffing: actual agents from the agent-time rollups = swept from raw state events', () => {
+  const staffingOf = async (useRollups: boolean, siteId: string, from: number, to: number, asOf?: number) => {
+    const service = new StaffingService(db.store, new TargetsService(db.dataSource));
+    service.useRollups = useRollups;
+    return service.staffing(siteId, from, to, await new OrgService(db.dataSource).get(), asOf);
+  };
+
+  it.each([
+    ['the whole history, asOf = the latest event (live last interval)', 'lon', () => [startAt, endAt + HOUR, undefined]],
+    ['a day in the middle, asOf mid-interval inside it', 'mnl', () => [startAt + 12 * HOUR, startAt + 36 * HOUR, startAt + 30 * HOUR + 7 * 60_000]],
+    ['a window wholly before asOf', 'chi', () => [startAt, startAt + 20 * HOUR, endAt]],
+  ] as [string, string, () => [number, number, number | undefined]][])('%s (site %s)', async (_name, site, window) => {
+    const [from, to, asOf] = window();
+    const viaRollup = await staffingOf(true, site, from, to, asOf);
+    const raw = await staffingOf(false, site, from, to, asOf);
+    expect(viaRollup.rows.length).toBeGreaterThan(8);
+    expect(raw.rows.some((r) => r.actualAgents > 0)).toBe(true);
+    expect(viaRollup.rows.map((r) => r.intervalStart)).toEqual(raw.rows.map((r) => r.intervalStart));
+    viaRollup.rows.forEach((r, i) => {
+      expect([r.intervalStart, r.actualAgents]).toEqual([raw.rows[i].intervalStart, expect.closeTo(raw.rows[i].actualAgents, 9)]);
+      expect(r.scheduledAgents).toBe(raw.rows[i].scheduledAgents);
+    });
   });
 });

@@ -14,8 +14,8 @@ import type { KpiComponents } from './components';
 import { emptyComponents, finaliseKpis } from './components';
 import type { KpiConfig } from './config';
 import { DEFAULT_KPI_CONFIG, slSecondsFor } from './config';
-import { addFcrInto, addHandledInto, addOfferedInto, buildRepeatIndex, isAnswered, repeatFinder } from './contacts';
-import type { RepeatFinder } from './contacts';
+import { addFcrInto, addHandledInto, addOfferedInto, buildRepeatIndex, firstRepeat, isAnswered } from './contacts';
+import type { RepeatFinder, RepeatIndex } from './contacts';
 import { agentInScope, contactInScope, indexOrg } from './org-index';
 import { agentStateIntervals, eventsByAgent } from './states';
 import { addSurveyInto } from './surveys';
@@ -114,7 +114,10 @@ export function computeKpiComponents(
     }
   };
 
-  let findRepeat: RepeatFinder | null = input.knownRepeats ?? null;
+  // The repeat index is built on the first subject judged at asOf (endedAt + W ≤ asOf), not the
+  // first answered contact: today's figures (every subject pending) never need it.
+  let index: RepeatIndex | null = null;
+  const findRepeat: RepeatFinder = input.knownRepeats ?? ((c) => firstRepeat((index ??= buildRepeatIndex(input.contacts)), c, config));
   for (const c of input.contacts) {
     if (!contactInScope(c, scope)) continue;
     if (inWindow(c.enqueuedAt, query)) {
@@ -125,7 +128,7 @@ export function computeKpiComponents(
       addHandledInto(t, c);
       // Repeats are searched among all contacts given, whatever the scope: a customer who
       // calls back another site's queue still came back.
-      addFcrInto(t, c, (findRepeat ??= repeatFinder(buildRepeatIndex(input.contacts), config)), asOf, config);
+      addFcrInto(t, c, findRepeat, asOf, config);
     }
   }
 

@@ -43,7 +43,7 @@ const RENDER_USERS = { agent: 'bench-render-agent', desk: 'bench-render-desk' } 
  * `nowMs` (as the live tests shift it) so the live figures are the world's "today". The bench
  * keeps its handle: closing the app leaves the database open.
  */
-async function startWebApp(handle: DatabaseHandle, nowMs: number): Promise<{ app: INestApplication; base: string }> {
+export async function startWebApp(handle: DatabaseHandle, nowMs: number): Promise<{ app: INestApplication; base: string }> {
   const borrowed: DatabaseHandle = { ...handle, close: async () => undefined };
   const app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: borrowed }, webDir: WEB_DIR, demo: null }), { logger: false }));
   // The live state reads its clock through these options; set before init (listen) loads it.
@@ -54,7 +54,7 @@ async function startWebApp(handle: DatabaseHandle, nowMs: number): Promise<{ app
 }
 
 /** An agent user for the busiest agent of the world's last hours, a control-desk user for every site; their tokens. */
-async function renderUsers(app: INestApplication, handle: DatabaseHandle, nowMs: number): Promise<{ agent: string; desk: string; agentId: string }> {
+export async function renderUsers(app: INestApplication, handle: DatabaseHandle, nowMs: number): Promise<{ agent: string; desk: string; agentId: string }> {
   const db = handle.dataSource;
   const [busiest] = (await db.query(
     `SELECT agent_id AS id FROM contacts WHERE agent_id IS NOT NULL AND enqueued_at >= $1 AND enqueued_at < $2 GROUP BY agent_id ORDER BY count(*) DESC, agent_id LIMIT 1`,

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { AdherenceExceptionPayload, AgentStateEventPayload, KpiEventPayload, StaffingEventPayload } from '@floorwatch/contracts';
+import type { AdherenceExceptionPayload, AgentStateEventPayload, KpiEventPayload, LiveSnapshot, StaffingEventPayload } from '@floorwatch/contracts';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { loginAs } from '../common/testing/test-app';
 import { seedWorld } from '../common/testing/world';
@@ -83,5 +83,39 @@ describe('ingested state changes go live', () => {
     expect(Date.parse(s.at)).toBeLessThanOrEqual(at + 1);
     const k = await kpi;
     expect(Object.keys(k.kpis).length).toBeGreaterThan(0);
+  });
+
+  it('a site nobody watches keeps its snapshot figures until a record of it comes in', async () => {
+    // Each computation of the site's tiles reads its contacts, of its staffing row its forecasts.
+    const tiles = jest.spyOn(live.state.records, 'contactsIn');
+    const staffing = jest.spyOn(live.state.records, 'forecastsOf');
+    const snapshotOf = async (): Promise<LiveSnapshot> => {
+      const s = await connectClient(live.url, await loginAs(live.app, 'desk'));
+      sockets.push(s);
+      const snap = nextEvent<LiveSnapshot>(s, 'snapshot');
+      expect(await subscribe(s, 'site:nyc')).toEqual({ ok: true });
+      const got = await snap;
+      s.close();
+      await new Promise((r) => setTimeout(r, 300)); // the server sees the room empty
+      return got;
+    };
+    for (const s of sockets) s.close(); // the earlier tests' clients watch site:nyc too
+    live.ingest.publish({ kind: 'state', format: 'test', records: [{ agentId: 'n1', at: live.state.now(), state: 'available' }] });
+    await new Promise((r) => setTimeout(r, 300));
+    const first = await snapshotOf();
+    const calls = [tiles.mock.calls.length, staffing.mock.calls.length];
+    // Reopened with nothing new: the same figures, not recomputed.
+    const again = await snapshotOf();
+    expect([tiles.mock.calls.length, staffing.mock.calls.length]).toEqual(calls);
+    expect(again.kpis).toEqual(first.kpis);
+    expect(again.staffing.map((s) => s.row)).toEqual(first.staffing.map((s) => s.row));
+    // n1 goes on a break while nobody watches: the next snapshot is computed afresh, one productive agent fewer.
+    live.ingest.publish({ kind: 'state', format: 'test', records: [{ agentId: 'n1', at: live.state.now(), state: 'aux:break' }] });
+    await new Promise((r) => setTimeout(r, 200));
+    const after = await snapshotOf();
+    expect([tiles.mock.calls.length, staffing.mock.calls.length]).toEqual([calls[0] + 1, calls[1] + 1]);
+    expect(after.staffing[0].row.actualAgents).toBe(first.staffing[0].row.actualAgents - 1);
+    tiles.mockRestore();
+    staffing.mockRestore();
   });
 });

@@ -1,6 +1,28 @@
-import { LIVE_KPI_TILES, type KpiValues, type Scope, type StaffingRow } from '@floorwatch/contracts';
+import { LIVE_KPI_TILES, type AgentStateEvent, type KpiValues, type Scope, type StaffingRow } from '@floorwatch/contracts';
 import { bucketAt, computeKpis, computeStaffing, DEFAULT_KPI_CONFIG, INTERVAL_MS } from '@floorwatch/kpi';
+import type { LiveAgent } from './live-records';
 import type { LiveState } from './live-state.service';
+
+/**
+ * The agents' events from each one's state at `t` on: the 48 hours kept in memory cut to what a
+ * figure from `t` reads (the current interval's staffing: a few events per agent, not two days').
+ */
+export function eventsFrom(agents: readonly LiveAgent[], t: number): AgentStateEvent[] {
+  const out: AgentStateEvent[] = [];
+  for (const a of agents) {
+    const ev = a.events;
+    // First event after t; the one before it is the state at t.
+    let lo = 0;
+    let hi = ev.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ev[mid].at <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = Math.max(0, lo - 1); i < ev.length; i++) out.push(ev[i]);
+  }
+  return out;
+}
 
 export type LiveTiles = Partial<KpiValues>;
 
@@ -28,7 +50,7 @@ export function computeLiveTiles(state: LiveState, scope: Scope, now: number): L
       org: org.org,
       // A contact not yet enqueued at `now` has not happened on the floor (replays, clock skew).
       contacts: state.records.contactsIn(scope).filter((c) => c.enqueuedAt <= now),
-      stateEvents: agents.flatMap((a) => a.events),
+      stateEvents: eventsFrom(agents, day.start),
       schedule: agents.flatMap((a) => a.schedule),
       surveys: [],
     },
@@ -58,7 +80,7 @@ export function computeLiveStaffing(state: LiveState, siteId: string, now: numbe
   const [row] = computeStaffing({
     forecasts: state.records.forecastsOf(siteId),
     schedule: agents.flatMap((a) => a.schedule),
-    stateEvents: agents.flatMap((a) => a.events),
+    stateEvents: eventsFrom(agents, start),
     siteAgentIds: agents.map((a) => a.id),
     queues: state.org?.org.queues.filter((q) => q.siteId === siteId) ?? [],
     from: start,

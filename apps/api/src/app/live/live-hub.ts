@@ -8,6 +8,7 @@ import {
   type LiveSnapshot,
   type Scope,
   type StaffingEventPayload,
+  type StaffingRow,
 } from '@floorwatch/contracts';
 import { INTERVAL_MS } from '@floorwatch/kpi';
 import type { Namespace, Socket } from 'socket.io';
@@ -52,6 +53,8 @@ export class LiveHub {
   private readonly kpiDirty = new Map<string, number>();
   private readonly staffingDirty = new Map<string, number>();
   private readonly staffingLast = new Map<string, { key: string; at: number }>();
+  /** The live staffing row last computed per site, for snapshots (see liveStaffing). */
+  private readonly staffingRows = new Map<string, { row: StaffingRow; at: number }>();
   private interval = -1;
   private overBound = new Set<string>();
   /** Scope rooms someone joined here; rooms a client left stay cheap (no members ⇒ no work). */
@@ -85,8 +88,15 @@ export class LiveHub {
         const rooms = change.agentId
           ? roomsOfAgent({ agentId: change.agentId, teamId: change.teamId, siteId: change.siteId })
           : [...(change.teamId ? [`team:${change.teamId}`] : []), `site:${change.siteId}`, 'enterprise'];
-        for (const room of rooms) if (this.hasMembers(room)) this.kpiDirty.set(room, Math.min(this.kpiDirty.get(room) ?? Infinity, change.at));
-        if (change.staffing) this.staffingDirty.set(change.siteId, Math.min(this.staffingDirty.get(change.siteId) ?? Infinity, change.at));
+        for (const room of rooms) {
+          if (this.hasMembers(room)) this.kpiDirty.set(room, Math.min(this.kpiDirty.get(room) ?? Infinity, change.at));
+          // Nobody watches: its cached tiles are no longer the answer (the next snapshot recomputes).
+          else this.tiles.delete(room);
+        }
+        if (change.staffing) {
+          this.staffingDirty.set(change.siteId, Math.min(this.staffingDirty.get(change.siteId) ?? Infinity, change.at));
+          this.staffingRows.delete(change.siteId);
+        }
         return;
       }
     }
@@ -124,6 +134,7 @@ export class LiveHub {
       this.staffingDirty.delete(siteId);
       if (!this.hasMembers(`site:${siteId}`) && !this.hasMembers('enterprise')) continue;
       const row = computeLiveStaffing(this.state, siteId, now);
+      this.staffingRows.set(siteId, { row, at: now });
       const key = JSON.stringify(row);
       if (last?.key === key) continue;
       this.staffingLast.set(siteId, { key, at: now });
@@ -133,8 +144,9 @@ export class LiveHub {
     }
     for (const [room, scope] of this.scopes) {
       if (!this.hasMembers(room)) {
+        // Its tiles stay cached until touched or kpiRefreshMs old: a page reloaded or opened
+        // again gets its snapshot without recomputing (at 5 000 agents, ~100 ms per site).
         this.scopes.delete(room);
-        this.tiles.delete(room);
         this.kpiDirty.delete(room);
         continue;
       }
@@ -159,7 +171,7 @@ export class LiveHub {
     const room = this.track(scope);
     const now = this.state.now();
     let tiles = this.tiles.get(room);
-    if (!tiles) {
+    if (!tiles || now - tiles.computedAt >= this.options.kpiRefreshMs) {
       tiles = { values: computeLiveTiles(this.state, scope, now), computedAt: now };
       this.tiles.set(room, tiles);
     }
@@ -171,9 +183,22 @@ export class LiveHub {
       seq: this.seqs.get(room) ?? 0,
       agents: this.state.currentStates(scope),
       exceptions: this.state.rta.openExceptions(agents),
-      staffing: siteIds.map((siteId) => ({ at: iso(now), siteId, row: computeLiveStaffing(this.state, siteId, now) })),
+      staffing: siteIds.map((siteId) => ({ at: iso(now), siteId, row: this.liveStaffing(siteId, now) })),
       kpis: tiles.values,
     };
+  }
+
+  /**
+   * The site's live staffing row: the one last computed while no state, schedule or forecast of
+   * the site has come in since, in the same interval and under kpiRefreshMs old (an org change
+   * moves agents without touching), else computed now.
+   */
+  private liveStaffing(siteId: string, now: number): StaffingRow {
+    const kept = this.staffingRows.get(siteId);
+    if (kept && Math.floor(kept.at / INTERVAL_MS) === Math.floor(now / INTERVAL_MS) && now - kept.at < this.options.kpiRefreshMs) return kept.row;
+    const row = computeLiveStaffing(this.state, siteId, now);
+    this.staffingRows.set(siteId, { row, at: now });
+    return row;
   }
 
   /**

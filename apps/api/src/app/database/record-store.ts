@@ -259,8 +259,9 @@ export class RecordStore {
    */
   async loadContacts(scope: Scope, from: number, to: number): Promise<Contact[]> {
     const params: unknown[] = [toTimestamp(from), toTimestamp(to), toTimestamp(from - (await this.maxContactSpan()))];
-    // The last term changes no result (see maxContactSpan): it lets PostgreSQL prune day partitions.
-    let where = '((enqueued_at >= $1 AND enqueued_at < $2) OR (ended_at >= $1 AND ended_at < $2)) AND enqueued_at >= $3';
+    // The last two terms change no result (a contact ends within maxContactSpan of its enqueue, and
+    // not before it): they let PostgreSQL prune the day partitions on both sides.
+    let where = '((enqueued_at >= $1 AND enqueued_at < $2) OR (ended_at >= $1 AND ended_at < $2)) AND enqueued_at >= $3 AND enqueued_at < $2';
     if (scope.kind !== 'enterprise') {
       params.push(scope.id);
       where += ` AND ${SCOPE_COLUMN[scope.kind]} = $4`;

@@ -13,9 +13,14 @@ it('the tiny bench produces a finite figure for every measured row, and rollup =
   expect(comparisons.length).toBeGreaterThanOrEqual(2);
   for (const f of comparisons) expect([f.name, f.details?.['identical']]).toEqual([f.name, true]);
   expect(measured.find((f) => f.name.startsWith('ingest queue_log, PGlite'))?.details?.['rawInsertRowsPerSec']).toBeGreaterThan(0);
-  // With PostgreSQL, the CLI ingested the queue_log files in a process of its own, twice (default heap, capped heap).
+  // With PostgreSQL, the CLI ingested the queue_log files in a process of its own, twice (default
+  // heap, capped heap), then once with --bulk; every line counted, at a positive rate.
   const cli = measured.filter((f) => f.name.startsWith('ingest queue_log memory, CLI'));
-  if (await postgresUrl()) expect(cli.map((f) => (f.value ?? 0) > 50)).toEqual([true, true]);
+  const bulk = measured.filter((f) => f.name.startsWith('ingest queue_log, CLI --bulk'));
+  if (await postgresUrl()) {
+    expect(cli.map((f) => (f.value ?? 0) > 50)).toEqual([true, true]);
+    expect(bulk.map((f) => [(f.value ?? 0) > 0, (f.details?.['peakRssMb'] as number) > 50])).toEqual([[true, true]]);
+  }
   // The live row ran end to end: its clients (a child process) received agent-state pushes.
   expect(measured.find((f) => f.name === 'live: event in → agent-state')?.details?.['received']).toBeGreaterThan(0);
 });

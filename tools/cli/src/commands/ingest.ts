@@ -9,8 +9,13 @@ import { withCli } from '../cli-context';
 
 const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
 
-/** `fw ingest --format <f> <file|->...`: one summary over all the files, in the given order. */
-export async function ingestCommand(format: string, files: string[], out: NodeJS.WritableStream): Promise<void> {
+/**
+ * `fw ingest --format <f> [--bulk] <file|->...`: one summary over all the files, in the given
+ * order. `--bulk` defers the rollups (each batch records the span it touched) and rebuilds them
+ * once after the last file, as the demo backfill does: the per-batch refresh is most of the
+ * ingest's cost (docs/perf.md "Ingest throughput"). The rebuild runs after a failed file too.
+ */
+export async function ingestCommand(format: string, files: string[], out: NodeJS.WritableStream, options: { bulk?: boolean } = {}): Promise<void> {
   if (!isFeedFormat(format)) throw new UsageError(`unknown feed format "${format}"; expected one of ${FEED_FORMATS.join(', ')}`);
   if (files.length === 0) throw new UsageError('give at least one file (or - for standard input)');
   // Check every file before ingesting any, so a typo in the third name ingests nothing.
@@ -18,13 +23,18 @@ export async function ingestCommand(format: string, files: string[], out: NodeJS
   const total: IngestSummary = { read: 0, accepted: 0, duplicates: 0, quarantined: 0, reasons: {} };
   await withCli(async ({ app }) => {
     const ingest = app.get(IngestService);
-    for (const [i, file] of files.entries()) {
-      const { source, done } = open(file, sizes[i]);
-      try {
-        add(total, await ingest.ingest(format, source, { source: file === '-' ? 'stdin' : file }));
-      } finally {
-        done();
+    try {
+      for (const [i, file] of files.entries()) {
+        const { source, done } = open(file, sizes[i]);
+        try {
+          add(total, await ingest.ingest(format, source, { source: file === '-' ? 'stdin' : file, deferRollups: options.bulk === true }));
+        } finally {
+          done();
+        }
       }
+    } finally {
+      // Also after a failed file: what the earlier files wrote must not stay out of the rollups.
+      if (options.bulk) await ingest.rebuildRollups();
     }
   });
   out.write(JSON.stringify(total) + '\n');

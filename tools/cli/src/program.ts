@@ -23,7 +23,7 @@ export function buildProgram(io: CliIo): Command {
     .command('ingest')
     .description('ingest feed files (- = standard input); prints {"read","accepted","duplicates","quarantined","reasons"}')
     .requiredOption('--format <format>', 'queue_log, connect-ctr, connect-agent-events, contacts-ndjson, agent-states-ndjson, wfm-schedule, wfm-forecast, survey, org')
-    .option('--bulk', 'history backfill: rollups deferred while the files load and rebuilt once at the end (several times faster; not for a feed a live floor is watching)')
+    .option('--bulk', 'history backfill: rollups deferred while the files load and rebuilt once at the end (not for a feed a live floor is watching)')
     .argument('<files...>', 'files to ingest, in order')
     .action((files: string[], o: { format: string; bulk?: boolean }) => ingestCommand(o.format, files, io.out, { bulk: o.bulk === true }));
 

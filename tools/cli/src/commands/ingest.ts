@@ -12,8 +12,9 @@ const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
 /**
  * `fw ingest --format <f> [--bulk] <file|->...`: one summary over all the files, in the given
  * order. `--bulk` defers the rollups (each batch records the span it touched) and rebuilds them
- * once after the last file, as the demo backfill does: the per-batch refresh is most of the
- * ingest's cost (docs/perf.md "Ingest throughput"). The rebuild runs after a failed file too.
+ * once after the last file, as the demo backfill does: set-based passes instead of a refresh per
+ * batch (373 299 queue_log lines: 10.6 s against 13.7 s, docs/perf.md). The rebuild runs after a
+ * failed file too.
  */
 export async function ingestCommand(format: string, files: string[], out: NodeJS.WritableStream, options: { bulk?: boolean } = {}): Promise<void> {
   if (!isFeedFormat(format)) throw new UsageError(`unknown feed format "${format}"; expected one of ${FEED_FORMATS.join(', ')}`);

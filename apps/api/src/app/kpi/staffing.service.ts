@@ -5,7 +5,7 @@ import { RecordStore } from '../database/record-store';
 import type { IndexedOrg } from '../org/org-lookup';
 import { TargetsService } from '../targets/targets.service';
 import { AGENT_TIME_THROUGH_KEY } from '../rollup/rollup.service';
-import { floorInterval, INTERVAL_MS } from '../rollup/rollup-time';
+import { ceilInterval, floorInterval } from '../rollup/rollup-time';
 
 /** Required vs scheduled vs actual agents per 15-minute interval of one site (`fw staffing`). */
 @Injectable()
@@ -58,7 +58,7 @@ export class StaffingService {
   private async rolledUpProductive(agentIds: string[], from: number, to: number, asOf: number): Promise<{ until: number; seconds: Map<number, number> } | undefined> {
     const through = await this.store.getSetting<number>(AGENT_TIME_THROUGH_KEY);
     const first = floorInterval(from);
-    const until = Math.min(floorInterval(Math.min(through ?? Number.NEGATIVE_INFINITY, asOf)), Math.ceil(to / INTERVAL_MS) * INTERVAL_MS);
+    const until = Math.min(floorInterval(Math.min(through ?? Number.NEGATIVE_INFINITY, asOf)), ceilInterval(to));
     if (!(until > first)) return undefined;
     // By agent, not site_id: the raw sweep counts the site's agents now, wherever they sat then.
     const rows = await this.store.query<{ at: number; seconds: number }>(

@@ -1,6 +1,6 @@
 import { LIVE_KPI_TILES, type AgentStateEvent, type KpiValues, type Scope, type StaffingRow } from '@floorwatch/contracts';
 import { bucketAt, computeKpis, computeStaffing, DEFAULT_KPI_CONFIG, INTERVAL_MS } from '@floorwatch/kpi';
-import type { LiveAgent } from './live-records';
+import { stateIndexAt, type LiveAgent } from './live-records';
 import type { LiveState } from './live-state.service';
 
 /**
@@ -10,16 +10,7 @@ import type { LiveState } from './live-state.service';
 export function eventsFrom(agents: readonly LiveAgent[], t: number): AgentStateEvent[] {
   const out: AgentStateEvent[] = [];
   for (const a of agents) {
-    const ev = a.events;
-    // First event after t; the one before it is the state at t.
-    let lo = 0;
-    let hi = ev.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ev[mid].at <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = Math.max(0, lo - 1); i < ev.length; i++) out.push(ev[i]);
+    for (let i = stateIndexAt(a.events, t); i < a.events.length; i++) out.push(a.events[i]);
   }
   return out;
 }

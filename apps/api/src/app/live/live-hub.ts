@@ -133,8 +133,7 @@ export class LiveHub {
       if (last && now - last.at < coalesce) continue;
       this.staffingDirty.delete(siteId);
       if (!this.hasMembers(`site:${siteId}`) && !this.hasMembers('enterprise')) continue;
-      const row = computeLiveStaffing(this.state, siteId, now);
-      this.staffingRows.set(siteId, { row, at: now });
+      const row = this.computeStaffing(siteId, now);
       const key = JSON.stringify(row);
       if (last?.key === key) continue;
       this.staffingLast.set(siteId, { key, at: now });
@@ -196,6 +195,11 @@ export class LiveHub {
   private liveStaffing(siteId: string, now: number): StaffingRow {
     const kept = this.staffingRows.get(siteId);
     if (kept && Math.floor(kept.at / INTERVAL_MS) === Math.floor(now / INTERVAL_MS) && now - kept.at < this.options.kpiRefreshMs) return kept.row;
+    return this.computeStaffing(siteId, now);
+  }
+
+  /** Computes the site's live staffing row and keeps it for the next snapshot. */
+  private computeStaffing(siteId: string, now: number): StaffingRow {
     const row = computeLiveStaffing(this.state, siteId, now);
     this.staffingRows.set(siteId, { row, at: now });
     return row;

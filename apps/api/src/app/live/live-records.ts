@@ -17,6 +17,22 @@ export interface LiveAgent {
   schedule: ScheduleSegment[];
 }
 
+/**
+ * Index of the event giving the state at `t` in time-sorted events: the last at or before t (of
+ * two at the same instant the later, as agentStateIntervals reads them), else 0. Everything a
+ * reader from `t` on needs starts there (pruning and live figures cut the history at it).
+ */
+export function stateIndexAt(events: readonly AgentStateEvent[], t: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid].at <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
 const HOUR = 3600_000;
 /** Enough history for "today" in any time zone (UTC−12..+14) plus the 24 h RTA look-back. */
 const KEEP_MS = 48 * HOUR;
@@ -159,8 +175,7 @@ export class LiveRecords {
     this.lastPrune = now;
     const cut = this.keepFrom(now);
     for (const a of this.agents.values()) {
-      let i = 0;
-      while (i + 1 < a.events.length && a.events[i + 1].at <= cut) i++;
+      const i = stateIndexAt(a.events, cut);
       if (i > 0) a.events.splice(0, i);
       a.schedule = a.schedule.filter((s) => s.end > cut);
     }

@@ -29,7 +29,8 @@ type ContactLoader = (scope: Scope, from: number, to: number, asOf: number) => P
  * - [from, R): contact counters, agent time and FCR from the rollups (each subject's first repeat
  *   is stored at ingest; a subject is eligible once endedAt + W ≤ asOf, so intervals before
  *   S = floorInterval(asOf − W) are wholly eligible, after S wholly pending, and S itself is read
- *   raw: its subjects, each judged at asOf against its stored first repeat); enterprise surveys from the UTC day rows where the grouping allows, else raw;
+ *   raw: its subjects, each judged at asOf against its stored first repeat); enterprise surveys
+ *   from the UTC day rows where the grouping allows, else raw;
  * - [R, to): everything from raw through computeKpiComponents (the live, unfinished interval).
  * Every component is additive over time, so the sum is the raw answer.
  */

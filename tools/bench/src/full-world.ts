@@ -12,6 +12,8 @@ export interface FullWorldOptions {
   /** Last local day of the history (every site), `yyyy-MM-dd`. */
   lastDay: string;
   seed: number;
+  /** Simulator handle-time scale (WorldOptions.handleScale); default 1. */
+  handleScale?: number;
   /** Agent-days generated at once: bounds memory (~50 KB each while a chunk is in memory). */
   chunkAgentDays?: number;
 }
@@ -65,6 +67,7 @@ export function* fullWorldChunks(options: FullWorldOptions, salt: string): Gener
       endAt: Date.parse(`${days[days.length - 1]}T12:00:00Z`),
       agents: options.agents,
       liveDays: 0,
+      handleScale: options.handleScale,
     });
     yield { index, days, org: world.org, ...toStored(world, index, salt, days), generateMs: Date.now() - t0 };
   }

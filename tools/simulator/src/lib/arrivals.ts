@@ -12,14 +12,16 @@ export interface GroupCurve {
   expected: Float64Array;
   /** Scheduled `open` agent-equivalents per interval. */
   openAgents: Float64Array;
+  /** The group's reasons, handle times as drawn (WorldOptions.handleScale). */
+  reasons: readonly ReasonDef[];
 }
 
 export const SPEED_MEAN = 1.03;
 
-export function meanHandle(group: ChannelGroup): number {
+export function meanHandle(group: ChannelGroup, reasons: readonly ReasonDef[] = REASONS): number {
   let s = 0;
   let w = 0;
-  for (const r of REASONS) {
+  for (const r of reasons) {
     if (r.group !== group) continue;
     s += r.mix * (r.talk + r.holdP * r.hold + r.acw);
     w += r.mix;
@@ -37,7 +39,7 @@ function emailWeight(localMinute: number): number {
  * The plan sizes volume to the staff scheduled: arrivals ≈ target occupancy × open agents ×
  * 900 s / AHT, which is how a forecast-driven schedule looks once published.
  */
-export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, intervals: number, siteFrom: number, siteTo: number): GroupCurve[] {
+export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, intervals: number, siteFrom: number, siteTo: number, reasons: readonly ReasonDef[] = REASONS): GroupCurve[] {
   const curves: GroupCurve[] = [];
   for (const group of ['voice', 'chat', 'email'] as ChannelGroup[]) {
     const openAgents = new Float64Array(intervals);
@@ -50,7 +52,7 @@ export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, int
       // Scenario 4's training overlay takes those agents off the phones, but the plan still counts them open.
     }
     const expected = new Float64Array(intervals);
-    const aht = meanHandle(group);
+    const aht = meanHandle(group, reasons);
     if (group === 'email') {
       let total = 0;
       let weights = 0;
@@ -69,7 +71,7 @@ export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, int
         expected[i] = open ? (TARGET_OCCUPANCY * openAgents[i] * 900) / aht : 0;
       }
     }
-    curves.push({ siteId: site.id, group, origin, expected, openAgents });
+    curves.push({ siteId: site.id, group, origin, expected, openAgents, reasons: reasons.filter((r) => r.group === group) });
   }
   return curves;
 }
@@ -99,7 +101,7 @@ export interface Arrival {
 /** Actual arrivals: the forecast with day-to-day and interval noise (forecasts are never exact). */
 export function drawArrivals(seed: number, curve: GroupCurve): Arrival[] {
   const rng = Rng.derive(seed, 'arrivals', curve.siteId, curve.group);
-  const reasons = REASONS.filter((r) => r.group === curve.group);
+  const reasons = curve.reasons;
   const mixes = reasons.map((r) => r.mix);
   const out: Arrival[] = [];
   let dayFactor = 1;

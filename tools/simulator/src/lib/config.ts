@@ -77,6 +77,19 @@ export interface WorldOptions {
   sites?: string[];
   /** Days beyond `endAt`'s day simulated for the live stream (default 1). */
   liveDays?: number;
+  /**
+   * Multiplies every reason's mean talk, hold and after-call work (default 1). The plan sizes
+   * volume to occupancy, so 0.5 gives about twice the contacts per agent-day on the same staff:
+   * the bench's loaded world uses it to reach performance.md's 20 M contacts.
+   */
+  handleScale?: number;
+}
+
+/** REASONS with handle times scaled (WorldOptions.handleScale); REASONS itself at 1. */
+export function scaledReasons(scale = 1): readonly ReasonDef[] {
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`handleScale must be a positive number, got ${scale}`);
+  if (scale === 1) return REASONS;
+  return REASONS.map((r) => ({ ...r, talk: r.talk * scale, hold: r.hold * scale, acw: r.acw * scale }));
 }
 
 export const DEMO_PASSWORD = 'floorwatch';

@@ -1,5 +1,5 @@
 import type { ForecastInterval } from '@floorwatch/contracts';
-import { REASONS, queueId, type ChannelGroup } from './config';
+import { queueId, type ChannelGroup } from './config';
 import { SPEED_MEAN, type GroupCurve } from './arrivals';
 import { INTERVAL } from './time';
 
@@ -38,7 +38,7 @@ export interface ForecastOverride {
 export function buildForecast(curves: GroupCurve[], from: number, to: number, overrides: ForecastOverride[]): ForecastInterval[] {
   const rows: ForecastInterval[] = [];
   for (const curve of curves) {
-    const reasons = REASONS.filter((r) => r.group === curve.group);
+    const reasons = curve.reasons;
     const mixSum = reasons.reduce((s, r) => s + r.mix, 0);
     for (let i = 0; i < curve.expected.length; i++) {
       const start = curve.origin + i * INTERVAL;

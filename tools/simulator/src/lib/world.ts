@@ -13,7 +13,7 @@ import { buildContacts } from './contacts';
 import { computeFacts } from './facts';
 import { DAY, INTERVAL, localDays, localTime } from './time';
 import { Rng } from './rng';
-import type { WorldOptions } from './config';
+import { scaledReasons, type WorldOptions } from './config';
 
 export interface World {
   seed: number;
@@ -44,6 +44,7 @@ export function generateWorld(options: WorldOptions): World {
   if (!Number.isInteger(days) || days < 0) throw new Error(`days must be a whole number >= 0, got ${days}`);
   if (!Number.isFinite(endAt)) throw new Error(`endAt must be epoch ms, got ${endAt}`);
   const liveDays = options.liveDays ?? 1;
+  const reasons = scaledReasons(options.handleScale);
   const sim = buildOrg(seed, options.agents ?? 300, options.sites);
   const datesBySite = new Map(sim.sites.map((s) => [s.id, localDays(endAt, days, liveDays, s.timezone)]));
   const hooks = plantScenarios(seed, sim, datesBySite, liveDays);
@@ -68,7 +69,7 @@ export function generateWorld(options: WorldOptions): World {
     const dates = datesBySite.get(site.id) as string[];
     const siteFrom = localTime(dates[0], 0, site.timezone);
     const siteTo = localTime(dates[dates.length - 1], 24 * 60, site.timezone);
-    for (const curve of buildCurves(site, agentDays, origin, intervals, siteFrom, siteTo)) {
+    for (const curve of buildCurves(site, agentDays, origin, intervals, siteFrom, siteTo, reasons)) {
       curves.push(curve);
       const agents = sim.agents.filter((a) => a.siteId === site.id && a.group === curve.group);
       for (const r of route(drawArrivals(seed, curve), agents, plans, horizon)) {

@@ -13,8 +13,8 @@ it('the tiny bench produces a finite figure for every measured row, and rollup =
   expect(comparisons.length).toBeGreaterThanOrEqual(2);
   for (const f of comparisons) expect([f.name, f.details?.['identical']]).toEqual([f.name, true]);
   expect(measured.find((f) => f.name.startsWith('ingest queue_log, PGlite'))?.details?.['rawInsertRowsPerSec']).toBeGreaterThan(0);
-  // With PostgreSQL, the CLI ingested the queue_log files in a process of its own, twice (default
-  // heap, capped heap), then once with --bulk; every line counted, at a positive rate.
+  // With PostgreSQL, the CLI ingested the queue_log files in a process of its own, twice (as
+  // shipped, heap capped; FW_INGEST_HEAP_MB=0), then once with --bulk; every line counted, at a positive rate.
   const cli = measured.filter((f) => f.name.startsWith('ingest queue_log memory, CLI'));
   const bulk = measured.filter((f) => f.name.startsWith('ingest queue_log, CLI --bulk'));
   if (await postgresUrl()) {

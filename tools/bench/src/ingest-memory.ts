@@ -6,8 +6,9 @@ import { adminQuery } from './pg-admin';
 import { round, type BenchFigure } from './sizes';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const CLI = [join(ROOT, 'tools', 'register.cjs'), join(ROOT, 'tools', 'cli', 'src', 'main.ts')];
-/** The old-generation cap the README recommends for bulk ingest (the live heap fits well inside it). */
+/** `npm run fw`: a shell script that execs node, so the spawned pid is the CLI's own. */
+const FW = join(ROOT, 'tools', 'cli', 'fw.sh');
+/** fw.sh's default old-generation cap for `fw ingest` (FW_INGEST_HEAP_MB). */
 export const INGEST_HEAP_MB = 128;
 
 interface ChildRun {
@@ -28,12 +29,12 @@ function memoryOf(pid: number): { rss: number; hwm: number } | null {
   }
 }
 
-/** Runs `fw <args>` in a process of its own against `url`, watching its memory. */
-function runCli(url: string, args: string[], nodeFlags: string[]): Promise<ChildRun> {
+/** Runs `fw <args>` as `npm run fw` does, in a process of its own against `url`, watching its memory. */
+function runCli(url: string, args: string[], heapMb: string): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, [...nodeFlags, '-r', CLI[0], CLI[1], ...args], {
-      env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: '' },
+    const child = spawn('sh', [FW, ...args], {
+      env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: '', FW_INGEST_HEAP_MB: heapMb },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -60,10 +61,10 @@ function runCli(url: string, args: string[], nodeFlags: string[]): Promise<Child
 /**
  * performance.md's "memory flat (< 300 MB RSS)" for queue_log ingest on PostgreSQL, measured on
  * the CLI (`fw ingest`) in a process of its own, into a database of its own: the org, then every
- * queue_log file of the world. Once with Node's default heap sizing (V8 sizes the old generation
- * to the machine's memory and collects lazily) and once with the recommended heap cap, which
- * shows the live set is small and does not grow with the file; then `--bulk` with the cap, for
- * the backfill rate (whole process, start-up included, against the per-batch run's).
+ * queue_log file of the world. Once as shipped (fw.sh caps the old generation at 128 MB), once
+ * with FW_INGEST_HEAP_MB=0 (V8 sizes the heap to the machine and collects lazily: what the cap
+ * saves); then `--bulk` as shipped, for the backfill rate (whole process, start-up included,
+ * against the per-batch run's).
  */
 export async function cliIngestMemory(pgUrl: string, w: BenchWorld): Promise<BenchFigure[]> {
   const db = `fw_bench_cli_${process.pid}`;
@@ -75,15 +76,15 @@ export async function cliIngestMemory(pgUrl: string, w: BenchWorld): Promise<Ben
   // The lines the simulator wrote, as the ingest figure counts them (benchIngest).
   const lines = queueLogs.reduce((n, f) => n + f.records, 0);
   const figures: BenchFigure[] = [];
-  const capped = [`--max-old-space-size=${INGEST_HEAP_MB}`];
-  // The third run: `fw ingest --bulk` (rollups deferred, one rebuild after the files), capped heap.
-  for (const [flags, bulk] of [[[], false], [capped, false], [capped, true]] as [string[], boolean][]) {
+  const shipped = String(INGEST_HEAP_MB);
+  // The third run: `fw ingest --bulk` (rollups deferred, one rebuild after the files), as shipped.
+  for (const [heapMb, bulk] of [[shipped, false], ['0', false], [shipped, true]] as [string, boolean][]) {
     await admin(`DROP DATABASE IF EXISTS ${db}`);
     await admin(`CREATE DATABASE ${db}`);
     try {
-      if (org) await runCli(url.toString(), ['ingest', '--format', 'org', org.file], flags);
-      const run = await runCli(url.toString(), ['ingest', '--format', 'queue_log', ...(bulk ? ['--bulk'] : []), ...queueLogs.map((f) => f.file)], flags);
-      const heap = flags.length ? `heap capped at ${INGEST_HEAP_MB} MB (node ${flags[0]})` : 'default heap sizing';
+      if (org) await runCli(url.toString(), ['ingest', '--format', 'org', org.file], heapMb);
+      const run = await runCli(url.toString(), ['ingest', '--format', 'queue_log', ...(bulk ? ['--bulk'] : []), ...queueLogs.map((f) => f.file)], heapMb);
+      const heap = heapMb === '0' ? 'FW_INGEST_HEAP_MB=0 (no cap: V8 default heap sizing)' : `as shipped (fw.sh: old space capped at ${heapMb} MB)`;
       const size = `${lines} queue_log lines (simulator ${w.world.org.agents.length} agents)`;
       const details = { peakRssMb: run.peakRssMb, linesPerSecWithStartup: round(lines / run.seconds, 0), seconds: round(run.seconds, 1), rssSamplesMb: run.samplesMb.join(' ') };
       figures.push(

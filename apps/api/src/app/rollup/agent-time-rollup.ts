@@ -16,6 +16,13 @@ import { floorInterval, INTERVAL_MS } from './rollup-time';
 
 /** Agents per read: keeps one refresh's events in memory bounded for 5 000-agent centres. */
 const AGENTS_PER_CHUNK = 500;
+/**
+ * Agent × 15-minute intervals per read: a chunk's cells and rows are built in memory, and a span
+ * can be weeks long (a month's schedule published before the ACD feed's first batch starts the
+ * watermark at the schedule's first day: 300 agents × 30 days ran `fw ingest`'s 128 MB heap out).
+ * 48 000 is 500 agents over 24 h, so a live or backfill batch's usual chunks are unchanged.
+ */
+const AGENT_INTERVALS_PER_CHUNK = 48_000;
 
 export const AGENT_TIME_COLUMNS = [
   'interval_start', 'agent_id', 'aux_reason', 'team_id', 'site_id',
@@ -61,8 +68,7 @@ export async function refreshAgentTimeRanges(store: RecordStore, org: Org, input
   const ranges = input.filter((r) => r.to > r.from).sort((a, b) => a.from - b.from || a.to - b.to);
   if (ranges.length === 0) return;
   const agentsById = new Map(org.agents.map((a) => [a.id, a]));
-  for (let i = 0; i < ranges.length; i += AGENTS_PER_CHUNK) {
-    const chunk = ranges.slice(i, i + AGENTS_PER_CHUNK);
+  for (const chunk of chunkRanges(ranges, AGENTS_PER_CHUNK, AGENT_INTERVALS_PER_CHUNK)) {
     const ids = chunk.map((r) => r.agentId);
     const params = [ids, chunk.map((r) => new Date(r.from)), chunk.map((r) => new Date(r.to))];
     // One time range for the whole chunk (an index range scan; per-agent ranges measured 5x
@@ -108,6 +114,28 @@ export async function refreshAgentTimeRanges(store: RecordStore, org: Org, input
     await store.query(RANGED_DELETE_SQL, params);
     await store.writer.write('rollup_agent_time_15m', AGENT_TIME_COLUMNS, rows, { runner: store.runner, onConflict: 'error' });
   }
+}
+
+/**
+ * Consecutive runs of `ranges` holding at most `maxAgents` agents and `maxAgentIntervals`
+ * agent-intervals (an agent longer than that alone gets a run of its own).
+ */
+export function chunkRanges(ranges: readonly AgentRange[], maxAgents: number, maxAgentIntervals: number): AgentRange[][] {
+  const out: AgentRange[][] = [];
+  let chunk: AgentRange[] = [];
+  let intervals = 0;
+  for (const r of ranges) {
+    const n = Math.ceil((r.to - r.from) / INTERVAL_MS);
+    if (chunk.length > 0 && (chunk.length >= maxAgents || intervals + n > maxAgentIntervals)) {
+      out.push(chunk);
+      chunk = [];
+      intervals = 0;
+    }
+    chunk.push(r);
+    intervals += n;
+  }
+  if (chunk.length > 0) out.push(chunk);
+  return out;
 }
 
 /** A state event or schedule segment a batch wrote (RollupTouches.agentTimes). */

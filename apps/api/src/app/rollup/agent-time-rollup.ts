@@ -88,11 +88,13 @@ export async function refreshAgentTimeRanges(store: RecordStore, org: Org, input
     for (const { agentId: id, from, to } of chunk) {
       const cuts: number[] = [];
       for (let t = from + INTERVAL_MS; t < to; t += INTERVAL_MS) cuts.push(t);
-      const cells = new Map<string, KpiComponents>();
+      // interval → aux reason → cell (number keys: no string key to build and split per piece).
+      const cells = new Map<number, Map<string, KpiComponents>>();
       const cell = (interval: number, aux: string): KpiComponents => {
-        const k = `${interval}|${aux}`;
-        let c = cells.get(k);
-        if (!c) cells.set(k, (c = emptyComponents()));
+        let byAux = cells.get(interval);
+        if (!byAux) cells.set(interval, (byAux = new Map()));
+        let c = byAux.get(aux);
+        if (!c) byAux.set(aux, (c = emptyComponents()));
         return c;
       };
       const states = agentStateIntervals(evBy.get(id) ?? [], from, to, to);
@@ -106,9 +108,9 @@ export async function refreshAgentTimeRanges(store: RecordStore, org: Org, input
         else cell(interval, '');
       }, config, cuts);
       const agent = agentsById.get(id);
-      for (const [k, c] of cells) {
-        const [interval, aux] = splitKey(k);
-        rows.push([new Date(interval), id, aux, agent?.teamId ?? '', agent?.siteId ?? '', ...AGENT_TIME_FIELDS.map((f) => c[f])]);
+      for (const [interval, byAux] of cells) {
+        const at = new Date(interval);
+        for (const [aux, c] of byAux) rows.push([at, id, aux, agent?.teamId ?? '', agent?.siteId ?? '', ...AGENT_TIME_FIELDS.map((f) => c[f])]);
       }
     }
     await store.query(RANGED_DELETE_SQL, params);
@@ -194,8 +196,3 @@ const SPANS = 'unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS k(id,
 const RANGED_DELETE_SQL = `
 DELETE FROM rollup_agent_time_15m r USING ${SPANS}
  WHERE r.agent_id = k.id AND r.interval_start >= k.f AND r.interval_start < k.t`;
-
-function splitKey(k: string): [number, string] {
-  const bar = k.indexOf('|');
-  return [Number(k.slice(0, bar)), k.slice(bar + 1)];
-}

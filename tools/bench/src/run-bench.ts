@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../../apps/api/src/app/database/open-database';
 import { BENCH_END, makeWorld, type BenchWorld } from './bench-world';
 import { loadedWorldFigures } from './full-bench';
-import { benchIngest } from './ingest-bench';
+import { benchIngest, benchIngestDeferred } from './ingest-bench';
 import { cliIngestMemory } from './ingest-memory';
 import { dropSchema } from './pg-admin';
 import { benchKpiHttp, benchNaiveVsRollup, startApi } from './kpi-bench';
@@ -60,6 +60,13 @@ async function onStore(open: () => Promise<{ handle: DatabaseHandle; cleanup: ()
   try {
     const ingest = await benchIngest(handle, w, run.label);
     log(ingest.figure);
+    const deferred = await open();
+    try {
+      log(await benchIngestDeferred(deferred.handle, w, run.label, Number(ingest.figure.details?.['rawInsertRowsPerSec'])));
+    } finally {
+      await deferred.handle.close().catch(() => undefined);
+      await deferred.cleanup();
+    }
     for (const f of await benchNaiveVsRollup(ingest.stores, w, Math.max(3, size.requests / 5), run.label)) log(f);
     if (run.http) {
       const api = await startApi(handle, ingest.stores);
@@ -95,11 +102,12 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
     const pg = want('postgres') || (want('loaded') && size.loaded) ? await postgresUrl() : null;
     if (w && want('postgres')) {
       if (pg) {
-        const schema = `fw_bench_${process.pid}`;
-        await onStore(async () => ({
-          handle: await openDatabase({ url: pg, schema, migrationsRun: true, poolSize: 4 }),
-          cleanup: () => dropSchema(pg, schema),
-        }), w, size, { label: 'PostgreSQL', http: !size.loaded, render: false }, add);
+        let opened = 0;
+        await onStore(async () => {
+          // A schema per store: onStore opens a second one for the deferred-rollup ingest.
+          const schema = `fw_bench_${process.pid}_${++opened}`;
+          return { handle: await openDatabase({ url: pg, schema, migrationsRun: true, poolSize: 4 }), cleanup: () => dropSchema(pg, schema) };
+        }, w, size, { label: 'PostgreSQL', http: !size.loaded, render: false }, add);
         for (const f of await cliIngestMemory(pg, w)) add(f);
       } else {
         add({ name: 'ingest queue_log, PostgreSQL', size: '-', value: null, unit: 'lines/s', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });

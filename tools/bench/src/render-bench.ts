@@ -24,6 +24,9 @@ export interface RenderTimes {
    * docs/perf.md can say which call the tile waited on.
    */
   waterfall: [string, number, number][];
+  /** The slowest load's, after the first (what the p95 waited on once the server is warm). */
+  slowestWaterfall: [string, number, number][];
+  slowestMs: number;
 }
 
 /**
@@ -98,11 +101,12 @@ export async function measureRender(browser: Browser, base: string, page: Render
     await ctx.addInitScript(pageProbe, { token: page.token, selector: page.selector, nowMs });
     return ctx;
   };
-  const empty = (): RenderTimes => ({ ms: [], domMs: [], requests: [], failed: [], waterfall: [] });
+  const empty = (): RenderTimes => ({ ms: [], domMs: [], requests: [], failed: [], waterfall: [], slowestWaterfall: [], slowestMs: 0 });
   const cold = empty();
   const warm = empty();
   const add = (into: RenderTimes, r: Load) => {
     if (into.ms.length === 0) into.waterfall = r.waterfall;
+    else if (r.ms > into.slowestMs) [into.slowestMs, into.slowestWaterfall] = [r.ms, r.waterfall];
     into.ms.push(r.ms);
     into.domMs.push(r.domMs);
     into.requests.push(r.requests);

@@ -64,18 +64,8 @@ export async function rawInsertRate(handle: DatabaseHandle, n: number): Promise<
  * per-batch figure is measured against; the one rebuild afterwards is timed apart.
  */
 export async function benchIngestDeferred(handle: DatabaseHandle, w: BenchWorld, label: string, rawInsertRowsPerSec: number): Promise<BenchFigure> {
-  const store = RecordStore.for(handle);
-  const ingest = new IngestService(store, new OrgService(handle.dataSource), new IngestEvents());
-  let lines = 0;
-  let seconds = 0;
-  for (const f of w.files) {
-    const t0 = performance.now();
-    await ingest.ingest(f.format, createReadStream(f.file), { source: f.file, deferRollups: true });
-    if (f.format === 'queue_log') {
-      seconds += (performance.now() - t0) / 1000;
-      lines += f.records;
-    }
-  }
+  const ingest = new IngestService(RecordStore.for(handle), new OrgService(handle.dataSource), new IngestEvents());
+  const { lines, seconds } = await ingestWorld(ingest, w, true);
   const t0 = performance.now();
   await ingest.rebuildRollups();
   const rebuildSeconds = (performance.now() - t0) / 1000;
@@ -94,6 +84,21 @@ export async function benchIngestDeferred(handle: DatabaseHandle, w: BenchWorld,
   };
 }
 
+/** Every file of the world in order (org and schedule first, as a deployment would); the queue_log files' lines and seconds. */
+async function ingestWorld(ingest: IngestService, w: BenchWorld, deferRollups: boolean): Promise<{ lines: number; seconds: number }> {
+  let lines = 0;
+  let seconds = 0;
+  for (const f of w.files) {
+    const t0 = performance.now();
+    await ingest.ingest(f.format, createReadStream(f.file), { source: f.file, deferRollups });
+    if (f.format === 'queue_log') {
+      seconds += (performance.now() - t0) / 1000;
+      lines += f.records;
+    }
+  }
+  return { lines, seconds };
+}
+
 export interface IngestedStore {
   store: RecordStore;
   orgs: OrgService;
@@ -108,25 +113,18 @@ export async function benchIngest(handle: DatabaseHandle, w: BenchWorld, label: 
   const store = RecordStore.for(handle);
   const orgs = new OrgService(handle.dataSource);
   const ingest = new IngestService(store, orgs, new IngestEvents());
-  let lines = 0;
-  let seconds = 0;
   // RSS before the first file: the process already holds the world, the code and (PGlite) the
   // database itself; the growth from here is what ingest costs.
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  let timed: { lines: number; seconds: number };
   try {
-    for (const f of w.files) {
-      const t0 = performance.now();
-      await ingest.ingest(f.format, createReadStream(f.file), { source: f.file });
-      if (f.format === 'queue_log') {
-        seconds += (performance.now() - t0) / 1000;
-        lines += f.records;
-      }
-    }
+    timed = await ingestWorld(ingest, w, false);
   } finally {
     clearInterval(sampler);
   }
+  const { lines, seconds } = timed;
   const rate = lines / seconds;
   const raw = await rawInsertRate(handle, lines);
   return {

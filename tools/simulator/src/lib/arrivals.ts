@@ -1,4 +1,4 @@
-import { REASONS, TARGET_OCCUPANCY, type ChannelGroup, type ReasonDef, type SiteDef } from './config';
+import { TARGET_OCCUPANCY, type ChannelGroup, type ReasonDef, type SiteDef } from './config';
 import { Rng } from './rng';
 import type { AgentDay } from './schedule';
 import { INTERVAL, localMinutes } from './time';
@@ -18,7 +18,7 @@ export interface GroupCurve {
 
 export const SPEED_MEAN = 1.03;
 
-export function meanHandle(group: ChannelGroup, reasons: readonly ReasonDef[] = REASONS): number {
+export function meanHandle(group: ChannelGroup, reasons: readonly ReasonDef[]): number {
   let s = 0;
   let w = 0;
   for (const r of reasons) {
@@ -39,7 +39,7 @@ function emailWeight(localMinute: number): number {
  * The plan sizes volume to the staff scheduled: arrivals ≈ target occupancy × open agents ×
  * 900 s / AHT, which is how a forecast-driven schedule looks once published.
  */
-export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, intervals: number, siteFrom: number, siteTo: number, reasons: readonly ReasonDef[] = REASONS): GroupCurve[] {
+export function buildCurves(site: SiteDef, days: AgentDay[], origin: number, intervals: number, siteFrom: number, siteTo: number, reasons: readonly ReasonDef[]): GroupCurve[] {
   const curves: GroupCurve[] = [];
   for (const group of ['voice', 'chat', 'email'] as ChannelGroup[]) {
     const openAgents = new Float64Array(intervals);

@@ -104,7 +104,7 @@ export async function renderFigures(handle: DatabaseHandle | null, label: string
         out.push({
           name: name(page.name, cache), size: `${page.path} as ${page.name === 'agent' ? `agent ${users.agentId}` : 'control desk (every site)'}, ${loads} loads`,
           value: s.p95, unit: 'ms p95 to first KPI tile',
-          details: { p50Ms: s.p50, p95Ms: s.p95, loadsMs: r[cache].ms.map((v) => round(v, 0)).join(' '), domP50Ms: s.domP50, requestsBeforeTileP50: s.requestsP50, firstLoadApiCalls: apiCalls(r[cache].waterfall).join('; '), slowestLaterLoadApiCalls: `${round(r[cache].slowestMs, 0)} ms: ${apiCalls(r[cache].slowestWaterfall).join('; ')}`, failedLoads: r[cache].failed.length, firstFailure: r[cache].failed[0] ?? null, goalMs: 1000 },
+          details: { p50Ms: s.p50, p95Ms: s.p95, loadsMs: r[cache].ms.map((v) => round(v, 0)).join(' '), domP50Ms: s.domP50, requestsBeforeTileP50: s.requestsP50, firstLoadApiCalls: apiCalls(r[cache].waterfall).join('; '), slowestLaterLoadApiCalls: r[cache].slowestMs ? `${round(r[cache].slowestMs, 0)} ms: ${apiCalls(r[cache].slowestWaterfall).join('; ')}` : null, slowestLaterLoadScripts: r[cache].slowestMs ? scriptSpan(r[cache].slowestWaterfall) : null, failedLoads: r[cache].failed.length, firstFailure: r[cache].failed[0] ?? null, goalMs: 1000 },
         });
       }
     }
@@ -120,6 +120,13 @@ export async function renderFigures(handle: DatabaseHandle | null, label: string
 /** The first load's API calls before the tile, as "path start→end ms" (scripts and styles left out). */
 function apiCalls(waterfall: [string, number, number][]): string[] {
   return waterfall.filter(([path]) => path.startsWith('/api/')).map(([path, start, end]) => `${path} ${start}→${end} ms`);
+}
+
+/** The app's code in a load: how many files, from the first one's start to the last one's end. */
+function scriptSpan(waterfall: [string, number, number][]): string {
+  const js = waterfall.filter(([path]) => path.endsWith('.js'));
+  if (js.length === 0) return 'none';
+  return `${js.length} files ${Math.min(...js.map((w) => w[1]))}→${Math.max(...js.map((w) => w[2]))} ms`;
 }
 
 export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {

@@ -1,11 +1,15 @@
 import { Route } from '@angular/router';
+import type { Role } from '@floorwatch/contracts';
 import { authGuard, homeRedirectGuard, roleGuard } from './core/auth.guard';
+import { prefetchAgentSummary } from './features/agent/agent-view';
+
+const AGENT_PAGE: Role[] = ['agent', 'team_leader', 'manager'];
 
 export const appRoutes: Route[] = [
   { path: 'login', loadComponent: () => import('./features/login/login-page').then((m) => m.LoginPage), title: 'Sign in · Floorwatch' },
   {
     path: 'agent',
-    canActivate: [roleGuard('agent', 'team_leader', 'manager')],
+    canActivate: [roleGuard(...AGENT_PAGE), prefetchAgentSummary(AGENT_PAGE)],
     loadComponent: () => import('./features/agent/agent-page').then((m) => m.AgentPage),
     title: 'My performance · Floorwatch',
   },

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn } from '@angular/router';
-import type { Role } from '@floorwatch/contracts';
+import type { Me, Role } from '@floorwatch/contracts';
 import { OrgApi } from './api/org-api';
 import { AuthService } from './auth.service';
 
@@ -28,9 +28,14 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
     }
     const me = await auth.loadMe();
     if (!me) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
-    if (me.roles.some((r) => r === 'admin' || roles.includes(r))) return true;
+    if (mayOpen(me, roles)) return true;
     return router.parseUrl(auth.homeFor(me));
   };
+}
+
+/** A page for `roles` is open to them and to admin (who sees everything). */
+export function mayOpen(me: Me, roles: readonly Role[]): boolean {
+  return me.roles.some((r) => r === 'admin' || roles.includes(r));
 }
 
 /** `/` lands on the home of the user's role. */

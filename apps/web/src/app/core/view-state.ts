@@ -1,10 +1,41 @@
 import { computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, type ParamMap } from '@angular/router';
 import { map } from 'rxjs';
 import { isScopeError, parseScope, type GroupBy, type OrgView } from '@floorwatch/contracts';
 import { OrgApi } from './api/org-api';
-import { parseViewState, resolvePeriod, toQueryParams, type PeriodKind, type QueryParams, type ViewState } from './url-state';
+import {
+  parseViewState,
+  resolvePeriod,
+  toQueryParams,
+  type PeriodKind,
+  type QueryParams,
+  type ResolvedPeriod,
+  type ViewState,
+} from './url-state';
+
+export type ViewDefaults = { scope: string; period?: PeriodKind; by?: GroupBy | null };
+
+/** A view's query parameters, first value of each (as the page reads them). */
+export function paramsOf(m: ParamMap): QueryParams {
+  return Object.fromEntries(m.keys.map((k) => [k, m.get(k)]));
+}
+
+export interface ResolvedView {
+  state: ViewState;
+  timezone: string;
+  period: ResolvedPeriod;
+}
+
+/**
+ * URL + defaults + org → what the view shows. One function for the page's signals and for code
+ * that must ask exactly what the page will ask before the page exists (first-render prefetch).
+ */
+export function resolveView(params: QueryParams, defaults: ViewDefaults, org: OrgView | null, now?: Date): ResolvedView {
+  const state = parseViewState(params, defaults);
+  const timezone = scopeTimezone(state.scope, org);
+  return { state, timezone, period: resolvePeriod(state, timezone, now) };
+}
 
 /** Site time zone for a scope; enterprise uses the sites' common zone, or UTC when they differ. */
 export function scopeTimezone(scope: string, org: OrgView | null): string {
@@ -25,15 +56,14 @@ export function scopeTimezone(scope: string, org: OrgView | null): string {
  * The view's state from the URL as signals, plus navigation that writes it back.
  * Call in a component's injection context.
  */
-export function injectViewState(defaults: () => { scope: string; period?: PeriodKind; by?: GroupBy | null }) {
+export function injectViewState(defaults: () => ViewDefaults) {
   const route = inject(ActivatedRoute);
   const router = inject(Router);
   const orgApi = inject(OrgApi);
   void orgApi.load();
-  const params = toSignal(
-    route.queryParamMap.pipe(map((m) => Object.fromEntries(m.keys.map((k) => [k, m.get(k)])) as QueryParams)),
-    { initialValue: {} as QueryParams },
-  );
+  const params = toSignal(route.queryParamMap.pipe(map(paramsOf)), { initialValue: {} as QueryParams });
+  // The steps of resolveView, as separate signals so that an org reload which changes no zone
+  // changes no query (a resource refetches on every new request object).
   const state = computed<ViewState>(() => parseViewState(params(), defaults()));
   const timezone = computed(() => scopeTimezone(state().scope, orgApi.org()));
   const period = computed(() => resolvePeriod(state(), timezone()));

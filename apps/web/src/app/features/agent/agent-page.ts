@@ -18,6 +18,7 @@ import { groupKeyLabel, sinceText, stateLabel } from '../../shared/time';
 import { OrgApi, errorText } from '../../core/api/org-api';
 import { ScheduleRequestForm } from './schedule-request-form';
 import { TimelineLanes } from './timeline-lanes';
+import { agentSummaryQuery, agentViewDefaults } from './agent-view';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct'] as const;
 
@@ -35,7 +36,7 @@ export class AgentPage {
   private readonly orgApi = inject(OrgApi);
   protected readonly tiles = TILES;
 
-  protected readonly view = injectViewState(() => ({ scope: `agent:${this.auth.me()?.agentId ?? 'me'}`, period: 'day', by: null }));
+  protected readonly view = injectViewState(() => agentViewDefaults(this.auth.me()));
   protected readonly agentId = computed(() => this.view.state().scope.replace(/^agent:/, ''));
   protected readonly isOwn = computed(() => this.auth.me()?.agentId === this.agentId());
   protected readonly title = computed(() => (this.isOwn() ? 'My performance' : scopeLabel(this.view.state().scope, this.view.org())));
@@ -50,7 +51,7 @@ export class AgentPage {
    * then again for the site's (the first answers wasted, and computed by the server all the same).
    */
   private readonly ready = computed(() => this.view.org() !== null || this.orgApi.error() !== null);
-  private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
+  private readonly base = computed(() => agentSummaryQuery({ state: this.view.state(), period: this.view.period(), timezone: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => (this.ready() ? this.base() : undefined));
   private summaryDone = false;
   /**

@@ -10,14 +10,17 @@ import { describeDbError } from './app/database/describe-db-error';
 import { openDatabase, type DatabaseHandle } from './app/database/open-database';
 import { demoConfigFromEnv, type DemoConfig } from './app/demo/demo-config';
 import { RedisIoAdapter } from './app/live/redis-io-adapter';
+import { PAGE_ENTRIES } from './app/web/route-preloads';
 
-/** Shared by main and by HTTP tests: routes under /api/v1 except health, metrics and the web app. */
+/** Shared by main and by HTTP tests: routes under /api/v1 except health, metrics and the web app's pages. */
 export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix(API_PREFIX.replace(/^\//, ''), {
     exclude: [
       { path: 'health', method: RequestMethod.ALL },
       { path: 'metrics', method: RequestMethod.ALL },
       { path: '/', method: RequestMethod.GET },
+      // The web app's page routes (index.html with their preload hints), not API routes.
+      ...Object.keys(PAGE_ENTRIES).map((path) => ({ path, method: RequestMethod.GET })),
     ],
   });
   app.enableShutdownHooks();

@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Controller, Get, Header, Module, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Module, Req, type DynamicModule } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { Public } from '../auth/public.decorator';
+import { loadPageHtml, PAGE_ENTRIES } from './route-preloads';
 
 /** Where `nx build web` puts the browser bundle (relative to the repo root / working dir). */
 export const DEFAULT_WEB_DIR = 'dist/apps/web/browser';
@@ -22,6 +24,30 @@ class PlaceholderController {
   @Header('content-type', 'text/html; charset=utf-8')
   index(): string {
     return PLACEHOLDER;
+  }
+}
+
+const PAGE_HTML = Symbol('PAGE_HTML');
+interface PageHtml {
+  index: string;
+  pages: Map<string, string>;
+}
+
+/**
+ * The pages' own index.html: the app's, plus preload hints for the page's lazy code (see
+ * route-preloads.ts). Registered before the static files' SPA fallback, which serves the rest.
+ */
+@Public()
+@Controller()
+class PageController {
+  constructor(@Inject(PAGE_HTML) private readonly html: PageHtml) {}
+
+  @Get(Object.keys(PAGE_ENTRIES))
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-cache')
+  page(@Req() req: IncomingMessage): string {
+    const path = new URL(req.url ?? '/', 'http://host').pathname.replace(/^\/+|\/+$/g, '');
+    return this.html.pages.get(path) ?? this.html.index;
   }
 }
 
@@ -45,8 +71,11 @@ export class WebModule {
     if (!existsSync(resolve(rootPath, 'index.html'))) {
       return { module: WebModule, controllers: [PlaceholderController] };
     }
+    const html: PageHtml = { index: readFileSync(resolve(rootPath, 'index.html'), 'utf8'), pages: loadPageHtml(rootPath) };
     return {
       module: WebModule,
+      controllers: [PageController],
+      providers: [{ provide: PAGE_HTML, useValue: html }],
       imports: [
         ServeStaticModule.forRoot({
           rootPath,

@@ -1,12 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { configureApp } from '../../main';
-import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
-import { AppModule } from '../app.module';
+import { serveBuiltApp, type ServedApp } from './testing/serve-built-app';
 import type { BuildMetafile } from './route-preloads';
 
 const INDEX = '<!doctype html><html><head><title>Floorwatch</title></head><body><script src="main-MAIN0001.js" type="module"></script></body></html>';
@@ -28,27 +20,15 @@ const agentLinks = '<link rel="modulepreload" href="chunk-AGNT0001.js"><link rel
 
 /* The built app served with a metafile beside it (dist/apps/web/{browser,stats.json}). */
 describe('web app pages: index.html with the page’s preload hints', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
-  let root: string;
+  let served: ServedApp;
   let base: string;
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'fw-web-'));
-    const dir = join(root, 'browser');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'index.html'), INDEX);
-    for (const f of ['main-MAIN0001.js', 'chunk-AGNT0001.js', 'chunk-TILE0001.js', 'chunk-WALL0001.js']) writeFileSync(join(dir, f), 'export {}');
-    writeFileSync(join(root, 'stats.json'), JSON.stringify(META));
-    db = await withTestDatabase();
-    app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: db.handle }, webDir: dir, demo: null }), { logger: false }));
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const files: Record<string, string> = { 'browser/index.html': INDEX, 'stats.json': JSON.stringify(META) };
+    for (const f of ['main-MAIN0001.js', 'chunk-AGNT0001.js', 'chunk-TILE0001.js', 'chunk-WALL0001.js']) files[`browser/${f}`] = 'export {}';
+    served = await serveBuiltApp(files);
+    base = served.base;
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => served?.close());
 
   const get = async (path: string) => {
     const res = await fetch(`${base}${path}`);

@@ -118,13 +118,7 @@ export async function benchIngest(handle: DatabaseHandle, w: BenchWorld, label: 
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-  let timed: { lines: number; seconds: number };
-  try {
-    timed = await ingestWorld(ingest, w, false);
-  } finally {
-    clearInterval(sampler);
-  }
-  const { lines, seconds } = timed;
+  const { lines, seconds } = await ingestWorld(ingest, w, false).finally(() => clearInterval(sampler));
   const rate = lines / seconds;
   const raw = await rawInsertRate(handle, lines);
   return {

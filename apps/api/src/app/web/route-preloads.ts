@@ -56,13 +56,12 @@ export function withModulePreloads(indexHtml: string, files: readonly string[]):
 }
 
 /**
- * Page path → its index.html with preload hints, from a built app (`stats.json` beside the
- * browser folder); empty when the build wrote no metafile (the page then loads as before).
+ * Page path → its index.html (`indexHtml`, the app's) with preload hints, from a built app
+ * (`stats.json` beside the browser folder); empty when the build wrote no metafile (the page then loads as before).
  */
-export function loadPageHtml(browserDir: string): Map<string, string> {
+export function loadPageHtml(browserDir: string, indexHtml: string): Map<string, string> {
   const statsPath = join(browserDir, '..', 'stats.json');
   if (!existsSync(statsPath)) return new Map();
-  const indexHtml = readFileSync(join(browserDir, 'index.html'), 'utf8');
   const meta = JSON.parse(readFileSync(statsPath, 'utf8')) as BuildMetafile;
   const pages = new Map<string, string>();
   for (const [page, files] of pagePreloads(meta, indexHtml)) {

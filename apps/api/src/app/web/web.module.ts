@@ -71,7 +71,8 @@ export class WebModule {
     if (!existsSync(resolve(rootPath, 'index.html'))) {
       return { module: WebModule, controllers: [PlaceholderController] };
     }
-    const html: PageHtml = { index: readFileSync(resolve(rootPath, 'index.html'), 'utf8'), pages: loadPageHtml(rootPath) };
+    const index = readFileSync(resolve(rootPath, 'index.html'), 'utf8');
+    const html: PageHtml = { index, pages: loadPageHtml(rootPath, index) };
     return {
       module: WebModule,
       controllers: [PageController],

@@ -28,13 +28,14 @@ export interface ResolvedView {
 }
 
 /**
- * URL + defaults + org → what the view shows. One function for the page's signals and for code
- * that must ask exactly what the page will ask before the page exists (first-render prefetch).
+ * URL + defaults + org → what the view shows, in one call: the same three steps injectViewState
+ * keeps as signals, for code that must ask what the page will ask before the page exists
+ * (first-render prefetch).
  */
-export function resolveView(params: QueryParams, defaults: ViewDefaults, org: OrgView | null, now?: Date): ResolvedView {
+export function resolveView(params: QueryParams, defaults: ViewDefaults, org: OrgView | null): ResolvedView {
   const state = parseViewState(params, defaults);
   const timezone = scopeTimezone(state.scope, org);
-  return { state, timezone, period: resolvePeriod(state, timezone, now) };
+  return { state, timezone, period: resolvePeriod(state, timezone) };
 }
 
 /** Site time zone for a scope; enterprise uses the sites' common zone, or UTC when they differ. */

@@ -2,7 +2,7 @@ import type { Org } from '@floorwatch/contracts';
 import { generateWorld, type World } from '@floorwatch/simulator';
 import type { StoredContact, StoredForecast, StoredScheduleSegment, StoredStateEvent, StoredSurvey } from '../../../apps/api/src/app/database/record-types';
 import { hashCustomerKey } from '../../../apps/api/src/app/ingest/customer-key';
-import { localTime } from '../../simulator/src/lib/time';
+import { localTime } from '@floorwatch/simulator';
 
 const DAY = 86_400_000;
 
@@ -31,7 +31,7 @@ export interface FullWorldChunk {
   generateMs: number;
 }
 
-/** Which feed a site's records arrive on (as tools/simulator writes them), kept as the record's `source`. */
+/** Which feed a site's records arrive on (as libs/simulator writes them), kept as the record's `source`. */
 function feedOf(world: World, siteId: string | null, voice: boolean, kind: 'contacts' | 'states'): string {
   const acd = world.sim.sites.find((s) => s.id === siteId)?.acd;
   if (acd === 'connect') return kind === 'contacts' ? 'connect-ctr' : 'connect-agent-events';
@@ -46,7 +46,7 @@ export function dayList(lastDay: string, days: number): string[] {
 
 /**
  * The world `days` local days long, ending with `lastDay`, in chunks of consecutive days. Each
- * chunk is a whole tools/simulator world (org, schedules, plans, queue simulation, contacts, state
+ * chunk is a whole libs/simulator world (org, schedules, plans, queue simulation, contacts, state
  * events consistent with both) over its days: generateWorld is asked for the chunk's days with
  * `endAt` at 12:00 UTC of its last day — the one instant every site (London, Manila, Chicago) is
  * on that date — and no live days, so history + `future` together are the chunk's whole days.

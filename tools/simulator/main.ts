@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { generateWorld } from './lib/world';
-import { writeFeeds } from './feeds/write-feeds';
+import { generateWorld, writeFeeds } from '@floorwatch/simulator';
 
 function int(name: string) {
   return (v: string): number => {

@@ -5,3 +5,4 @@ export { SCENARIOS, type ScenarioFacts } from './lib/scenarios';
 export { DEFAULT_SITES, DEMO_PASSWORD, REASONS, type WorldOptions } from './lib/config';
 export type { SimUser, SimAgent, SimTeam, SimOrg } from './lib/org';
 export { erlangRequired } from './lib/forecast';
+export { localTime } from './lib/time';

@@ -1,3 +1,3 @@
 const { nodeProject } = require('../../jest.node-preset.cjs');
 
-module.exports = nodeProject('simulator', 'tools/simulator');
+module.exports = nodeProject('simulator', 'libs/simulator');

@@ -1,8 +1,9 @@
 export * from './lib/types';
 export { OutcomeCounter, QuarantineError, duplicateOutcome, summarise } from './lib/outcome';
 export { readLines, type ByteSource, type ReadOptions } from './lib/read-lines';
-export { readJsonRecords } from './lib/json-records';
-export { createParser, readUnits, MAX_ORG_DOCUMENT_CHARS, type CreateParserOptions } from './lib/create-parser';
+export { readJsonValues, type JsonReadOptions } from './lib/json/read-json-values';
+export { JsonValueScanner } from './lib/json/json-value-scanner';
+export { createParser, readUnits, JSON_VALUE_FORMATS, MAX_ORG_DOCUMENT_CHARS, type CreateParserOptions } from './lib/create-parser';
 export { QueueLogParser, DEFAULT_ACW_REASONS, type QueueLogOptions } from './lib/queue-log/parser';
 export { memberAliases } from './lib/queue-log/parse-line';
 export type { OpenCall } from './lib/queue-log/state';

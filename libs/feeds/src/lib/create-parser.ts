@@ -3,7 +3,7 @@ import { ConnectAgentEventsParser } from './connect/agent-events';
 import { ConnectCtrParser } from './connect/ctr';
 import { AgentStatesNdjsonParser } from './generic/agent-states-ndjson';
 import { ContactsNdjsonParser } from './generic/contacts-ndjson';
-import { readJsonRecords } from './json-records';
+import { readJsonValues } from './json/read-json-values';
 import { OrgParser } from './org';
 import { QueueLogParser, type QueueLogOptions } from './queue-log/parser';
 import { readLines, textChunks, type ByteSource, type ReadOptions } from './read-lines';
@@ -55,12 +55,15 @@ async function* wholeDocument(source: ByteSource): AsyncGenerator<FeedUnit> {
   yield { lineNumber: 1, text: text.replace(/^\ufeff/, '') };
 }
 
+/** Formats whose files are streams of JSON values (NDJSON, arrays, pretty-printed, concatenated, Kinesis envelopes). */
+export const JSON_VALUE_FORMATS: ReadonlySet<FeedFormat> = new Set<FeedFormat>(['connect-ctr', 'connect-agent-events', 'contacts-ndjson', 'agent-states-ndjson']);
+
 /**
- * The units a format is judged by: lines for line formats, array elements or lines for
- * connect-ctr, the whole document for org. Push each (not dropped as duplicate) into the parser.
+ * The units a format is judged by: lines for line formats, JSON values for the JSON feeds, the
+ * whole document for org. Push each (not dropped as duplicate) into the parser.
  */
 export function readUnits(format: FeedFormat, source: ByteSource, options: ReadOptions = {}): AsyncGenerator<FeedUnit> {
   if (format === 'org') return wholeDocument(source);
-  if (format === 'connect-ctr') return readJsonRecords(source, options);
+  if (JSON_VALUE_FORMATS.has(format)) return readJsonValues(source, options.maxLineLength === undefined ? {} : { maxValueBytes: options.maxLineLength });
   return readLines(source, options);
 }

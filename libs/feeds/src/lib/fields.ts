@@ -22,12 +22,12 @@ export function parseTime(value: unknown, field: string): number {
     if (!Number.isFinite(value) || value < 0) quarantine('bad-timestamp', `${field} ${value} is not a valid epoch`);
     return value < 1e11 ? Math.round(value * 1000) : value;
   }
-  if (typeof value === 'string' && value.trim() !== '') {
+  if (typeof value === 'string' && value.trim() !== '' && !isNullText(value)) {
     const v = value.trim();
     if (/^\d+(\.\d+)?$/.test(v)) return parseTime(Number(v), field);
     return parseIsoWithOffset(v, field);
   }
-  return quarantine(value === undefined || value === null || value === '' ? `missing-field:${field}` : 'bad-timestamp', `${field} is ${JSON.stringify(value)}`);
+  return quarantine(value === undefined || value === null || value === '' || (typeof value === 'string' && isNullText(value)) ? `missing-field:${field}` : 'bad-timestamp', `${field} is ${JSON.stringify(value)}`);
 }
 
 export function parseNumberText(value: string, field: string): number {
@@ -62,22 +62,35 @@ export function parseJsonObject(text: string): JsonObject {
   return value;
 }
 
+/** The unit's JSON object: the reader's parse when it has one, else the text parsed here. */
+export function unitObject(unit: { text: string; value?: unknown }): JsonObject {
+  if (!('value' in unit) || unit.value === undefined) return parseJsonObject(unit.text);
+  const v = unit.value;
+  if (!isObject(v)) return quarantine('not-an-object', `expected a JSON object, got ${Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v}`);
+  return v;
+}
+
+/** Exporters write the string "null" where JSON null is meant (Connect's Kinesis agent events do): it is no name. */
+export function isNullText(v: string): boolean {
+  return v.trim().toLowerCase() === 'null';
+}
+
 export function str(obj: JsonObject, key: string, path = key): string {
   const v = obj[key];
   if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string' || v.trim() === '') return quarantine(`missing-field:${path}`, `${path} is ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || v.trim() === '' || isNullText(v)) return quarantine(`missing-field:${path}`, `${path} is ${JSON.stringify(v)}`);
   return v;
 }
 
 export function optStr(obj: JsonObject, key: string): string | null {
   const v = obj[key];
   if (typeof v === 'number') return String(v);
-  return typeof v === 'string' && v.trim() !== '' ? v : null;
+  return typeof v === 'string' && v.trim() !== '' && !isNullText(v) ? v : null;
 }
 
 export function optNum(obj: JsonObject, key: string, path = key): number | null {
   const v = obj[key];
-  if (v === undefined || v === null || v === '') return null;
+  if (v === undefined || v === null || v === '' || (typeof v === 'string' && isNullText(v))) return null;
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   if (!Number.isFinite(n)) return quarantine(`bad-number:${path}`, `${path} is ${JSON.stringify(v)}`);
   return n;

@@ -32,6 +32,7 @@ export function duplicateOutcome(unit: FeedUnit): LineOutcome {
 /** Runs a unit handler, turning QuarantineError into a quarantined outcome. Other errors are bugs and propagate. */
 export function judge(unit: FeedUnit, handler: () => FeedRecord[]): LineOutcome {
   if (unit.truncated) return quarantined(unit, 'line-too-long', 'line exceeds the reader maxLineLength; only its start was kept');
+  if (unit.invalid) return quarantined(unit, unit.invalid.reason, unit.invalid.detail);
   try {
     return accepted(unit, handler());
   } catch (e) {

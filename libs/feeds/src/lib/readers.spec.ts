@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { readJsonRecords } from './json-records';
 import { readLines } from './read-lines';
 import type { FeedUnit } from './types';
 
@@ -36,25 +35,5 @@ describe('readLines', () => {
       { lineNumber: 1, text: 'a'.repeat(20), truncated: true },
       { lineNumber: 2, text: 'ok' },
     ]);
-  });
-});
-
-describe('readJsonRecords', () => {
-  it('splits a top-level array across chunk boundaries, respecting strings with brackets and commas', async () => {
-    const units = await collect(readJsonRecords(chunks(' [ {"a":"x,]}"', ',"b":[1,2]}', ' ,\n{"c":{"d":"\\"}"}} ]')));
-    expect(units.map((u) => [u.lineNumber, JSON.parse(u.text)])).toEqual([
-      [1, { a: 'x,]}', b: [1, 2] }],
-      [2, { c: { d: '"}' } }],
-    ]);
-  });
-
-  it('yields the partial last element of a cut-off array so it can be quarantined', async () => {
-    const units = await collect(readJsonRecords(chunks('[{"a":1},{"b":')));
-    expect(units.map((u) => u.text)).toEqual(['{"a":1}', '{"b":']);
-  });
-
-  it('reads NDJSON when the file does not start with [', async () => {
-    const units = await collect(readJsonRecords(chunks('\n{"a":1}\r\n{"b":2}')));
-    expect(units.map((u) => u.text)).toEqual(['', '{"a":1}', '{"b":2}']);
   });
 });

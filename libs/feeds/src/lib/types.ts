@@ -2,11 +2,17 @@ import type { AgentState, Contact, FeedFormat, Org } from '@floorwatch/contracts
 
 /** One unit the parser judges: a text line, a JSON array element, or a whole org document. */
 export interface FeedUnit {
-  /** 1-based line number; for a JSON array file, the 1-based element ordinal. */
+  /** 1-based line number; for a JSON value, the line it starts on. */
   lineNumber: number;
   text: string;
   /** Set by the readers when a line exceeded `maxLineLength` and `text` holds only its start. */
   truncated?: boolean;
+  /** JSON feeds: byte offset in the file where the value starts (lineNumber is its starting line). */
+  byteOffset?: number;
+  /** JSON feeds: the parsed value (`text` is then its canonical JSON text), so parsers need not parse again. */
+  value?: unknown;
+  /** JSON feeds: the reader found no valid value here; the unit is quarantined with this reason. */
+  invalid?: { reason: string; detail: string };
 }
 
 /**

@@ -1,12 +1,17 @@
 import type { AgentState } from '@floorwatch/contracts';
-import { isObject, optObj, optStr, parseJsonObject, parseTime, str, type JsonObject } from '../fields';
+import { unitObject, isObject, optObj, optStr, parseTime, str, type JsonObject } from '../fields';
 import { judge, quarantine } from '../outcome';
 import type { FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
 
 const EVENT_TYPES = new Set(['STATE_CHANGE', 'LOGIN', 'LOGOUT', 'HEART_BEAT']);
 
+/** Agent event streams of Version 2017-10-01 carry no Type: Connect's built-in status names stand for it. */
+const TYPE_BY_BUILT_IN_NAME: Record<string, string> = { available: 'ROUTABLE', offline: 'OFFLINE' };
+
 function statusState(status: JsonObject): AgentState {
-  const type = str(status, 'Type', 'CurrentAgentSnapshot.AgentStatus.Type').toUpperCase();
+  const name = optStr(status, 'Name');
+  const typeRaw = optStr(status, 'Type') ?? (name ? TYPE_BY_BUILT_IN_NAME[name.trim().toLowerCase()] ?? 'CUSTOM' : null);
+  const type = (typeRaw ?? str(status, 'Type', 'CurrentAgentSnapshot.AgentStatus.Type')).toUpperCase();
   if (type === 'ROUTABLE') return 'available';
   if (type === 'OFFLINE') return 'logged_out';
   if (type === 'CUSTOM') return `aux:${str(status, 'Name', 'CurrentAgentSnapshot.AgentStatus.Name').trim().toLowerCase()}`;
@@ -37,8 +42,7 @@ export class ConnectAgentEventsParser implements FeedParser {
 
   push(unit: FeedUnit): LineOutcome {
     return judge(unit, () => {
-      if (unit.text.trim() === '') return [];
-      const o = parseJsonObject(unit.text);
+      const o = unitObject(unit);
       const type = str(o, 'EventType').toUpperCase();
       if (!EVENT_TYPES.has(type)) quarantine('unknown-event', `EventType "${type}" is not STATE_CHANGE, LOGIN, LOGOUT or HEART_BEAT`);
       const at = parseTime(o['EventTimestamp'], 'EventTimestamp');

@@ -1,5 +1,5 @@
 import type { Channel } from '@floorwatch/contracts';
-import { duration, optNum, optObj, optStr, parseJsonObject, parseTime, str, type JsonObject } from '../fields';
+import { unitObject, isNullText, duration, optNum, optObj, optStr, parseTime, str, type JsonObject } from '../fields';
 import { judge, quarantine } from '../outcome';
 import type { FeedContact, FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
 
@@ -8,7 +8,7 @@ export const CONNECT_CHANNELS: Record<string, Channel> = { VOICE: 'voice', CHAT:
 
 function optTime(obj: JsonObject | null, key: string, path: string): number | null {
   const v = obj?.[key];
-  return v === undefined || v === null || v === '' ? null : parseTime(v, path);
+  return v === undefined || v === null || v === '' || (typeof v === 'string' && isNullText(v)) ? null : parseTime(v, path);
 }
 
 function seconds(obj: JsonObject | null, key: string, path: string): number | null {
@@ -27,8 +27,11 @@ function reasonFrom(attrs: JsonObject | null): string | null {
   return null;
 }
 
-export function parseCtr(text: string): FeedRecord[] {
-  const o = parseJsonObject(text);
+export function parseCtr(unit: FeedUnit): FeedRecord[] {
+  const o = unitObject(unit);
+  if (o['ContactId'] === undefined && ('detail-type' in o || 'eventType' in o)) {
+    quarantine('not-a-ctr', 'an EventBridge contact event (eventType), not a contact trace record');
+  }
   const contactId = str(o, 'ContactId');
   const channelRaw = str(o, 'Channel').toUpperCase();
   const channel = CONNECT_CHANNELS[channelRaw] ?? quarantine('unknown-channel', `Channel "${channelRaw}" is not VOICE, CHAT, TASK or EMAIL`);
@@ -79,7 +82,7 @@ export function parseCtr(text: string): FeedRecord[] {
 export class ConnectCtrParser implements FeedParser {
   readonly format = 'connect-ctr' as const;
   push(unit: FeedUnit): LineOutcome {
-    return judge(unit, () => (unit.text.trim() === '' ? [] : parseCtr(unit.text)));
+    return judge(unit, () => parseCtr(unit));
   }
   end(): FeedRecord[] {
     return [];

@@ -1,5 +1,5 @@
 import type { AgentState } from '@floorwatch/contracts';
-import { parseJsonObject, parseTime, str } from '../fields';
+import { unitObject, parseTime, str } from '../fields';
 import { judge, quarantine } from '../outcome';
 import type { FeedParser, FeedRecord, FeedStateEvent, FeedUnit, LineOutcome } from '../types';
 
@@ -14,15 +14,15 @@ export function parseAgentState(value: string): AgentState {
   return quarantine('unknown-state', `state "${value}" is not logged_out, available, on_contact, acw or aux:<reason>`);
 }
 
-export function parseNdjsonState(text: string): FeedStateEvent {
-  const o = parseJsonObject(text);
+export function parseNdjsonState(unit: FeedUnit): FeedStateEvent {
+  const o = unitObject(unit);
   return { kind: 'state', agentRef: str(o, 'agentId'), at: parseTime(o['at'], 'at'), state: parseAgentState(str(o, 'state')) };
 }
 
 export class AgentStatesNdjsonParser implements FeedParser {
   readonly format = 'agent-states-ndjson' as const;
   push(unit: FeedUnit): LineOutcome {
-    return judge(unit, () => (unit.text.trim() === '' ? [] : [parseNdjsonState(unit.text)]));
+    return judge(unit, () => [parseNdjsonState(unit)]);
   }
   end(): FeedRecord[] {
     return [];

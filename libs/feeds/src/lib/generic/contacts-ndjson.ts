@@ -1,5 +1,5 @@
 import { CHANNELS, OUTCOMES, type Channel, type ContactOutcome } from '@floorwatch/contracts';
-import { duration, optNum, optStr, parseJsonObject, parseTime, str, type JsonObject } from '../fields';
+import { unitObject, isNullText, duration, optNum, optStr, parseTime, str, type JsonObject } from '../fields';
 import { judge, quarantine } from '../outcome';
 import type { FeedContact, FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
 
@@ -9,12 +9,12 @@ function secs(o: JsonObject, key: string): number {
 
 function optTime(o: JsonObject, key: string): number | null {
   const v = o[key];
-  return v === undefined || v === null || v === '' ? null : parseTime(v, key);
+  return v === undefined || v === null || v === '' || (typeof v === 'string' && isNullText(v)) ? null : parseTime(v, key);
 }
 
 /** The normalised Contact with agentId/queueId as references and the raw customerKey. */
-export function parseNdjsonContact(text: string): FeedContact {
-  const o = parseJsonObject(text);
+export function parseNdjsonContact(unit: FeedUnit): FeedContact {
+  const o = unitObject(unit);
   const contactId = str(o, 'contactId');
   const segmentId = optStr(o, 'segmentId') ?? '1';
   const channel = str(o, 'channel').toLowerCase();
@@ -51,7 +51,7 @@ export function parseNdjsonContact(text: string): FeedContact {
 export class ContactsNdjsonParser implements FeedParser {
   readonly format = 'contacts-ndjson' as const;
   push(unit: FeedUnit): LineOutcome {
-    return judge(unit, () => (unit.text.trim() === '' ? [] : [parseNdjsonContact(unit.text)]));
+    return judge(unit, () => [parseNdjsonContact(unit)]);
   }
   end(): FeedRecord[] {
     return [];

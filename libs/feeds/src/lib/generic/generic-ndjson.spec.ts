@@ -24,7 +24,8 @@ describe('agent-states-ndjson', () => {
     const run = await runFeed('agent-states-ndjson', 'agent-states.sample.ndjson');
     expect(run.outcomes.map((o) => o.reason ?? o.status)).toEqual([
       'accepted', 'accepted', 'accepted', 'accepted', 'accepted',
-      'unknown-state', 'bad-timestamp', 'missing-field:agentId', 'unknown-state', 'not-an-object', 'truncated-json',
+      // `[1,2,3]` is a JSON array: three values, none of them an object
+      'unknown-state', 'bad-timestamp', 'missing-field:agentId', 'unknown-state', 'not-an-object', 'not-an-object', 'not-an-object', 'truncated-json',
     ]);
     expect(run.states.map((s) => [s.at, s.state])).toEqual([
       [Date.parse('2024-06-10T08:00:00Z'), 'available'],

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { FeedFormat } from '@floorwatch/contracts';
 import { createParser, readUnits } from '../create-parser';
 import type { FeedContact, FeedParser, FeedRecord, FeedStateEvent, LineOutcome } from '../types';
@@ -16,8 +16,8 @@ export interface FeedRun {
 }
 
 /** Test helper: reads units, pushes them and (unless `keepOpen`) flushes with end(). */
-export async function runFeed(format: FeedFormat, source: string | { text: string }, parser: FeedParser = createParser(format), keepOpen = false): Promise<FeedRun> {
-  const stream = typeof source === 'string' ? createReadStream(fixture(source)) : Readable.from([Buffer.from(source.text)]);
+export async function runFeed(format: FeedFormat, source: string | { text: string | Buffer }, parser: FeedParser = createParser(format), keepOpen = false): Promise<FeedRun> {
+  const stream = typeof source === 'string' ? createReadStream(isAbsolute(source) ? source : fixture(source)) : Readable.from([typeof source.text === 'string' ? Buffer.from(source.text) : source.text]);
   const outcomes: LineOutcome[] = [];
   const records: FeedRecord[] = [];
   for await (const unit of readUnits(format, stream)) {

@@ -45,6 +45,8 @@ export const KPI_NAMES = [
   'q3Index',
   'q4Index',
   'q5Index',
+  // selfservice.md §1: handled segments of outbound contacts (also counted in handled)
+  'outboundHandled',
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 export type KpiValues = Record<KpiName, number | null>;
@@ -61,6 +63,8 @@ export const GROUP_BYS = [
   'interval',
   'mainChannel',
   'channelChain',
+  // selfservice.md §1: inbound, outbound, callback, transfer, api
+  'direction',
 ] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 

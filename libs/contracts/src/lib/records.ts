@@ -8,6 +8,20 @@ export type Channel = (typeof CHANNELS)[number];
 export const OUTCOMES = ['handled', 'abandoned', 'timeout', 'transferred', 'blocked'] as const;
 export type ContactOutcome = (typeof OUTCOMES)[number];
 
+/** selfservice.md §1: who started the contact. Only queued inbound and api contacts are offered. */
+export const DIRECTIONS = ['inbound', 'outbound', 'callback', 'transfer', 'api'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** A contact's direction; records written before directions existed are inbound. */
+export const directionOf = (c: { direction?: Direction }): Direction => c.direction ?? 'inbound';
+/** Whether the contact waited in a queue; records written before `queued` existed did. */
+export const isQueued = (c: { queued?: boolean }): boolean => c.queued ?? true;
+/** selfservice.md §1: offered/answered/abandoned/SL/ASA count queued inbound and api contacts only. */
+export const countsAsOffered = (c: { direction?: Direction; queued?: boolean }): boolean => {
+  const d = directionOf(c);
+  return isQueued(c) && (d === 'inbound' || d === 'api');
+};
+
 /** One agent segment of one customer interaction. */
 export interface Contact {
   contactId: string;
@@ -31,6 +45,10 @@ export interface Contact {
   siteId: string;
   /** The answering agent's team at the time; null for unanswered contacts. */
   teamId: string | null;
+  /** Optional so older producers keep compiling: absent = `inbound` (directionOf). */
+  direction?: Direction;
+  /** Entered a queue (Connect: Queue.EnqueueTimestamp set); absent = true (isQueued). */
+  queued?: boolean;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface KpiComponents {
   talkSeconds: number;
   holdSeconds: number;
   acwSeconds: number;
+  /** Handled segments of outbound contacts (selfservice.md §1); also in `handled`. */
+  outboundHandled: number;
   fcrEligible: number;
   fcrNotRepeated: number;
   fcrCrossChannel: number;
@@ -68,6 +70,7 @@ export const NUMERIC_COMPONENTS: readonly NumericComponent[] = [
   'fcrNotRepeated', 'fcrCrossChannel', 'fcrPending', 'fcrUnknown', 'responses',
   'consistencyScoreSum', 'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum',
   'q2Answered', 'q3ScoreSum', 'q3Answered', 'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
+  'outboundHandled',
 ];
 
 export const ITEM_SUM_KEYS = ['q1ScoreSum', 'q2ScoreSum', 'q3ScoreSum', 'q4ScoreSum', 'q5ScoreSum'] as const;
@@ -92,7 +95,7 @@ export function emptyComponents(): KpiComponents {
     fcrEligibleByChannel: zeroByChannel(), fcrNotRepeatedByChannel: zeroByChannel(),
     responses: 0, consistencyScoreSum: 0, consistencyExcluded: 0, q1ScoreSum: 0, q1Answered: 0,
     q2ScoreSum: 0, q2Answered: 0, q3ScoreSum: 0, q3Answered: 0, q4ScoreSum: 0, q4Answered: 0,
-    q5ScoreSum: 0, q5Answered: 0,
+    q5ScoreSum: 0, q5Answered: 0, outboundHandled: 0,
   };
 }
 
@@ -179,5 +182,6 @@ export function finaliseKpis(c: KpiComponents, options: { minContacts?: number }
     q3Index: ratio(c.q3ScoreSum, c.q3Answered),
     q4Index: ratio(c.q4ScoreSum, c.q4Answered),
     q5Index: ratio(c.q5ScoreSum, c.q5Answered),
+    outboundHandled: c.outboundHandled,
   };
 }

@@ -14,6 +14,7 @@ import type { KpiComponents } from './components';
 import { emptyComponents, finaliseKpis } from './components';
 import type { KpiConfig } from './config';
 import { DEFAULT_KPI_CONFIG, slSecondsFor } from './config';
+import { directionOf } from '@floorwatch/contracts';
 import { addFcrInto, addHandledInto, addOfferedInto, buildRepeatIndex, firstRepeat, isAnswered } from './contacts';
 import type { RepeatFinder, RepeatIndex } from './contacts';
 import { agentInScope, contactInScope, indexOrg } from './org-index';
@@ -110,6 +111,7 @@ export function computeKpiComponents(
       case 'reason': return c.reason;
       case 'channel': return c.channel;
       case 'day': case 'hour': case 'interval': return timeKey(t, c.siteId);
+      case 'direction': return directionOf(c);
       case 'mainChannel': case 'channelChain': return NO_GROUP;
     }
   };

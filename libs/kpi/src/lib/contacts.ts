@@ -1,4 +1,4 @@
-import type { Contact } from '@floorwatch/contracts';
+import { countsAsOffered, directionOf, type Contact } from '@floorwatch/contracts';
 import type { KpiComponents } from './components';
 import { emptyComponents } from './components';
 import type { KpiConfig } from './config';
@@ -10,9 +10,13 @@ export function isAnswered(c: Contact): boolean {
 
 /**
  * Queue-side components of a contact counted by enqueuedAt: offered, answered, SL, ASA, abandons,
- * blocked. Every segment that entered a queue is offered once (a transfer re-enters a queue).
+ * blocked. Only queued inbound and api contacts count (selfservice.md §1): an outbound call is no
+ * 0-second answer, a transfer leg's customer was offered already, a callback's queue time is not
+ * time on the line. Every such segment that entered a queue is offered once (queue_log cannot
+ * tell a transfer into a queue from a new call: both are inbound there).
  */
 export function addOfferedInto(t: KpiComponents, c: Contact, slSeconds: number, config: KpiConfig = DEFAULT_KPI_CONFIG): void {
+  if (!countsAsOffered(c)) return;
   if (c.outcome === 'blocked') {
     t.blocked += 1;
     return;
@@ -32,6 +36,7 @@ export function addOfferedInto(t: KpiComponents, c: Contact, slSeconds: number, 
 export function addHandledInto(t: KpiComponents, c: Contact): void {
   if (!isAnswered(c)) return;
   t.handled += 1;
+  if (directionOf(c) === 'outbound') t.outboundHandled += 1;
   t.talkSeconds += c.talkSeconds;
   t.holdSeconds += c.holdSeconds;
   t.acwSeconds += c.acwSeconds;
@@ -45,7 +50,8 @@ export interface RepeatIndex {
 export function buildRepeatIndex(contacts: readonly Contact[]): RepeatIndex {
   const byCustomer = new Map<string, Contact[]>();
   for (const c of contacts) {
-    if (c.customerKey === null) continue;
+    // An outbound call is the centre calling, not the customer coming back: never a repeat.
+    if (c.customerKey === null || directionOf(c) === 'outbound') continue;
     let list = byCustomer.get(c.customerKey);
     if (!list) byCustomer.set(c.customerKey, (list = []));
     list.push(c);
@@ -98,7 +104,8 @@ export function addFcrInto(
   asOf: number,
   config: KpiConfig = DEFAULT_KPI_CONFIG,
 ): void {
-  if (!isAnswered(c)) return;
+  // Outbound segments are not FCR subjects (selfservice.md §1): neither eligible, pending nor unknown.
+  if (!isAnswered(c) || directionOf(c) === 'outbound') return;
   if (c.customerKey === null) {
     t.fcrUnknown += 1;
     return;

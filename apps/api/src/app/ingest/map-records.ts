@@ -53,6 +53,9 @@ export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt
         transferredTo: cleanOrNull(r.transferredTo),
         siteId: queue.siteId,
         teamId: agent?.teamId ?? null,
+        // queue_log contacts carry none: always inbound and queued (selfservice.md §1).
+        direction: r.direction ?? 'inbound',
+        queued: r.queued ?? true,
       });
       return;
     }

@@ -12,26 +12,35 @@ export const FCR_ROLLUP_WINDOW_SECONDS = DEFAULT_KPI_CONFIG.fcrWindowSeconds;
 
 const W = `interval '${FCR_ROLLUP_WINDOW_SECONDS} seconds'`;
 
-/** An FCR subject: an answered agent segment with a known customer. */
-export const FCR_SUBJECT = (c: string): string =>
-  `${c}.customer_key IS NOT NULL AND ${c}.answered_at IS NOT NULL AND ${c}.agent_id IS NOT NULL`;
+/*
+ * Outbound segments are neither FCR subjects nor repeats (selfservice.md §1; libs/kpi
+ * addFcrInto / buildRepeatIndex). The migration FcrRollup1795700000000 backfills with the
+ * expressions of its own time (`legacy`): the contacts table had no direction column yet.
+ */
+const NOT_OUTBOUND = (c: string, legacy: boolean): string => (legacy ? '' : ` AND ${c}.direction <> 'outbound'`);
+
+/** An FCR subject: an answered, not outbound, agent segment with a known customer. */
+export const FCR_SUBJECT = (c: string, legacy = false): string =>
+  `${c}.customer_key IS NOT NULL AND ${c}.answered_at IS NOT NULL AND ${c}.agent_id IS NOT NULL${NOT_OUTBOUND(c, legacy)}`;
 
 /** LATERAL subquery giving subject `s`'s first repeat (enqueued_at, channel), at most one row. */
-export const FIRST_REPEAT_LATERAL = `(
+const firstRepeatLateral = (legacy: boolean): string => `(
   SELECT x.enqueued_at, x.channel FROM contacts x
    WHERE x.customer_key = s.customer_key AND x.enqueued_at > s.ended_at AND x.enqueued_at <= s.ended_at + ${W}
-     AND x.contact_id <> s.contact_id
+     AND x.contact_id <> s.contact_id${NOT_OUTBOUND('x', legacy)}
    ORDER BY x.enqueued_at, x.contact_id, x.segment_id LIMIT 1)`;
+export const FIRST_REPEAT_LATERAL = firstRepeatLateral(false);
 
 export const INTERVAL_OF = (col: string): string => `date_bin('15 minutes', ${col}, TIMESTAMPTZ '1970-01-01 00:00:00+00')`;
 
 /** FCR counters of one contact row `c` counted by endedAt (0 for a segment that was not answered). */
-export const FCR_COUNTER_EXPRS = (c: string): [string, string][] => {
-  const answered = `${c}.answered_at IS NOT NULL AND ${c}.agent_id IS NOT NULL`;
+export const FCR_COUNTER_EXPRS = (c: string, legacy = false): [string, string][] => {
+  const answered = `${c}.answered_at IS NOT NULL AND ${c}.agent_id IS NOT NULL${NOT_OUTBOUND(c, legacy)}`;
+  const subject = FCR_SUBJECT(c, legacy);
   return [
-    ['fcr_subjects', `(${FCR_SUBJECT(c)})::int`],
-    ['fcr_not_repeated', `(${FCR_SUBJECT(c)} AND ${c}.repeat_enqueued_at IS NULL)::int`],
-    ['fcr_cross_channel', `(${FCR_SUBJECT(c)} AND ${c}.repeat_enqueued_at IS NOT NULL AND ${c}.repeat_channel <> ${c}.channel)::int`],
+    ['fcr_subjects', `(${subject})::int`],
+    ['fcr_not_repeated', `(${subject} AND ${c}.repeat_enqueued_at IS NULL)::int`],
+    ['fcr_cross_channel', `(${subject} AND ${c}.repeat_enqueued_at IS NOT NULL AND ${c}.repeat_channel <> ${c}.channel)::int`],
     ['fcr_unknown', `(${answered} AND ${c}.customer_key IS NULL)::int`],
   ];
 };
@@ -39,17 +48,17 @@ export const FCR_COUNTER_EXPRS = (c: string): [string, string][] => {
 export const FCR_REPEAT_BACKFILL_SQL = `
 WITH rep AS (
   SELECT s.source, s.natural_key, s.enqueued_at, r.enqueued_at AS rep_at, r.channel AS rep_ch
-    FROM contacts s CROSS JOIN LATERAL ${FIRST_REPEAT_LATERAL} r
-   WHERE ${FCR_SUBJECT('s')})
+    FROM contacts s CROSS JOIN LATERAL ${firstRepeatLateral(true)} r
+   WHERE ${FCR_SUBJECT('s', true)})
 UPDATE contacts c SET repeat_enqueued_at = rep.rep_at, repeat_channel = rep.rep_ch
   FROM rep WHERE c.source = rep.source AND c.natural_key = rep.natural_key AND c.enqueued_at = rep.enqueued_at`;
 
 export const FCR_ROLLUP_BACKFILL_SQL = `
 UPDATE rollup_contacts_15m r
-   SET ${FCR_COUNTER_EXPRS('c').map(([col]) => `${col} = a.${col}`).join(', ')}
+   SET ${FCR_COUNTER_EXPRS('c', true).map(([col]) => `${col} = a.${col}`).join(', ')}
   FROM (SELECT ${INTERVAL_OF('c.ended_at')} AS interval_start, c.site_id, c.queue_id, COALESCE(c.team_id, '') AS team_id,
                COALESCE(c.agent_id, '') AS agent_id, c.reason, c.channel,
-               ${FCR_COUNTER_EXPRS('c').map(([col, e]) => `sum(${e}) AS ${col}`).join(', ')}
+               ${FCR_COUNTER_EXPRS('c', true).map(([col, e]) => `sum(${e}) AS ${col}`).join(', ')}
           FROM contacts c WHERE c.answered_at IS NOT NULL AND c.agent_id IS NOT NULL
          GROUP BY 1, 2, 3, 4, 5, 6, 7) a
  WHERE r.interval_start = a.interval_start AND r.site_id = a.site_id AND r.queue_id = a.queue_id AND r.team_id = a.team_id

@@ -13,22 +13,25 @@ import { INTERVAL_MS } from './rollup-time';
  * delta), that interval is re-summed here in the same transaction.
  */
 
-const COUNTERS = [
+/** The counters when migration SiteContactRollup1795840000000 ran (its backfill must keep to them). */
+const COUNTERS_AT_CREATION = [
   'offered', 'answered', 'answered_in_sl', 'abandoned', 'short_abandoned', 'blocked', 'wait_answered_seconds',
   'handled', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'fcr_subjects', 'fcr_not_repeated', 'fcr_cross_channel', 'fcr_unknown',
 ];
+/** outbound_handled: migration ContactDirection1795910000000. */
+const COUNTERS = [...COUNTERS_AT_CREATION, 'outbound_handled'];
 const KEY = 'interval_start, site_id, queue_id, reason, channel';
 
 /** INSERT of the summed rows of rollup_contacts_15m r rows matching `where` (in time order, as the 15-minute table). */
-function insertSummed(where: string): string {
-  return `INSERT INTO rollup_contacts_site_15m (${KEY}, ${COUNTERS.join(', ')})
-    SELECT ${KEY}, ${COUNTERS.map((c) => `sum(${c})`).join(', ')}
+function insertSummed(where: string, counters = COUNTERS): string {
+  return `INSERT INTO rollup_contacts_site_15m (${KEY}, ${counters.join(', ')})
+    SELECT ${KEY}, ${counters.map((c) => `sum(${c})`).join(', ')}
       FROM rollup_contacts_15m r WHERE ${where}
      GROUP BY ${KEY} ORDER BY interval_start`;
 }
 
 /** Migration backfill: every interval. */
-export const SITE_CONTACTS_BACKFILL_SQL = insertSummed('TRUE');
+export const SITE_CONTACTS_BACKFILL_SQL = insertSummed('TRUE', COUNTERS_AT_CREATION);
 
 /** Re-sums the given interval starts (epoch ms) from rollup_contacts_15m. */
 export async function refreshSiteContactIntervals(tx: RecordStore, intervals: Iterable<number>): Promise<void> {

@@ -101,6 +101,7 @@ export const BY_LABELS: Record<GroupBy, string> = {
   interval: 'by 15-minute interval',
   mainChannel: 'by main channel',
   channelChain: 'by channel chain',
+  direction: 'by direction',
 };
 
 /**

@@ -40,6 +40,8 @@ describe('connect-ctr JSON array file, streamed element by element', () => {
       acwSeconds: 50,
       outcome: 'handled',
       transferredTo: null,
+      direction: 'inbound',
+      queued: true,
     });
   });
 

@@ -1,4 +1,4 @@
-import type { Channel } from '@floorwatch/contracts';
+import type { Channel, Direction } from '@floorwatch/contracts';
 import { unitObject, isNullText, duration, optNum, optObj, optStr, parseTime, str, type JsonObject } from '../fields';
 import { judge, quarantine } from '../outcome';
 import type { FeedContact, FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
@@ -27,6 +27,38 @@ function reasonFrom(attrs: JsonObject | null): string | null {
   return null;
 }
 
+/** selfservice.md §1: Connect InitiationMethod → direction; null = accepted, no record. */
+const DIRECTION_BY_INITIATION: Record<string, Direction | null> = {
+  INBOUND: 'inbound',
+  WEBRTC_API: 'inbound',
+  API: 'api',
+  OUTBOUND: 'outbound',
+  AGENT_REPLY: 'outbound',
+  CAMPAIGN_PREVIEW: 'outbound',
+  TRANSFER: 'transfer',
+  QUEUE_TRANSFER: 'transfer',
+  CALLBACK: 'callback',
+  DISCONNECT: null,
+  MONITOR: null,
+  EXTERNAL_OUTBOUND: null,
+  FLOW: null,
+};
+
+/** The CTR's direction, null when its InitiationMethod makes no record; quarantines an unknown method. */
+export function ctrDirection(initiationMethod: string | null, channel: Channel): Direction | null {
+  if (initiationMethod === null) return 'inbound';
+  const method = initiationMethod.trim().toUpperCase();
+  if (!(method in DIRECTION_BY_INITIATION)) {
+    return quarantine('unknown-initiation-method', `InitiationMethod "${initiationMethod}" is not one of ${Object.keys(DIRECTION_BY_INITIATION).join(', ')}`);
+  }
+  const direction = DIRECTION_BY_INITIATION[method];
+  // An API-started voice contact is StartOutboundVoiceContact: the centre calls out.
+  return direction === 'api' && channel === 'voice' ? 'outbound' : direction;
+}
+
+/** Queue-less CTRs handled by an agent (Queue null) still make a contact; they map to this queue reference. */
+export const CTR_NO_QUEUE_REF = 'connect:no-queue';
+
 export function parseCtr(unit: FeedUnit): FeedRecord[] {
   const o = unitObject(unit);
   if (o['ContactId'] === undefined && ('detail-type' in o || 'eventType' in o)) {
@@ -37,18 +69,23 @@ export function parseCtr(unit: FeedUnit): FeedRecord[] {
   const channel = CONNECT_CHANNELS[channelRaw] ?? quarantine('unknown-channel', `Channel "${channelRaw}" is not VOICE, CHAT, TASK or EMAIL`);
   const initiated = parseTime(o['InitiationTimestamp'], 'InitiationTimestamp');
   const disconnected = parseTime(o['DisconnectTimestamp'], 'DisconnectTimestamp');
+  const direction = ctrDirection(optStr(o, 'InitiationMethod'), channel);
+  if (direction === null) return [];
   const queue = optObj(o, 'Queue');
-  const queueRef = queue ? optStr(queue, 'Name') ?? optStr(queue, 'ARN') : null;
-  // No queue: IVR-only, self-service or a direct outbound call; not a queue contact, nothing to count.
-  if (!queueRef) return [];
   const agent = optObj(o, 'Agent');
   const agentRef = agent ? optStr(agent, 'Username') ?? optStr(agent, 'ARN') : null;
-  const enqueuedAt = optTime(queue, 'EnqueueTimestamp', 'Queue.EnqueueTimestamp') ?? initiated;
+  const queuedAt = optTime(queue, 'EnqueueTimestamp', 'Queue.EnqueueTimestamp');
+  const queued = queuedAt !== null;
+  // Neither queued nor with an agent: IVR-only or self-service; no contact to count.
+  if (!queued && !agentRef) return [];
+  const queueRef = (queue ? optStr(queue, 'Name') ?? optStr(queue, 'ARN') : null) ?? CTR_NO_QUEUE_REF;
+  // Unqueued (OUTBOUND CTRs carry a Queue with null timestamps): it starts when initiated, waits 0 s.
+  const enqueuedAt = queuedAt ?? initiated;
   const dequeuedAt = optTime(queue, 'DequeueTimestamp', 'Queue.DequeueTimestamp');
   const answeredAt = agentRef ? optTime(agent, 'ConnectedToAgentTimestamp', 'Agent.ConnectedToAgentTimestamp') : null;
   const queueDuration = seconds(queue, 'Duration', 'Queue.Duration');
   const waitEnd = answeredAt ?? dequeuedAt ?? disconnected;
-  const waitSeconds = queueDuration ?? Math.max(0, (waitEnd - enqueuedAt) / 1000);
+  const waitSeconds = !queued ? 0 : queueDuration ?? Math.max(0, (waitEnd - enqueuedAt) / 1000);
   if (disconnected < enqueuedAt) quarantine('negative-duration', 'DisconnectTimestamp is before the contact was queued');
   const updatedRaw = o['LastUpdateTimestamp'];
   const transferEndpoint = optObj(o, 'TransferredToEndpoint');
@@ -74,6 +111,8 @@ export function parseCtr(unit: FeedUnit): FeedRecord[] {
     acwSeconds: agentRef ? seconds(agent, 'AfterContactWorkDuration', 'Agent.AfterContactWorkDuration') ?? 0 : 0,
     outcome: !agentRef ? 'abandoned' : transferred ? 'transferred' : 'handled',
     transferredTo: agentRef ? transferredTo : null,
+    direction,
+    queued,
   };
   return [contact];
 }

@@ -1,4 +1,4 @@
-import { CHANNELS, OUTCOMES, type Channel, type ContactOutcome } from '@floorwatch/contracts';
+import { CHANNELS, DIRECTIONS, OUTCOMES, type Channel, type ContactOutcome, type Direction } from '@floorwatch/contracts';
 import { unitObject, isNullText, duration, optNum, optStr, parseTime, str, type JsonObject } from '../fields';
 import { judge, quarantine } from '../outcome';
 import type { FeedContact, FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
@@ -10,6 +10,24 @@ function secs(o: JsonObject, key: string): number {
 function optTime(o: JsonObject, key: string): number | null {
   const v = o[key];
   return v === undefined || v === null || v === '' || (typeof v === 'string' && isNullText(v)) ? null : parseTime(v, key);
+}
+
+/** selfservice.md §1: optional `direction` (default inbound). */
+function directionField(o: JsonObject): Direction {
+  const v = optStr(o, 'direction');
+  if (v === null) return 'inbound';
+  const d = v.trim().toLowerCase();
+  if (!(DIRECTIONS as readonly string[]).includes(d)) quarantine('unknown-direction', `direction "${v}" is not one of ${DIRECTIONS.join(', ')}`);
+  return d as Direction;
+}
+
+/** Optional `queued` (default true): a JSON boolean, or the text true/false. */
+function queuedField(o: JsonObject): boolean {
+  const v = o['queued'];
+  if (v === undefined || v === null) return true;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
+  return quarantine('bad-boolean:queued', `queued is ${JSON.stringify(v)}, expected true or false`);
 }
 
 /** The normalised Contact with agentId/queueId as references and the raw customerKey. */
@@ -45,6 +63,8 @@ export function parseNdjsonContact(unit: FeedUnit): FeedContact {
     acwSeconds: secs(o, 'acwSeconds'),
     outcome: outcome as ContactOutcome,
     transferredTo: optStr(o, 'transferredTo'),
+    direction: directionField(o),
+    queued: queuedField(o),
   };
 }
 

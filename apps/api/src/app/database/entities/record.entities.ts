@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Channel, ContactOutcome } from '@floorwatch/contracts';
+import type { Channel, ContactOutcome, Direction } from '@floorwatch/contracts';
 
 /*
  * Raw normalised records. Hot paths (ingest, KPI reads) go through BulkWriter / RecordStore,
@@ -37,6 +37,10 @@ export class ContactEntity {
   /** First repeat of this FCR subject (rollup/fcr-repeats.ts keeps it); null = none so far. */
   @Column('timestamptz', { nullable: true }) repeatEnqueuedAt!: Date | null;
   @Column('text', { nullable: true }) repeatChannel!: Channel | null;
+  /** selfservice.md §1: inbound, outbound, callback, transfer or api. */
+  @Column('text', { default: 'inbound' }) direction!: Direction;
+  /** Entered a queue; only queued inbound/api contacts are offered. */
+  @Column('boolean', { default: true }) queued!: boolean;
 }
 
 @Entity('agent_state_events')

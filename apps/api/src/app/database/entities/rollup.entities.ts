@@ -26,6 +26,8 @@ abstract class ContactCounters {
   @Column('integer', { default: 0 }) fcrNotRepeated!: number;
   @Column('integer', { default: 0 }) fcrCrossChannel!: number;
   @Column('integer', { default: 0 }) fcrUnknown!: number;
+  /** Handled segments of outbound contacts (migration ContactDirection1795910000000). */
+  @Column('integer', { default: 0 }) outboundHandled!: number;
 }
 
 abstract class ContactRollupKey extends ContactCounters {

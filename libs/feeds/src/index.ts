@@ -15,3 +15,4 @@ export { WfmScheduleParser, DEFAULT_ACTIVITIES } from './lib/wfm/schedule';
 export { WfmForecastParser } from './lib/wfm/forecast';
 export { SurveyParser } from './lib/wfm/survey';
 export { OrgParser, parseOrgDocument } from './lib/org';
+export { feedsWildDir } from './lib/testing/feeds-wild';

@@ -75,7 +75,13 @@ describe(`initial migration (${process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' :
     // Down to just before the partitioning: the migrations after it first, then it.
     for (let i = MIGRATIONS.indexOf(PartitionRawByDay1795820000000); i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await kinds()).toEqual(['agent_state_events:r', 'contacts:r']);
-    expect(await snapshot()).toEqual(before);
+    // Columns that later migrations add are gone at this point (ContactDirection1795910000000: direction, queued).
+    const laterColumns = ['direction', 'queued'];
+    const withoutLater = (snap: typeof before) => ({
+      ...snap,
+      contacts: snap.contacts.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !laterColumns.includes(k)))),
+    });
+    expect(await snapshot()).toEqual(withoutLater(before));
 
     await db.dataSource.runMigrations();
     expect(await kinds()).toEqual([`agent_state_events:${partitioned}`, `contacts:${partitioned}`]);

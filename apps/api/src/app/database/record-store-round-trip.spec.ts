@@ -50,12 +50,13 @@ describe(`RecordStore round trip (${process.env['TEST_DATABASE_URL'] ? 'PostgreS
 
   it('writes contacts idempotently and reads them by scope and window in epoch ms', async () => {
     const c1 = contact('c1', 0, 5); // 09:00 → 09:05
-    const c2 = contact('c2', 50, 70, { agentId: 'a2', customerKey: null }); // 09:50 → 10:10
+    const c2 = contact('c2', 50, 70, { agentId: 'a2', customerKey: null, direction: 'outbound', queued: false }); // 09:50 → 10:10
     const c3 = contact('c3', 65, 68, { agentId: null, teamId: null, answeredAt: null, outcome: 'abandoned', talkSeconds: 0, holdSeconds: 0, acwSeconds: 0 });
     expect(await db.store.writeContacts([c1, c2, c3])).toBe(3);
     expect(await db.store.writeContacts([c1, c2, c3])).toBe(0); // re-ingest changes nothing
 
-    const strip = ({ source, naturalKey, sourceUpdatedAt, ...rest }: StoredContact) => rest;
+    // c1 names no direction: it is stored and read back as inbound and queued
+    const strip = ({ source, naturalKey, sourceUpdatedAt, ...rest }: StoredContact) => ({ ...rest, direction: rest.direction ?? 'inbound', queued: rest.queued ?? true });
     // [09:00, 10:00): c1 (enqueued and ended), c2 (enqueued 09:50, ends after) — not c3 (10:05)
     expect(await db.store.loadContacts({ kind: 'enterprise' }, T0, T0 + 60 * MIN)).toEqual([strip(c1), strip(c2)]);
     // [10:00, 11:00): c2 ends 10:10, c3 enqueued 10:05

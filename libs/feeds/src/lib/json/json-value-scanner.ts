@@ -116,7 +116,25 @@ export class JsonValueScanner {
       }
     }
     if (this.mode !== Mode.Between) this.segStart = i;
-    for (; i < buf.length; i++) {
+    const len = buf.length;
+    for (; i < len; i++) {
+      if (this.inString && !this.escape && this.mode === Mode.Value) {
+        // Most of a record's bytes are inside strings: skip plain ones without the per-byte state
+        // machine. A string holds no newline (that is an error below), so no line bookkeeping.
+        let j = i;
+        while (j < len) {
+          const c = buf[j];
+          if (c === QUOTE || c === BSLASH || c < 0x20) break;
+          j++;
+        }
+        if (j > i) {
+          this.offset += j - i;
+          this.col0 = false;
+          this.firstOnLine = false;
+          i = j;
+          if (i === len) break;
+        }
+      }
       const b = buf[i];
       this.step(buf, i, b);
       if (b === NL) {

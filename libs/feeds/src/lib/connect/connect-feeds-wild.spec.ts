@@ -49,6 +49,23 @@ const ms = (iso: string): number => Date.parse(iso);
     });
   });
 
+  it('capita Firehose OUTBOUND CTR (Queue with null timestamps, Duration 0): one outbound, unqueued contact from InitiationTimestamp, wait 0', async () => {
+    const run = await runFeed('connect-ctr', file('capita-firehose-ctr-outbound.json'));
+    expect(run.contacts).toHaveLength(1);
+    expect(run.contacts[0]).toMatchObject({
+      direction: 'outbound',
+      queued: false,
+      enqueuedAt: ms('2019-02-27T08:19:18Z'),
+      answeredAt: ms('2019-02-27T08:19:22Z'),
+      waitSeconds: 0,
+      talkSeconds: 86,
+      acwSeconds: 10,
+      agentRef: 'P12288098',
+      queueRef: 'National Accounts',
+      outcome: 'handled',
+    });
+  });
+
   it('capita IVR-only CTR (pretty-printed, Agent and Queue null): accepted, no contact', async () => {
     const run = await runFeed('connect-ctr', file('capita-kfh-ctr-ivr-only.json'));
     expect(run.outcomes.map((o) => [o.lineNumber, o.status, o.records.length])).toEqual([[1, 'accepted', 0]]);

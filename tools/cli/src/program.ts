@@ -34,7 +34,7 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--to <iso>', 'window end (exclusive)')
     .option('--as-of <iso>', 'default: the latest event ingested')
     .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id> | queue:<id>', 'enterprise')
-    .option('--by <group>', 'agent|team|site|queue|reason|channel|day|hour|interval|mainChannel|channelChain')
+    .option('--by <group>', 'agent|team|site|queue|reason|channel|day|hour|interval|mainChannel|channelChain|direction')
     .option('--tz <iana>', 'time zone of day/hour groups')
     .action((o: KpiOptions) => kpiCommand(o, io.out));
 

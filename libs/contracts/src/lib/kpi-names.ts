@@ -47,6 +47,8 @@ export const KPI_NAMES = [
   'q5Index',
   // selfservice.md §1: handled segments of outbound contacts (also counted in handled)
   'outboundHandled',
+  // queued inbound contacts that left the queue on request (queue_log EXITWITHKEY)
+  'exitedByKey',
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 export type KpiValues = Record<KpiName, number | null>;

@@ -49,6 +49,8 @@ export interface Contact {
   direction?: Direction;
   /** Entered a queue (Connect: Queue.EnqueueTimestamp set); absent = true (isQueued). */
   queued?: boolean;
+  /** Left the queue on request (queue_log EXITWITHKEY), outcome `timeout`; absent = false. */
+  exitedByKey?: boolean;
 }
 
 /**

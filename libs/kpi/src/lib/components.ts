@@ -28,6 +28,8 @@ export interface KpiComponents {
   abandoned: number;
   shortAbandoned: number;
   blocked: number;
+  /** Queued inbound contacts that left the queue on request (selfservice.md §1). */
+  exitedByKey: number;
   waitAnsweredSeconds: number;
   // contacts by endedAt
   handled: number;
@@ -70,7 +72,7 @@ export const NUMERIC_COMPONENTS: readonly NumericComponent[] = [
   'fcrNotRepeated', 'fcrCrossChannel', 'fcrPending', 'fcrUnknown', 'responses',
   'consistencyScoreSum', 'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum',
   'q2Answered', 'q3ScoreSum', 'q3Answered', 'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
-  'outboundHandled',
+  'outboundHandled', 'exitedByKey',
 ];
 
 export const ITEM_SUM_KEYS = ['q1ScoreSum', 'q2ScoreSum', 'q3ScoreSum', 'q4ScoreSum', 'q5ScoreSum'] as const;
@@ -95,7 +97,7 @@ export function emptyComponents(): KpiComponents {
     fcrEligibleByChannel: zeroByChannel(), fcrNotRepeatedByChannel: zeroByChannel(),
     responses: 0, consistencyScoreSum: 0, consistencyExcluded: 0, q1ScoreSum: 0, q1Answered: 0,
     q2ScoreSum: 0, q2Answered: 0, q3ScoreSum: 0, q3Answered: 0, q4ScoreSum: 0, q4Answered: 0,
-    q5ScoreSum: 0, q5Answered: 0, outboundHandled: 0,
+    q5ScoreSum: 0, q5Answered: 0, outboundHandled: 0, exitedByKey: 0,
   };
 }
 
@@ -183,5 +185,6 @@ export function finaliseKpis(c: KpiComponents, options: { minContacts?: number }
     q4Index: ratio(c.q4ScoreSum, c.q4Answered),
     q5Index: ratio(c.q5ScoreSum, c.q5Answered),
     outboundHandled: c.outboundHandled,
+    exitedByKey: c.exitedByKey,
   };
 }

@@ -29,6 +29,9 @@ export function addOfferedInto(t: KpiComponents, c: Contact, slSeconds: number, 
   } else if (c.outcome === 'abandoned') {
     t.abandoned += 1;
     if (c.waitSeconds < config.shortAbandonSeconds) t.shortAbandoned += 1;
+  } else if (c.exitedByKey === true && directionOf(c) === 'inbound') {
+    // Outcome timeout: offered, neither answered nor abandoned.
+    t.exitedByKey += 1;
   }
 }
 

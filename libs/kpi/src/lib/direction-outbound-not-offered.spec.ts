@@ -69,6 +69,20 @@ describe('direction: outbound, transfer and callback contacts are handled but no
   });
 });
 
+describe('exitedByKey: queued inbound contacts that left the queue on request', () => {
+  it('the EXITWITHKEY timeout is offered, not answered, not abandoned; a callback or api one is not counted', () => {
+    const exits = [
+      contact({ enqueuedAt: t0, answeredAt: null, waitSeconds: 40, outcome: 'timeout', exitedByKey: true }),
+      contact({ enqueuedAt: t0 + min, answeredAt: null, waitSeconds: 40, outcome: 'timeout' }), // EXITWITHTIMEOUT
+      contact({ enqueuedAt: t0 + 2 * min, answeredAt: null, waitSeconds: 40, outcome: 'timeout', exitedByKey: true, direction: 'api' }),
+      contact({ enqueuedAt: t0 + 3 * min, answeredAt: null, waitSeconds: 40, outcome: 'timeout', exitedByKey: true, direction: 'callback' }),
+    ];
+    const [r] = computeKpis(input({ contacts: exits }), q);
+    // offered: the inbound two and the api one; exitedByKey: the inbound one only (selfservice.md §1 "queued inbound")
+    expect([r.kpis.offered, r.kpis.answered, r.kpis.abandoned, r.kpis.exitedByKey, r.kpis.serviceLevelPct]).toEqual([3, 0, 0, 1, 0]);
+  });
+});
+
 describe('property: adding outbound records to a feed leaves offered, answered, SL and ASA unchanged', () => {
   const wide = query('2024-05-01T00:00:00Z', '2024-05-03T00:00:00Z');
   const arbContact = (direction: Contact['direction'], queued: boolean) =>

@@ -15,7 +15,7 @@ export const CONTACT_FIELDS = `contact_id AS "contactId", segment_id AS "segment
   ${ms('enqueued_at', 'enqueuedAt')}, ${ms('answered_at', 'answeredAt')}, ${ms('ended_at', 'endedAt')},
   wait_seconds AS "waitSeconds", talk_seconds AS "talkSeconds", hold_seconds AS "holdSeconds",
   acw_seconds AS "acwSeconds", outcome, transferred_to AS "transferredTo", site_id AS "siteId",
-  team_id AS "teamId", direction, queued`;
+  team_id AS "teamId", direction, queued, exited_by_key AS "exitedByKey"`;
 
 export const CONTACT_SELECT = `SELECT ${CONTACT_FIELDS}
   FROM contacts`;
@@ -35,7 +35,7 @@ export const CONTACT_COLUMNS = [
   'source', 'natural_key', 'contact_id', 'segment_id', 'channel', 'queue_id', 'reason', 'agent_id',
   'customer_key', 'enqueued_at', 'answered_at', 'ended_at', 'wait_seconds', 'talk_seconds',
   'hold_seconds', 'acw_seconds', 'outcome', 'transferred_to', 'site_id', 'team_id', 'source_updated_at',
-  'direction', 'queued',
+  'direction', 'queued', 'exited_by_key',
 ] as const;
 
 export const STATE_SELECT = `SELECT agent_id AS "agentId", ${ms('at', 'at')}, state FROM agent_state_events`;

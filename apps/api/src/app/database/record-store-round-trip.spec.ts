@@ -56,7 +56,7 @@ describe(`RecordStore round trip (${process.env['TEST_DATABASE_URL'] ? 'PostgreS
     expect(await db.store.writeContacts([c1, c2, c3])).toBe(0); // re-ingest changes nothing
 
     // c1 names no direction: it is stored and read back as inbound and queued
-    const strip = ({ source, naturalKey, sourceUpdatedAt, ...rest }: StoredContact) => ({ ...rest, direction: rest.direction ?? 'inbound', queued: rest.queued ?? true });
+    const strip = ({ source, naturalKey, sourceUpdatedAt, ...rest }: StoredContact) => ({ ...rest, direction: rest.direction ?? 'inbound', queued: rest.queued ?? true, exitedByKey: rest.exitedByKey ?? false });
     // [09:00, 10:00): c1 (enqueued and ended), c2 (enqueued 09:50, ends after) — not c3 (10:05)
     expect(await db.store.loadContacts({ kind: 'enterprise' }, T0, T0 + 60 * MIN)).toEqual([strip(c1), strip(c2)]);
     // [10:00, 11:00): c2 ends 10:10, c3 enqueued 10:05

@@ -56,6 +56,7 @@ export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt
         // queue_log contacts carry none: always inbound and queued (selfservice.md §1).
         direction: r.direction ?? 'inbound',
         queued: r.queued ?? true,
+        exitedByKey: r.exitedByKey ?? false,
       });
       return;
     }

@@ -51,11 +51,11 @@ const BIN = (col: string): string => `date_bin('15 minutes', ${col}, TIMESTAMPTZ
 const CONTACT_ROLLUP_SQL = `
 INSERT INTO rollup_contacts_15m (interval_start, site_id, queue_id, team_id, agent_id, reason, channel,
   offered, answered, answered_in_sl, abandoned, short_abandoned, blocked, wait_answered_seconds,
-  handled, talk_seconds, hold_seconds, acw_seconds, ${FCR.map(([col]) => col).join(', ')}, outbound_handled)
+  handled, talk_seconds, hold_seconds, acw_seconds, ${FCR.map(([col]) => col).join(', ')}, outbound_handled, exited_by_key)
 SELECT interval_start, site_id, queue_id, team_id, agent_id, reason, channel,
   sum(offered), sum(answered), sum(answered_in_sl), sum(abandoned), sum(short_abandoned), sum(blocked),
   sum(wait_answered_seconds), sum(handled), sum(talk_seconds), sum(hold_seconds), sum(acw_seconds),
-  ${FCR.map(([col]) => `sum(${col})`).join(', ')}, sum(outbound_handled)
+  ${FCR.map(([col]) => `sum(${col})`).join(', ')}, sum(outbound_handled), sum(exited_by_key)
 FROM (
   SELECT iv.s AS interval_start, c.site_id, c.queue_id, COALESCE(c.team_id, '') AS team_id,
     COALESCE(c.agent_id, '') AS agent_id, c.reason, c.channel,
@@ -68,7 +68,8 @@ FROM (
     (c.outcome = 'blocked')::int AS blocked,
     CASE WHEN c.outcome <> 'blocked' AND ${ANSWERED} THEN c.wait_seconds ELSE 0 END AS wait_answered_seconds,
     0 AS handled, 0::float8 AS talk_seconds, 0::float8 AS hold_seconds, 0::float8 AS acw_seconds,
-    ${FCR.map(([col]) => `0 AS ${col}`).join(', ')}, 0 AS outbound_handled
+    ${FCR.map(([col]) => `0 AS ${col}`).join(', ')}, 0 AS outbound_handled,
+    (c.exited_by_key AND c.direction = 'inbound' AND c.outcome <> 'blocked' AND c.outcome <> 'abandoned' AND NOT (${ANSWERED}))::int AS exited_by_key
   FROM unnest($1::timestamptz[]) AS iv(s)
   JOIN contacts c ON c.enqueued_at >= iv.s AND c.enqueued_at < iv.s + interval '15 minutes' AND ${BIN('c.enqueued_at')} = iv.s
     AND c.enqueued_at >= $5 AND c.enqueued_at < $6 AND ${OFFERABLE}
@@ -76,7 +77,7 @@ FROM (
   UNION ALL
   SELECT iv.s, c.site_id, c.queue_id, COALESCE(c.team_id, ''), COALESCE(c.agent_id, ''), c.reason, c.channel,
     0, 0, 0, 0, 0, 0, 0, 1, c.talk_seconds, c.hold_seconds, c.acw_seconds, ${FCR.map(([, e]) => e).join(', ')},
-    (c.direction = 'outbound')::int
+    (c.direction = 'outbound')::int, 0
   FROM unnest($1::timestamptz[]) AS iv(s)
   JOIN contacts c ON c.ended_at >= iv.s AND c.ended_at < iv.s + interval '15 minutes' AND ${BIN('c.ended_at')} = iv.s
     AND c.ended_at >= $5 AND c.ended_at < $6 AND c.enqueued_at >= $7 AND c.enqueued_at < $6

@@ -42,7 +42,7 @@ WHERE ${DAY_END('g::date', 'z.zone')} > $1 AND ${DAY_END('g::date', 'z.zone')} <
 
 const CONTACT_SUMS = [
   'offered', 'answered', 'answered_in_sl', 'abandoned', 'short_abandoned', 'blocked', 'wait_answered_seconds',
-  'handled', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'fcr_subjects', 'fcr_unknown', 'outbound_handled',
+  'handled', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'fcr_subjects', 'fcr_unknown', 'outbound_handled', 'exited_by_key',
 ];
 /** Counters a later repeat can still change: stored only once the day is FCR-final (end ≤ $3). */
 const FCR_FINAL = ['fcr_not_repeated', 'fcr_cross_channel'];

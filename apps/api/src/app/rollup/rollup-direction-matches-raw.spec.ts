@@ -39,6 +39,8 @@ const FEED = [
   line('cb-1', 70, { waitSeconds: 400, direction: 'callback' }),
   line('cb-2', 80, { agentId: null, waitSeconds: 3, direction: 'callback' }),
   line('bad-1', 90, { direction: 'sideways' }),
+  line('key-1', 95, { agentId: null, waitSeconds: 40, outcome: 'timeout', exitedByKey: true }), // left the queue on request
+  line('key-2', 100, { agentId: null, waitSeconds: 40, outcome: 'timeout', exitedByKey: true, direction: 'callback' }), // counts nowhere
 ].join('\n');
 
 beforeAll(async () => {
@@ -46,7 +48,7 @@ beforeAll(async () => {
   const svc = services(db);
   kpis = svc.kpis;
   const summary = await ingestText(svc.ingest, 'contacts-ndjson', FEED);
-  expect(summary).toMatchObject({ read: 10, accepted: 9, quarantined: 1, reasons: { 'unknown-direction': 1 } });
+  expect(summary).toMatchObject({ read: 12, accepted: 11, quarantined: 1, reasons: { 'unknown-direction': 1 } });
 }, 120_000);
 
 afterAll(() => db?.close());
@@ -67,13 +69,15 @@ it('stores direction and queued per contact (defaults inbound / true)', async ()
   expect(rows.map((r) => [r.contact_id, r.direction, r.queued])).toEqual([
     ['in-1', 'inbound', true], ['in-2', 'inbound', true], ['api-1', 'api', true], ['ab-1', 'inbound', true],
     ['out-1', 'outbound', false], ['out-2', 'outbound', false], ['tr-1', 'transfer', true], ['cb-1', 'callback', true], ['cb-2', 'callback', true],
+    ['key-1', 'inbound', true], ['key-2', 'callback', true],
   ]);
 });
 
-it('hand-computed: offered 4, answered 3, SL 100 × 2 / 4 = 50 %, ASA (5 + 45 + 15) / 3; handled 7, outboundHandled 2', async () => {
+it('hand-computed: offered 5, answered 3, SL 100 × 2 / 5 = 40 %, ASA (5 + 45 + 15) / 3, exitedByKey 1; handled 7, outboundHandled 2', async () => {
   const [[r], [raw]] = await both();
   expectSameKpiRows([r], [raw]);
-  expect([r.kpis.offered, r.kpis.answered, r.kpis.abandoned, r.kpis.serviceLevelPct, r.kpis.asaSeconds]).toEqual([4, 3, 1, 50, 65 / 3]);
+  // offered: in-1, in-2, api-1, ab-1, key-1 (the timeout is offered, neither answered nor abandoned)
+  expect([r.kpis.offered, r.kpis.answered, r.kpis.abandoned, r.kpis.serviceLevelPct, r.kpis.asaSeconds, r.kpis.exitedByKey]).toEqual([5, 3, 1, 40, 65 / 3, 1]);
   expect([r.kpis.handled, r.kpis.outboundHandled, r.kpis.ahtSeconds]).toEqual([7, 2, 300]);
   // FCR: 5 non-outbound handled subjects (in-1, in-2, api-1, tr-1, cb-1), none repeated
   expect([r.kpis.fcrEligible, r.kpis.fcrPct]).toEqual([5, 100]);
@@ -89,7 +93,7 @@ it('--by direction (answered from raw): every contact KPI split by direction', a
   expect(rows.map((r) => [r.key, r.kpis.offered, r.kpis.handled, r.kpis.outboundHandled])).toEqual([
     ['api', 1, 1, 0],
     ['callback', 0, 1, 0],
-    ['inbound', 3, 2, 0],
+    ['inbound', 4, 2, 0],
     ['outbound', 0, 2, 2],
     ['transfer', 0, 1, 0],
   ]);

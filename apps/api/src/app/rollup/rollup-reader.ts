@@ -43,7 +43,7 @@ export const CONTACT_FIELDS: readonly [string, NumericComponent][] = [
   ['offered', 'offered'], ['answered', 'answered'], ['answered_in_sl', 'answeredInSl'], ['abandoned', 'abandoned'],
   ['short_abandoned', 'shortAbandoned'], ['blocked', 'blocked'], ['wait_answered_seconds', 'waitAnsweredSeconds'],
   ['handled', 'handled'], ['talk_seconds', 'talkSeconds'], ['hold_seconds', 'holdSeconds'], ['acw_seconds', 'acwSeconds'],
-  ['outbound_handled', 'outboundHandled'],
+  ['outbound_handled', 'outboundHandled'], ['exited_by_key', 'exitedByKey'],
 ];
 export const AGENT_COLUMNS = ['logged_in_seconds', 'available_seconds', 'aux_seconds', 'on_contact_seconds', 'acw_seconds', 'scheduled_seconds',
   'in_adherence_seconds', 'scheduled_open_seconds', 'productive_seconds', 'productive_in_open_seconds', 'paid_seconds',

@@ -19,7 +19,7 @@ const COUNTERS_AT_CREATION = [
   'handled', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'fcr_subjects', 'fcr_not_repeated', 'fcr_cross_channel', 'fcr_unknown',
 ];
 /** outbound_handled: migration ContactDirection1795910000000. */
-const COUNTERS = [...COUNTERS_AT_CREATION, 'outbound_handled'];
+const COUNTERS = [...COUNTERS_AT_CREATION, 'outbound_handled', 'exited_by_key'];
 const KEY = 'interval_start, site_id, queue_id, reason, channel';
 
 /** INSERT of the summed rows of rollup_contacts_15m r rows matching `where` (in time order, as the 15-minute table). */

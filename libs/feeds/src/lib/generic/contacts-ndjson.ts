@@ -21,13 +21,13 @@ function directionField(o: JsonObject): Direction {
   return d as Direction;
 }
 
-/** Optional `queued` (default true): a JSON boolean, or the text true/false. */
-function queuedField(o: JsonObject): boolean {
-  const v = o['queued'];
-  if (v === undefined || v === null) return true;
+/** Optional boolean field (`queued` default true, `exitedByKey` default false): a JSON boolean, or the text true/false. */
+function boolField(o: JsonObject, key: string, absent: boolean): boolean {
+  const v = o[key];
+  if (v === undefined || v === null) return absent;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
-  return quarantine('bad-boolean:queued', `queued is ${JSON.stringify(v)}, expected true or false`);
+  return quarantine(`bad-boolean:${key}`, `${key} is ${JSON.stringify(v)}, expected true or false`);
 }
 
 /** The normalised Contact with agentId/queueId as references and the raw customerKey. */
@@ -64,7 +64,8 @@ export function parseNdjsonContact(unit: FeedUnit): FeedContact {
     outcome: outcome as ContactOutcome,
     transferredTo: optStr(o, 'transferredTo'),
     direction: directionField(o),
-    queued: queuedField(o),
+    queued: boolField(o, 'queued', true),
+    exitedByKey: boolField(o, 'exitedByKey', false),
   };
 }
 

@@ -12,7 +12,7 @@ describe('contacts-ndjson', () => {
       queueRef: 'q-sales', reason: 'billing', agentRef: 'a-17', customerRef: '+441632960001',
       enqueuedAt: Date.parse('2024-06-10T09:00:00Z'), answeredAt: Date.parse('2024-06-10T09:00:12Z'), endedAt: Date.parse('2024-06-10T09:04:12Z'),
       waitSeconds: 12, talkSeconds: 240, holdSeconds: 15, acwSeconds: 30, outcome: 'handled', transferredTo: null,
-      direction: 'inbound', queued: true, // the defaults: the line names neither
+      direction: 'inbound', queued: true, exitedByKey: false, // the defaults: the line names none
     });
     expect(run.contacts[1]).toMatchObject({ reason: null, agentRef: null, answeredAt: null, talkSeconds: 0, holdSeconds: 0, acwSeconds: 0, outcome: 'abandoned' });
     // epoch seconds (below 1e11) become ms: 1718010000 s → 1718010000000 ms

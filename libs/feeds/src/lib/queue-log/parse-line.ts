@@ -7,7 +7,7 @@ export type QlEvent =
   | { type: 'enter'; callerId: string | null }
   | { type: 'connect'; holdSeconds: number }
   | { type: 'complete'; holdSeconds: number; talkSeconds: number; transferredTo: string | null; outcome: 'handled' | 'transferred' }
-  | { type: 'exit'; waitSeconds: number | null; outcome: Extract<ContactOutcome, 'abandoned' | 'timeout'> }
+  | { type: 'exit'; waitSeconds: number | null; outcome: Extract<ContactOutcome, 'abandoned' | 'timeout'>; byKey?: true }
   | { type: 'blocked' }
   | { type: 'login' }
   | { type: 'logout'; allQueues: boolean }
@@ -28,7 +28,7 @@ const NOOP_EVENTS = new Set(['QUEUESTART', 'CONFIGRELOAD', 'DID', 'SYSCOMPAT', '
 const BLOCKED_EVENTS = new Set(['JOINEMPTY', 'JOINUNAVAIL', 'FULL', 'CLOSED', 'DIVERT_CA_RATIO', 'DIVERT_HOLDTIME']);
 const EXIT_EVENTS: Record<string, { waitIndex: number; outcome: 'abandoned' | 'timeout' }> = {
   ABANDON: { waitIndex: 2, outcome: 'abandoned' },
-  EXITWITHKEY: { waitIndex: 3, outcome: 'abandoned' },
+  EXITWITHKEY: { waitIndex: 3, outcome: 'timeout' }, // left on request (selfservice.md §1: exitedByKey)
   EXITWITHTIMEOUT: { waitIndex: 2, outcome: 'timeout' },
   EXITEMPTY: { waitIndex: 2, outcome: 'timeout' },
 };
@@ -74,7 +74,7 @@ function parseEvent(event: string, data: string[]): QlEvent {
   if (NOOP_EVENTS.has(event)) return { type: 'noop' };
   if (BLOCKED_EVENTS.has(event)) return { type: 'blocked' };
   const exit = EXIT_EVENTS[event];
-  if (exit) return { type: 'exit', waitSeconds: optionalSeconds(data, exit.waitIndex, 'waittime'), outcome: exit.outcome };
+  if (exit) return { type: 'exit', waitSeconds: optionalSeconds(data, exit.waitIndex, 'waittime'), outcome: exit.outcome, ...(event === 'EXITWITHKEY' ? { byKey: true as const } : {}) };
   switch (event) {
     case 'ENTERQUEUE':
       return { type: 'enter', callerId: callerId(data[1]) };

@@ -214,7 +214,8 @@ export class QueueLogParser implements FeedParser {
   private exit(line: QlLine, ev: Extract<QlEvent, { type: 'exit' }>, out: FeedRecord[]): void {
     const call = this.callFor(line, ev.waitSeconds ?? 0);
     const wait = ev.waitSeconds ?? Math.max(0, (line.at - call.enteredAt) / 1000);
-    out.push(this.contact(call, { agentRef: null, answeredAt: null, endedAt: line.at, waitSeconds: wait, talkSeconds: 0, outcome: ev.outcome, transferredTo: null }));
+    const contact = this.contact(call, { agentRef: null, answeredAt: null, endedAt: line.at, waitSeconds: wait, talkSeconds: 0, outcome: ev.outcome, transferredTo: null });
+    out.push(ev.byKey ? { ...contact, exitedByKey: true } : contact);
     this.close(call, line.at);
   }
 

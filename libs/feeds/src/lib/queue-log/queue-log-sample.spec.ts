@@ -53,7 +53,7 @@ describe('queue_log sample with every event type (CRLF, no final newline)', () =
     });
   });
 
-  it('exits: ABANDON and EXITWITHKEY are abandoned, EXITWITHTIMEOUT and EXITEMPTY are timeouts, waittime field wins', async () => {
+  it('exits: ABANDON is abandoned; EXITWITHKEY (exitedByKey), EXITWITHTIMEOUT and EXITEMPTY are timeouts; waittime field wins', async () => {
     const { contacts } = await runFeed('queue_log', 'queue_log.sample');
     const pick = (k: string) => {
       const c = byKey(contacts, k);
@@ -61,7 +61,8 @@ describe('queue_log sample with every event type (CRLF, no final newline)', () =
     };
     expect(pick('ql:1718000400.9:1')).toEqual(['abandoned', 25, null, null, '5550001', 25]);
     expect(pick('ql:1718000500.1:1')).toEqual(['timeout', 60, null, null, '5550002', 60]);
-    expect(pick('ql:1718000600.1:1')).toEqual(['abandoned', 20, null, null, '5550003', 20]);
+    expect(pick('ql:1718000600.1:1')).toEqual(['timeout', 20, null, null, '5550003', 20]);
+    expect(contacts.filter((c) => c.exitedByKey).map((c) => c.naturalKey)).toEqual(['ql:1718000600.1:1']);
     expect(pick('ql:1718000700.1:1')).toEqual(['timeout', 12, null, null, null, 12]); // "anonymous" caller id is unknown
   });
 

@@ -41,6 +41,8 @@ export class ContactEntity {
   @Column('text', { default: 'inbound' }) direction!: Direction;
   /** Entered a queue; only queued inbound/api contacts are offered. */
   @Column('boolean', { default: true }) queued!: boolean;
+  /** Left the queue on request (queue_log EXITWITHKEY). */
+  @Column('boolean', { default: false }) exitedByKey!: boolean;
 }
 
 @Entity('agent_state_events')

@@ -28,6 +28,8 @@ abstract class ContactCounters {
   @Column('integer', { default: 0 }) fcrUnknown!: number;
   /** Handled segments of outbound contacts (migration ContactDirection1795910000000). */
   @Column('integer', { default: 0 }) outboundHandled!: number;
+  /** Queued inbound contacts that left the queue on request, by enqueuedAt (same migration). */
+  @Column('integer', { default: 0 }) exitedByKey!: number;
 }
 
 abstract class ContactRollupKey extends ContactCounters {

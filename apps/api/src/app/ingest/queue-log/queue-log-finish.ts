@@ -1,0 +1,38 @@
+import type { RecordStore } from '../../database/record-store';
+import type { RollupService } from '../../rollup/rollup.service';
+import type { AgentTouch } from '../../rollup/agent-time-rollup';
+import type { OrgMapper } from '../org-mapper';
+import { clearDirty, dirtyAgents, rederiveAgent } from './queue-log-agents';
+import type { ContactTouch } from './queue-log-sql';
+
+/** Agents re-derived per transaction: each commits its states, wrap-up links and rollups together. */
+const AGENTS_PER_TRANSACTION = 50;
+
+/**
+ * Re-derives every agent marked dirty (by this run or by one that was cut short) and refreshes
+ * the rollups that touches. Runs at the end of each queue_log ingest, so a run's agent timelines
+ * are derived once from all its lines rather than once per batch.
+ */
+export async function finishQueueLogAgents(store: RecordStore, mapper: OrgMapper, rollups: RollupService, deferRollups: boolean): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const agents = await dirtyAgents(store, AGENTS_PER_TRANSACTION);
+    if (agents.length === 0) return done;
+    await store.transaction(async (tx) => {
+      const contacts: ContactTouch[] = [];
+      const agentTimes: AgentTouch[] = [];
+      for (const a of agents) {
+        const r = await rederiveAgent(tx, a.agentRef, a.fromAt, mapper);
+        contacts.push(...r.contacts);
+        agentTimes.push(...r.agentTimes);
+      }
+      const created = mapper.takeCreated();
+      if (created.agents.length) await tx.upsertOrg({ agents: created.agents });
+      const touches = { contacts, agentTimes };
+      if (deferRollups) await rollups.defer(tx, touches);
+      else await rollups.refresh(tx, touches);
+      await clearDirty(tx, agents);
+    });
+    done += agents.length;
+  }
+}

@@ -31,7 +31,7 @@ export async function refreshContactIntervals(store: RecordStore, intervals: rea
   ]);
 }
 
-const ANSWERED = 'c.answered_at IS NOT NULL AND c.agent_id IS NOT NULL';
+const ANSWERED = 'c.answered_at IS NOT NULL';
 const FCR = FCR_COUNTER_EXPRS('c');
 
 /**

@@ -14,7 +14,7 @@ const W = `interval '${FCR_ROLLUP_WINDOW_SECONDS} seconds'`;
 
 /** An FCR subject: an answered agent segment with a known customer. */
 export const FCR_SUBJECT = (c: string): string =>
-  `${c}.customer_key IS NOT NULL AND ${c}.answered_at IS NOT NULL AND ${c}.agent_id IS NOT NULL`;
+  `${c}.customer_key IS NOT NULL AND ${c}.answered_at IS NOT NULL`;
 
 /** LATERAL subquery giving subject `s`'s first repeat (enqueued_at, channel), at most one row. */
 export const FIRST_REPEAT_LATERAL = `(
@@ -27,7 +27,7 @@ export const INTERVAL_OF = (col: string): string => `date_bin('15 minutes', ${co
 
 /** FCR counters of one contact row `c` counted by endedAt (0 for a segment that was not answered). */
 export const FCR_COUNTER_EXPRS = (c: string): [string, string][] => {
-  const answered = `${c}.answered_at IS NOT NULL AND ${c}.agent_id IS NOT NULL`;
+  const answered = `${c}.answered_at IS NOT NULL`;
   return [
     ['fcr_subjects', `(${FCR_SUBJECT(c)})::int`],
     ['fcr_not_repeated', `(${FCR_SUBJECT(c)} AND ${c}.repeat_enqueued_at IS NULL)::int`],
@@ -50,7 +50,7 @@ UPDATE rollup_contacts_15m r
   FROM (SELECT ${INTERVAL_OF('c.ended_at')} AS interval_start, c.site_id, c.queue_id, COALESCE(c.team_id, '') AS team_id,
                COALESCE(c.agent_id, '') AS agent_id, c.reason, c.channel,
                ${FCR_COUNTER_EXPRS('c').map(([col, e]) => `sum(${e}) AS ${col}`).join(', ')}
-          FROM contacts c WHERE c.answered_at IS NOT NULL AND c.agent_id IS NOT NULL
+          FROM contacts c WHERE c.answered_at IS NOT NULL
          GROUP BY 1, 2, 3, 4, 5, 6, 7) a
  WHERE r.interval_start = a.interval_start AND r.site_id = a.site_id AND r.queue_id = a.queue_id AND r.team_id = a.team_id
    AND r.agent_id = a.agent_id AND r.reason = a.reason AND r.channel = a.channel`;

@@ -131,7 +131,9 @@ export class IngestService {
     if (batch.length > 0) await this.commit(ctx, batch);
     if (format === 'queue_log') {
       try {
-        await finishQueueLogAgents(this.store, ctx.mapper, this.rollups, options.deferRollups === true);
+        await finishQueueLogAgents(this.store, ctx.mapper, this.rollups, options.deferRollups === true, (states) => {
+          if (states.length > 0) this.events.publish({ kind: 'state', format, records: liveStates(states) });
+        });
       } catch (err) {
         throw new IngestInterruptedError(options.source, ctx.counter.summary().read + 1, ctx.counter.summary(), err);
       }

@@ -13,6 +13,7 @@ const NO_IGNORED: ReadonlySet<string> = new Set();
 const ACW_REASONS: ReadonlySet<string> = new Set(DEFAULT_ACW_REASONS.map((r) => r.toLowerCase()));
 
 export interface AgentRederive {
+  /** The derived states from the agent's earliest new line on (what the live bus has not seen). */
   states: StoredStateEvent[];
   contacts: ContactTouch[];
   agentTimes: AgentTouch[];
@@ -80,7 +81,7 @@ export async function rederiveAgent(tx: RecordStore, agentRef: string, fromAt: n
   }
   const contacts = await relinkAcw(tx, cp ? 'c.agent_id = $1 AND c.ended_at >= $2' : 'c.agent_id = $1', cp ? [agentId, new Date(endedFrom)] : [agentId]);
   const firstAt = lines.length > 0 ? lines[0].line.at : fromAt;
-  return { states, contacts, agentTimes: [{ agentId, at: Math.min(firstAt, fromAt) }] };
+  return { states: states.filter((e) => e.at >= fromAt), contacts, agentTimes: [{ agentId, at: Math.min(firstAt, fromAt) }] };
 }
 
 /** The agents marked dirty, earliest first. */

@@ -1,6 +1,7 @@
 import type { RecordStore } from '../../database/record-store';
 import type { RollupService } from '../../rollup/rollup.service';
 import type { AgentTouch } from '../../rollup/agent-time-rollup';
+import type { StoredStateEvent } from '../../database/record-types';
 import type { OrgMapper } from '../org-mapper';
 import { clearDirty, dirtyAgents, rederiveAgent } from './queue-log-agents';
 import type { ContactTouch } from './queue-log-sql';
@@ -13,17 +14,25 @@ const AGENTS_PER_TRANSACTION = 50;
  * the rollups that touches. Runs at the end of each queue_log ingest, so a run's agent timelines
  * are derived once from all its lines rather than once per batch.
  */
-export async function finishQueueLogAgents(store: RecordStore, mapper: OrgMapper, rollups: RollupService, deferRollups: boolean): Promise<number> {
+export async function finishQueueLogAgents(
+  store: RecordStore,
+  mapper: OrgMapper,
+  rollups: RollupService,
+  deferRollups: boolean,
+  onCommitted: (states: StoredStateEvent[]) => void,
+): Promise<number> {
   let done = 0;
   for (;;) {
     const agents = await dirtyAgents(store, AGENTS_PER_TRANSACTION);
     if (agents.length === 0) return done;
+    const states: StoredStateEvent[] = [];
     await store.transaction(async (tx) => {
       const contacts: ContactTouch[] = [];
       const agentTimes: AgentTouch[] = [];
       for (const a of agents) {
         const r = await rederiveAgent(tx, a.agentRef, a.fromAt, mapper);
         contacts.push(...r.contacts);
+        states.push(...r.states);
         agentTimes.push(...r.agentTimes);
       }
       const created = mapper.takeCreated();
@@ -33,6 +42,7 @@ export async function finishQueueLogAgents(store: RecordStore, mapper: OrgMapper
       else await rollups.refresh(tx, touches);
       await clearDirty(tx, agents);
     });
+    onCommitted(states.sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0)));
     done += agents.length;
   }
 }

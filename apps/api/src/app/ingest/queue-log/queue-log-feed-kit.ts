@@ -8,6 +8,10 @@ export interface SimulatedFeedOptions {
   callers?: number;
   /** Epoch seconds of the first ENTERQUEUE. */
   start?: number;
+  /** Share of answered calls followed by a PAUSE ACW / UNPAUSE wrap-up. Default 0.5. */
+  acwShare?: number;
+  /** One distinct caller per call (no repeats), as the issue's 870 k-line file. */
+  distinctCallers?: boolean;
 }
 
 export interface SimulatedFeed {
@@ -50,7 +54,7 @@ export function simulateQueueLog(o: SimulatedFeedOptions): SimulatedFeed {
   for (let i = 0; i < o.calls; i++) {
     t += 1 + Math.floor(r() * 40);
     const id = `${t}.${i}`;
-    const caller = `555${String(Math.floor(r() * callers)).padStart(6, '0')}`;
+    const caller = `555${String(o.distinctCallers ? i : Math.floor(r() * callers)).padStart(6, '0')}`;
     const lines = [`${t}|${id}|sales|NONE|ENTERQUEUE||${caller}|1`];
     let a = 0;
     for (let k = 1; k < o.agents; k++) if (free[k] < free[a]) a = k;
@@ -67,7 +71,7 @@ export function simulateQueueLog(o: SimulatedFeedOptions): SimulatedFeed {
       lines.push(`${at}|${id}|sales|${agent}|CONNECT|${wait}|${id}.2|${1 + Math.floor(r() * 5)}`);
       lines.push(`${at + talk}|${id}|sales|${agent}|${r() < 0.5 ? 'COMPLETECALLER' : 'COMPLETEAGENT'}|${wait}|${talk}|1`);
       let end = at + talk;
-      if (r() < 0.5) {
+      if (r() < (o.acwShare ?? 0.5)) {
         const acw = 10 + Math.floor(r() * 50);
         lines.push(`${end + 2}|NONE|NONE|${agent}|PAUSE|ACW`, `${end + 2 + acw}|NONE|NONE|${agent}|UNPAUSE|`);
         end += 2 + acw;

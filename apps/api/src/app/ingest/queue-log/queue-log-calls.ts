@@ -4,7 +4,7 @@ import type { RecordStore } from '../../database/record-store';
 import type { StoredContact } from '../../database/record-types';
 import { emptyBatch, mapRecord } from '../map-records';
 import type { OrgMapper } from '../org-mapper';
-import { deleteCallContacts, insertLines, loadCallLines, markDirtyAgents, relinkAcw, replaceOpenCalls, type ContactTouch, type QlLineRow } from './queue-log-sql';
+import { deleteCallContacts, insertLines, loadCallLines, markDirtyAgents, relinkAcw, replaceOpenCalls, type ContactTouch, type QlLineRow, type StoredQlLine } from './queue-log-sql';
 
 const NO_IGNORED: ReadonlySet<string> = new Set();
 const CALL_TYPES = new Set(['enter', 'connect', 'complete', 'exit', 'blocked']);
@@ -53,17 +53,27 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
     if (agentRef !== null) dirty.set(agentRef, Math.min(dirty.get(agentRef) ?? Infinity, line.at));
   }
   if (rows.length === 0) return { contacts: [], touches: [] };
+  const ids = [...calls];
+  // Lines stored before this batch (read before it is written: a new file's calls have none),
+  // plus this batch's own: every line of each touched call.
+  const stored = ids.length > 0 ? await loadCallLines(tx, ids) : new Map<string, StoredQlLine[]>();
   await insertLines(tx, rows);
   await markDirtyAgents(tx, dirty);
-  if (calls.size === 0) return { contacts: [], touches: [] };
-  const ids = [...calls];
-  const stored = await loadCallLines(tx, ids);
+  if (ids.length === 0) return { contacts: [], touches: [] };
+  for (const r of rows) {
+    if (r.callId === null) continue;
+    let list = stored.get(r.callId);
+    if (!list) stored.set(r.callId, (list = []));
+    list.push({ text: r.text, source: r.source, lineNumber: r.lineNumber });
+  }
   const mapped = emptyBatch();
   const open: Parameters<typeof replaceOpenCalls>[2][number][] = [];
   for (const id of ids) {
     const byText = new Map<string, { source: string; lineNumber: number }>();
     const ordered: OrderedLine[] = [];
     for (const s of stored.get(id) ?? []) {
+      // A line of this batch already stored (from another file) is one line.
+      if (byText.has(s.text)) continue;
       const line = parseQueueLogLine(s.text, NO_IGNORED);
       if (!line) continue;
       ordered.push({ line, text: s.text });

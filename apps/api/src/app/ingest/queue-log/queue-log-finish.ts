@@ -1,10 +1,8 @@
 import type { RecordStore } from '../../database/record-store';
 import type { RollupService } from '../../rollup/rollup.service';
-import type { AgentTouch } from '../../rollup/agent-time-rollup';
 import type { StoredStateEvent } from '../../database/record-types';
 import type { OrgMapper } from '../org-mapper';
-import { clearDirty, dirtyAgents, rederiveAgent } from './queue-log-agents';
-import type { ContactTouch } from './queue-log-sql';
+import { clearDirty, dirtyAgents, rederiveAgents } from './queue-log-agents';
 
 /** Agents re-derived per transaction: each commits its states, wrap-up links and rollups together. */
 const AGENTS_PER_TRANSACTION = 50;
@@ -27,14 +25,8 @@ export async function finishQueueLogAgents(
     if (agents.length === 0) return done;
     const states: StoredStateEvent[] = [];
     await store.transaction(async (tx) => {
-      const contacts: ContactTouch[] = [];
-      const agentTimes: AgentTouch[] = [];
-      for (const a of agents) {
-        const r = await rederiveAgent(tx, a.agentRef, a.fromAt, mapper);
-        contacts.push(...r.contacts);
-        states.push(...r.states);
-        agentTimes.push(...r.agentTimes);
-      }
+      const { contacts, agentTimes, states: fresh } = await rederiveAgents(tx, agents, mapper);
+      states.push(...fresh);
       const created = mapper.takeCreated();
       if (created.agents.length) await tx.upsertOrg({ agents: created.agents });
       const touches = { contacts, agentTimes };

@@ -114,6 +114,17 @@ function replay(agentRef: string, agentId: string, snap: AgentSnapshot, lines: r
   return out;
 }
 
+/** How many stored lines each agent's re-derivation replays (those after its checkpoint before fromAt). */
+export async function linesToReplay(store: RecordStore, agents: readonly DirtyAgent[]): Promise<Map<string, number>> {
+  const rows = await store.query<{ r: string; n: number }>(
+    `SELECT u.r, (SELECT count(*) FROM queue_log_lines l WHERE l.agent_ref = u.r
+                    AND l.at > COALESCE((SELECT max(k.at) FROM queue_log_agent_checkpoints k WHERE k.agent_ref = u.r AND k.at < u.f), '0001-01-01'::timestamptz))::int AS n
+       FROM unnest($1::text[], $2::timestamptz[]) AS u(r, f)`,
+    [agents.map((a) => a.agentRef), agents.map((a) => new Date(a.fromAt))],
+  );
+  return new Map(rows.map((r) => [r.r, Number(r.n)]));
+}
+
 /** The agents marked dirty, by name. */
 export async function dirtyAgents(store: RecordStore, limit: number): Promise<DirtyAgent[]> {
   const rows = await store.query<{ agent_ref: string; f: number }>(

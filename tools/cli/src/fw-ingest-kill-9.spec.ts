@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulateQueueLog } from '../../../apps/api/src/app/ingest/queue-log/queue-log-feed-kit';
+import { simulateQueueLog } from '@floorwatch/api/ingest/queue-log/queue-log-feed-kit';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FW = join(ROOT, 'tools', 'cli', 'fw.sh');

@@ -1,5 +1,5 @@
 export * from './lib/types';
-export { OutcomeCounter, QuarantineError, duplicateOutcome, summarise } from './lib/outcome';
+export { OutcomeCounter, QuarantineError, duplicateOutcome, judge, summarise } from './lib/outcome';
 export { readLines, type ByteSource, type ReadOptions } from './lib/read-lines';
 export { readJsonValues, type JsonReadOptions } from './lib/json/read-json-values';
 export { JsonValueScanner } from './lib/json/json-value-scanner';
@@ -16,3 +16,8 @@ export { WfmForecastParser } from './lib/wfm/forecast';
 export { SurveyParser } from './lib/wfm/survey';
 export { OrgParser, parseOrgDocument } from './lib/org';
 export { feedsWildDir } from './lib/testing/feeds-wild';
+export { parseQueueLogLine, type QlLine } from './lib/queue-log/parse-line';
+export { cleanQueueLogText, compareAgentLines, compareCallLines, type OrderedLine } from './lib/queue-log/line-order';
+export { deriveCall, queueLogContact, type DerivedCall, type DerivedOpenCall } from './lib/queue-log/derive-call';
+export { emptyAgentSnapshot, sameSnapshot, stepAgent, type AgentSnapshot } from './lib/queue-log/derive-agent';
+export { ACW_LINK_MS, acwSecondsAfter, type TimedState } from './lib/queue-log/acw-link';

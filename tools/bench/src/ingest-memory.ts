@@ -30,7 +30,7 @@ function memoryOf(pid: number): { rss: number; hwm: number } | null {
 }
 
 /** Runs `fw <args>` as `npm run fw` does, in a process of its own against `url`, watching its memory. */
-function runCli(url: string, args: string[], heapMb: string): Promise<ChildRun> {
+export function runCli(url: string, args: string[], heapMb: string): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
     const child = spawn('sh', [FW, ...args], {

@@ -4,8 +4,9 @@ import { emptyComponents } from './components';
 import type { KpiConfig } from './config';
 import { DEFAULT_KPI_CONFIG } from './config';
 
+/** Answered, by a known agent or not: a queue_log call CONNECTed by member `NONE` counts at queue, site and enterprise scope (feeds.md). */
 export function isAnswered(c: Contact): boolean {
-  return c.answeredAt !== null && c.agentId !== null;
+  return c.answeredAt !== null;
 }
 
 /**

@@ -13,8 +13,8 @@ export interface StoredFeedState {
   lastSeq: Record<string, [number, number]>;
 }
 
-/** Formats whose parser carries state from one file to the next; the others start fresh per file. */
-export const STATEFUL_FORMATS: ReadonlySet<FeedFormat> = new Set(['queue_log', 'connect-agent-events']);
+/** Formats whose parser carries state from one file to the next; the others start fresh per file (queue_log keeps its lines instead: queue-log/). */
+export const STATEFUL_FORMATS: ReadonlySet<FeedFormat> = new Set(['connect-agent-events']);
 
 /** CSV formats: each file starts with its own header line. */
 export const HEADER_FORMATS: ReadonlySet<FeedFormat> = new Set(['wfm-schedule', 'wfm-forecast', 'survey']);

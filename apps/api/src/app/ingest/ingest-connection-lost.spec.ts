@@ -2,6 +2,7 @@ import { withTestDatabase, type TestDatabase } from '../../testing/test-database
 import { RecordStore } from '../database/record-store';
 import { IngestInterruptedError } from './ingest.service';
 import { centreText, DAY, ingestText, services } from './ingest-test-kit';
+import { simulateQueueLog } from './queue-log/queue-log-feed-kit';
 
 /** Fails the Nth batch transaction after all its writes, before commit, as a dropped connection would. */
 class StoreLosingConnection extends RecordStore {
@@ -52,5 +53,31 @@ describe('ingest when the database connection is lost mid-ingest', () => {
     const k = (await clean.kpis.query({ scope: { kind: 'enterprise' }, from: DAY.from, to: DAY.to, asOf: DAY.asOf })).rows[0].kpis;
     expect(k.ahtSeconds).toBe(300);
     expect(k.inAdherenceSeconds).toBe(28500);
+  });
+
+  it('a call-grouped queue_log cut at any transaction (batches or the agents pass at the end) re-runs to exactly the KPIs of a clean pass', async () => {
+    // 120 calls, lines grouped per call: each batch of 60 lines touches every agent's timeline.
+    const feed = simulateQueueLog({ calls: 120, agents: 4, seed: 7 });
+    const text = feed.grouped.join('\n') + '\n';
+    const window = { scope: { kind: 'enterprise' as const }, from: DAY.from, to: DAY.to, asOf: DAY.asOf };
+    await db.truncate();
+    const clean = services(db);
+    await ingestText(clean.ingest, 'queue_log', text, { source: 'grouped', batchSize: 60 });
+    const expected = await Promise.all([clean.kpis.query(window), clean.kpis.query({ ...window, by: 'agent' })]);
+    const batches = Math.ceil(feed.grouped.length / 60);
+    // Transaction batches + 1 is the agents pass (4 agents: one transaction).
+    for (const failAt of [2, batches, batches + 1]) {
+      await db.truncate();
+      const failing = services(db, new StoreLosingConnection(db.store, failAt, db.mode === 'postgres'));
+      const err = await ingestText(failing.ingest, 'queue_log', text, { source: 'grouped', batchSize: 60 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(IngestInterruptedError);
+      expect((err as Error).message).not.toContain('\n');
+      const again = services(db);
+      const rerun = await ingestText(again.ingest, 'queue_log', text, { source: 'grouped', batchSize: 60 });
+      expect(rerun.accepted + rerun.duplicates).toBe(feed.grouped.length);
+      expect(await Promise.all([again.kpis.query(window), again.kpis.query({ ...window, by: 'agent' })])).toEqual(expected);
+      const [{ n }]: { n: string }[] = await db.dataSource.query('SELECT count(*) AS n FROM contacts');
+      expect(Number(n)).toBe(120);
+    }
   });
 });

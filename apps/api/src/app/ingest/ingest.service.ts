@@ -3,6 +3,7 @@ import { FEED_FORMATS, type FeedFormat, type IngestSummary } from '@floorwatch/c
 import {
   createParser,
   duplicateOutcome,
+  judge,
   OutcomeCounter,
   QueueLogParser,
   readUnits,
@@ -25,6 +26,10 @@ import { OrgMapper } from './org-mapper';
 import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
+import { finishQueueLogAgents } from './queue-log/queue-log-finish';
+import { parseQlUnit, writeQueueLogBatch, type AcceptedQlLine } from './queue-log/queue-log-calls';
+import { notQueueLogReason } from './queue-log/queue-log-refuse';
+import type { ContactTouch } from './queue-log/queue-log-sql';
 
 export interface IngestOptions {
   /** File name or stream id, stored with quarantined lines. */
@@ -111,18 +116,36 @@ export class IngestService {
     const stateful = STATEFUL_FORMATS.has(format);
     const saved = stateful ? await loadFeedState(this.store, format) : null;
     if (saved) parser.importState(saved.parser);
-    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter() };
+    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [] };
     const size = options.batchSize ?? 20_000;
     let batch: FeedUnit[] = [];
     for await (const unit of readUnits(format, source)) {
       batch.push(unit);
       if (batch.length >= size) {
+        this.refuseNonQueueLog(ctx, batch);
         await this.commit(ctx, batch);
         batch = [];
       }
     }
+    this.refuseNonQueueLog(ctx, batch);
     if (batch.length > 0) await this.commit(ctx, batch);
+    if (format === 'queue_log') {
+      try {
+        await finishQueueLogAgents(this.store, ctx.mapper, this.rollups, options.deferRollups === true, (states) => {
+          if (states.length > 0) this.events.publish({ kind: 'state', format, records: liveStates(states) });
+        });
+      } catch (err) {
+        throw new IngestInterruptedError(options.source, ctx.counter.summary().read + 1, ctx.counter.summary(), err);
+      }
+    }
     return ctx.counter.summary();
+  }
+
+  /** queue_log: a file that is plainly something else is refused before its first batch is written. */
+  private refuseNonQueueLog(ctx: RunContext, first: FeedUnit[]): void {
+    if (ctx.format !== 'queue_log' || ctx.counter.summary().read > 0) return;
+    const reason = notQueueLogReason(ctx.options.source, first);
+    if (reason !== null) throw new IngestInputError(reason);
   }
 
   private async commit(ctx: RunContext, units: FeedUnit[]): Promise<void> {
@@ -130,6 +153,7 @@ export class IngestService {
     const hashes = units.map((u) => lineHashOf(u.text));
     const outcomes: LineOutcome[] = [];
     const mapped = emptyBatch();
+    const qlLines: AcceptedQlLine[] = [];
     let created: ReturnType<OrgMapper['takeCreated']> = { agents: [], queues: [] };
     try {
       await this.store.transaction(async (tx) => {
@@ -137,8 +161,16 @@ export class IngestService {
         units.forEach((unit, i) => {
           const h = hashes[i];
           let outcome: LineOutcome;
-          if (fresh.delete(h)) outcome = parser.push(unit);
-          else {
+          if (fresh.delete(h)) {
+            // queue_log: lines are kept and records derived from the set of them (queue-log/).
+            if (format === 'queue_log')
+              outcome = judge(unit, () => {
+                const p = parseQlUnit(unit);
+                if (p) qlLines.push({ ...p, lineNumber: unit.lineNumber });
+                return [];
+              });
+            else outcome = parser.push(unit);
+          } else {
             // A file's own header sets up its columns even when an earlier file had the same one.
             if (ctx.header && unit.lineNumber === 1) parser.push(unit);
             outcome = duplicateOutcome(unit);
@@ -146,8 +178,14 @@ export class IngestService {
           outcomes.push(outcome);
           for (const r of outcome.records) mapRecord(r, format, mapper, ctx.salt, ctx.lastSeq, mapped);
         });
+        if (qlLines.length > 0) {
+          const r = await writeQueueLogBatch(tx, qlLines, clean(ctx.options.source), mapper, ctx.salt);
+          mapped.contacts.push(...r.contacts);
+          ctx.qlTouches = r.touches;
+        }
         created = mapper.takeCreated();
         await this.write(tx, ctx, outcomes, mapped, created);
+        ctx.qlTouches = [];
       });
     } catch (err) {
       mapper.forget(created);
@@ -164,14 +202,15 @@ export class IngestService {
       .filter((o) => o.status === 'quarantined')
       .map((o) => ({ source: clean(ctx.options.source), format: ctx.format, lineNumber: o.lineNumber, raw: clean(o.raw), reason: o.reason ?? 'unknown' }));
     await tx.writeQuarantine(quarantined);
-    await tx.writeContacts(m.contacts);
+    // queue_log contacts are written (and replaced) by writeQueueLogBatch.
+    if (ctx.format !== 'queue_log') await tx.writeContacts(m.contacts);
     await tx.writeStateEvents(m.states);
     await tx.writeScheduleSegments(m.schedule);
     await tx.writeForecasts(m.forecasts);
     await tx.writeSurveys(m.surveys);
-    if (m.contacts.length || m.states.length || m.schedule.length || m.surveys.length) {
+    if (m.contacts.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length) {
       const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
-      const touches = { contacts: m.contacts, agentTimes, surveys: m.surveys };
+      const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : m.contacts, agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
       else await this.rollups.refresh(tx, touches);
     }
@@ -227,4 +266,6 @@ interface RunContext {
   callSources: Record<string, string>;
   counter: OutcomeCounter;
   lastSeq: Map<string, [number, number]>;
+  /** queue_log: the contacts one batch wrote, replaced or deleted (for its rollup refresh). */
+  qlTouches: ContactTouch[];
 }

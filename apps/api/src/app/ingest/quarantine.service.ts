@@ -1,12 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { UNASSIGNED_SITE_ID, type QuarantineItem } from '@floorwatch/contracts';
-import { QueueLogParser } from '@floorwatch/feeds';
 import { badRequest } from '../common/validation';
 import { QUARANTINE_COLUMNS } from '../database/record-sql';
 import { RecordStore } from '../database/record-store';
 import type { StoredQuarantine } from '../database/record-types';
 import { OrgService } from '../org/org.service';
-import { loadFeedState } from './feed-state';
 
 /** feeds.md: a queue_log call still open this long after the latest event is listed as incomplete. */
 export const INCOMPLETE_AFTER_SECONDS = 4 * 3600;
@@ -59,24 +57,25 @@ export class QuarantineService {
     return toItem(row);
   }
 
-  /** Open queue_log calls older than 4 h before the latest event, from the saved parser state. */
+  /**
+   * Open queue_log calls (queue_log_open_calls, kept by the order-free ingest) that entered a
+   * queue 4 h or more before the latest stored queue_log line: not countable yet, never silent.
+   */
   async incomplete(): Promise<QuarantineItem[]> {
-    const saved = await loadFeedState(this.store, 'queue_log');
-    if (!saved) return [];
-    const parser = new QueueLogParser();
-    parser.importState(saved.parser);
-    return parser
-      .openCalls(INCOMPLETE_AFTER_SECONDS)
-      .sort((a, b) => a.enqueuedAt - b.enqueuedAt)
-      .map((c) => ({
-        id: `incomplete:${c.callId}`,
-        source: saved.callSources[c.callId] ?? 'queue_log',
-        format: 'queue_log',
-        lineNumber: c.lineNumber,
-        raw: c.raw,
-        reason: 'incomplete',
-        createdAt: new Date(c.enqueuedAt).toISOString(),
-      }));
+    const rows = await this.store.query<{ call_id: string; source: string; line_number: number; raw: string; e: number }>(
+      `SELECT call_id, source, line_number, raw, (extract(epoch from entered_at) * 1000)::float8 AS e FROM queue_log_open_calls
+        WHERE entered_at <= (SELECT max(at) FROM queue_log_lines) - make_interval(secs => $1) ORDER BY entered_at, call_id`,
+      [INCOMPLETE_AFTER_SECONDS],
+    );
+    return rows.map((c) => ({
+      id: `incomplete:${c.call_id}`,
+      source: c.source,
+      format: 'queue_log',
+      lineNumber: Number(c.line_number),
+      raw: c.raw,
+      reason: 'incomplete',
+      createdAt: new Date(Number(c.e)).toISOString(),
+    }));
   }
 
   async unmapped(): Promise<UnmappedOrg> {

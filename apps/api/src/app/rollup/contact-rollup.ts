@@ -31,7 +31,7 @@ export async function refreshContactIntervals(store: RecordStore, intervals: rea
   ]);
 }
 
-const ANSWERED = 'c.answered_at IS NOT NULL AND c.agent_id IS NOT NULL';
+const ANSWERED = 'c.answered_at IS NOT NULL';
 /** libs/kpi countsAsOffered: only queued inbound and api contacts count on the queue side (selfservice.md §1). */
 const OFFERABLE = "c.queued AND c.direction IN ('inbound', 'api')";
 const FCR = FCR_COUNTER_EXPRS('c');

@@ -19,9 +19,11 @@ const W = `interval '${FCR_ROLLUP_WINDOW_SECONDS} seconds'`;
  */
 const NOT_OUTBOUND = (c: string, legacy: boolean): string => (legacy ? '' : ` AND ${c}.direction <> 'outbound'`);
 
-/** An FCR subject: an answered, not outbound, agent segment with a known customer. */
+/** An FCR subject: an answered, not outbound segment with a known customer (a member `NONE` answers too; the legacy backfill kept its own rule). */
 export const FCR_SUBJECT = (c: string, legacy = false): string =>
-  `${c}.customer_key IS NOT NULL AND ${c}.answered_at IS NOT NULL AND ${c}.agent_id IS NOT NULL${NOT_OUTBOUND(c, legacy)}`;
+  `${c}.customer_key IS NOT NULL AND ${c}.answered_at IS NOT NULL${LEGACY_AGENT(c, legacy)}${NOT_OUTBOUND(c, legacy)}`;
+/** Before queue_log calls answered by member `NONE` counted, an answered segment needed an agent. */
+const LEGACY_AGENT = (c: string, legacy: boolean): string => (legacy ? ` AND ${c}.agent_id IS NOT NULL` : '');
 
 /** LATERAL subquery giving subject `s`'s first repeat (enqueued_at, channel), at most one row. */
 const firstRepeatLateral = (legacy: boolean): string => `(
@@ -35,7 +37,7 @@ export const INTERVAL_OF = (col: string): string => `date_bin('15 minutes', ${co
 
 /** FCR counters of one contact row `c` counted by endedAt (0 for a segment that was not answered). */
 export const FCR_COUNTER_EXPRS = (c: string, legacy = false): [string, string][] => {
-  const answered = `${c}.answered_at IS NOT NULL AND ${c}.agent_id IS NOT NULL${NOT_OUTBOUND(c, legacy)}`;
+  const answered = `${c}.answered_at IS NOT NULL${LEGACY_AGENT(c, legacy)}${NOT_OUTBOUND(c, legacy)}`;
   const subject = FCR_SUBJECT(c, legacy);
   return [
     ['fcr_subjects', `(${subject})::int`],

@@ -148,7 +148,7 @@ export class RollupKpiPath {
     const params: unknown[] = [new Date(from), new Date(to), new Date(from - (await this.store.maxContactSpan()))];
     // The enqueued_at bounds change no result (a contact ends within maxContactSpan of its enqueue,
     // and not before it): they let PostgreSQL prune the day partitions on both sides.
-    let where = 'ended_at >= $1 AND ended_at < $2 AND enqueued_at >= $3 AND enqueued_at < $2 AND answered_at IS NOT NULL AND agent_id IS NOT NULL';
+    let where = 'ended_at >= $1 AND ended_at < $2 AND enqueued_at >= $3 AND enqueued_at < $2 AND answered_at IS NOT NULL';
     if (q.scope.kind !== 'enterprise') where += ` AND ${SCOPE_COLUMN[q.scope.kind]} = $${params.push(q.scope.id)}`;
     const rows = await this.store.query<ContactRowRaw & { repeatChannel: string | null }>(
       `SELECT ${CONTACT_FIELDS}, CASE WHEN repeat_enqueued_at IS NULL THEN NULL ELSE repeat_channel END AS "repeatChannel"

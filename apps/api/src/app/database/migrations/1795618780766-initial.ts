@@ -337,6 +337,10 @@ ${AGENT_TIME_COUNTERS},
 
 /** Every table of the schema (this migration's and later ones'), children before parents. */
 export const TABLES_IN_DROP_ORDER = [
+  'queue_log_dirty_agents',
+  'queue_log_agent_checkpoints',
+  'queue_log_open_calls',
+  'queue_log_lines',
   'rollup_contacts_site_15m',
   'rollup_surveys_day',
   'rollup_agent_time_day',

@@ -1,0 +1,96 @@
+import { cleanQueueLogText, deriveCall, parseQueueLogLine, type FeedUnit, type OrderedLine, type QlLine } from '@floorwatch/feeds';
+import { lineHashOf } from '../../database/line-hash';
+import type { RecordStore } from '../../database/record-store';
+import type { StoredContact } from '../../database/record-types';
+import { emptyBatch, mapRecord } from '../map-records';
+import type { OrgMapper } from '../org-mapper';
+import { deleteCallContacts, insertLines, loadCallLines, markDirtyAgents, relinkAcw, replaceOpenCalls, type ContactTouch, type QlLineRow, type StoredQlLine } from './queue-log-sql';
+
+const NO_IGNORED: ReadonlySet<string> = new Set();
+const CALL_TYPES = new Set(['enter', 'connect', 'complete', 'exit', 'blocked']);
+
+/** Parses one queue_log line after stripping control characters before it (throws QuarantineError). */
+export function parseQlUnit(unit: FeedUnit): { line: QlLine; text: string } | null {
+  const text = cleanQueueLogText(unit.text);
+  const line = parseQueueLogLine(text, NO_IGNORED);
+  return line ? { line, text } : null;
+}
+
+/** The call id a line is stored under (call events only) and the agent whose timeline it moves. */
+export function lineKeys(line: QlLine): { callId: string | null; agentRef: string | null } {
+  const call = CALL_TYPES.has(line.ev.type);
+  const agentMoves = line.agent !== null && (line.ev.type === 'connect' || line.ev.type === 'complete' || !call) && line.ev.type !== 'noop';
+  return { callId: call ? line.callId : null, agentRef: agentMoves ? line.agent : null };
+}
+
+export interface AcceptedQlLine {
+  line: QlLine;
+  text: string;
+  lineNumber: number;
+}
+
+/** What one batch changed, for the rollup refresh. */
+export interface CallBatchResult {
+  contacts: StoredContact[];
+  touches: ContactTouch[];
+}
+
+/**
+ * One batch of accepted queue_log lines: stores them, re-derives every call they touch from all
+ * of that call's stored lines (replacing its contacts and its open-call row), links each
+ * re-derived contact's wrap-up from the states stored now, and marks the agents they name for
+ * re-derivation (queue-log-agents.ts). Nothing here depends on the order lines arrived in.
+ */
+export async function writeQueueLogBatch(tx: RecordStore, lines: readonly AcceptedQlLine[], source: string, mapper: OrgMapper, salt: string): Promise<CallBatchResult> {
+  const rows: QlLineRow[] = [];
+  const calls = new Set<string>();
+  const dirty = new Map<string, number>();
+  for (const { line, text, lineNumber } of lines) {
+    const { callId, agentRef } = lineKeys(line);
+    if (callId === null && agentRef === null) continue;
+    rows.push({ hash: lineHashOf(text), at: line.at, callId, agentRef, text, source, lineNumber });
+    if (callId !== null) calls.add(callId);
+    if (agentRef !== null) dirty.set(agentRef, Math.min(dirty.get(agentRef) ?? Infinity, line.at));
+  }
+  if (rows.length === 0) return { contacts: [], touches: [] };
+  const ids = [...calls];
+  // Lines stored before this batch (read before it is written: a new file's calls have none),
+  // plus this batch's own: every line of each touched call.
+  const stored = ids.length > 0 ? await loadCallLines(tx, ids) : new Map<string, StoredQlLine[]>();
+  await insertLines(tx, rows);
+  await markDirtyAgents(tx, dirty);
+  if (ids.length === 0) return { contacts: [], touches: [] };
+  for (const r of rows) {
+    if (r.callId === null) continue;
+    let list = stored.get(r.callId);
+    if (!list) stored.set(r.callId, (list = []));
+    list.push({ text: r.text, source: r.source, lineNumber: r.lineNumber });
+  }
+  const mapped = emptyBatch();
+  const open: Parameters<typeof replaceOpenCalls>[2][number][] = [];
+  for (const id of ids) {
+    const byText = new Map<string, { source: string; lineNumber: number }>();
+    const ordered: OrderedLine[] = [];
+    for (const s of stored.get(id) ?? []) {
+      // A line of this batch already stored (from another file) is one line.
+      if (byText.has(s.text)) continue;
+      const line = parseQueueLogLine(s.text, NO_IGNORED);
+      if (!line) continue;
+      ordered.push({ line, text: s.text });
+      byText.set(s.text, s);
+    }
+    const derived = deriveCall(id, ordered);
+    for (const c of derived.contacts) mapRecord(c, 'queue_log', mapper, salt, new Map(), mapped);
+    if (derived.open) {
+      const at = byText.get(derived.open.text) ?? { source, lineNumber: 0 };
+      open.push({ ...derived.open, source: at.source, lineNumber: at.lineNumber });
+    }
+  }
+  const touches = await deleteCallContacts(tx, ids);
+  await tx.writeContacts(mapped.contacts);
+  await replaceOpenCalls(tx, ids, open);
+  // The wrap-up from the states stored now; the agents' re-derivation at the end of the run links it again.
+  await relinkAcw(tx, 'c.contact_id = ANY($1::text[])', [ids]);
+  for (const c of mapped.contacts) touches.push({ enqueuedAt: c.enqueuedAt, endedAt: c.endedAt, customerKey: c.customerKey });
+  return { contacts: mapped.contacts, touches };
+}

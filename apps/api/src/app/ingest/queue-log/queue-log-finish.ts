@@ -1,0 +1,62 @@
+import type { RecordStore } from '../../database/record-store';
+import type { RollupService } from '../../rollup/rollup.service';
+import type { StoredStateEvent } from '../../database/record-types';
+import type { OrgMapper } from '../org-mapper';
+import { clearDirty, dirtyAgents, linesToReplay, rederiveAgents, type DirtyAgent } from './queue-log-agents';
+
+/** Agents re-derived per transaction at most: each commits its states, wrap-up links and rollups together. */
+const AGENTS_PER_TRANSACTION = 50;
+/**
+ * Stored lines one transaction replays at most (~40 MB of lines and parsed events): the bound on
+ * the ingest's memory for agents. An agent with more lines after its checkpoint than this is
+ * replayed alone (its own history after the checkpoint is then the bound).
+ */
+export const LINES_PER_TRANSACTION = 40_000;
+
+/**
+ * Re-derives every agent marked dirty (by this run or by one that was cut short) and refreshes
+ * the rollups that touches. Runs at the end of each queue_log ingest, so a run's agent timelines
+ * are derived once from all its lines rather than once per batch.
+ */
+export async function finishQueueLogAgents(
+  store: RecordStore,
+  mapper: OrgMapper,
+  rollups: RollupService,
+  deferRollups: boolean,
+  onCommitted: (states: StoredStateEvent[]) => void,
+): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const agents = await nextGroup(store);
+    if (agents.length === 0) return done;
+    const states: StoredStateEvent[] = [];
+    await store.transaction(async (tx) => {
+      const { contacts, agentTimes, states: fresh } = await rederiveAgents(tx, agents, mapper);
+      states.push(...fresh);
+      const created = mapper.takeCreated();
+      if (created.agents.length) await tx.upsertOrg({ agents: created.agents });
+      const touches = { contacts, agentTimes };
+      if (deferRollups) await rollups.defer(tx, touches);
+      else await rollups.refresh(tx, touches);
+      await clearDirty(tx, agents);
+    });
+    onCommitted(states.sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0)));
+    done += agents.length;
+  }
+}
+
+/** The next dirty agents whose lines to replay fit LINES_PER_TRANSACTION (at least one agent). */
+export async function nextGroup(store: RecordStore, budget = LINES_PER_TRANSACTION): Promise<DirtyAgent[]> {
+  const agents = await dirtyAgents(store, AGENTS_PER_TRANSACTION);
+  if (agents.length <= 1) return agents;
+  const counts = await linesToReplay(store, agents);
+  const group: DirtyAgent[] = [];
+  let lines = 0;
+  for (const a of agents) {
+    const n = counts.get(a.agentRef) ?? 0;
+    if (group.length > 0 && lines + n > budget) break;
+    group.push(a);
+    lines += n;
+  }
+  return group;
+}

@@ -1,0 +1,112 @@
+import { acwSecondsAfter, type DerivedOpenCall, type TimedState } from '@floorwatch/feeds';
+import type { Row } from '../../database/bulk-writer';
+import type { RecordStore } from '../../database/record-store';
+import { toTimestamp } from '../../database/record-sql';
+
+/** A stored queue_log line to write: what the call and agent derivations read back. */
+export interface QlLineRow {
+  hash: string;
+  at: number;
+  callId: string | null;
+  agentRef: string | null;
+  text: string;
+  source: string;
+  lineNumber: number;
+}
+
+export interface StoredQlLine {
+  text: string;
+  source: string;
+  lineNumber: number;
+}
+
+/** What a rollup refresh needs of a contact that was written, replaced or deleted. */
+export interface ContactTouch {
+  enqueuedAt: number;
+  endedAt: number;
+  customerKey: string | null;
+}
+
+const MS = (col: string): string => `(extract(epoch from ${col}) * 1000)::float8`;
+
+export async function insertLines(tx: RecordStore, rows: readonly QlLineRow[]): Promise<void> {
+  const values: Row[] = rows.map((r) => [r.hash, toTimestamp(r.at), r.callId, r.agentRef, r.text, r.source, r.lineNumber]);
+  // A line already stored (the same text behind a stripped NUL, or from another file) is kept once.
+  await tx.writer.write('queue_log_lines', ['line_hash', 'at', 'call_id', 'agent_ref', 'text', 'source', 'line_number'], values, { runner: tx.runner });
+}
+
+export async function loadCallLines(tx: RecordStore, callIds: readonly string[]): Promise<Map<string, StoredQlLine[]>> {
+  const rows = await tx.query<{ call_id: string; text: string; source: string; line_number: number }>(
+    'SELECT call_id, text, source, line_number FROM queue_log_lines WHERE call_id = ANY($1::text[])',
+    [callIds],
+  );
+  const out = new Map<string, StoredQlLine[]>();
+  for (const r of rows) {
+    let list = out.get(r.call_id);
+    if (!list) out.set(r.call_id, (list = []));
+    list.push({ text: r.text, source: r.source, lineNumber: Number(r.line_number) });
+  }
+  return out;
+}
+
+/** Deletes the stored contacts of these calls; returns what they touched (for the rollups). */
+export async function deleteCallContacts(tx: RecordStore, callIds: readonly string[]): Promise<ContactTouch[]> {
+  const rows = await tx.query<{ e: number; x: number; k: string | null }>(
+    `WITH d AS (DELETE FROM contacts WHERE source = 'queue_log' AND contact_id = ANY($1::text[]) RETURNING enqueued_at, ended_at, customer_key)
+     SELECT ${MS('enqueued_at')} AS e, ${MS('ended_at')} AS x, customer_key AS k FROM d`,
+    [callIds],
+  );
+  return rows.map((r) => ({ enqueuedAt: Number(r.e), endedAt: Number(r.x), customerKey: r.k }));
+}
+
+export async function replaceOpenCalls(tx: RecordStore, callIds: readonly string[], open: readonly (DerivedOpenCall & { source: string; lineNumber: number })[]): Promise<void> {
+  await tx.query('DELETE FROM queue_log_open_calls WHERE call_id = ANY($1::text[])', [callIds]);
+  const values: Row[] = open.map((c) => [c.callId, c.queueRef, toTimestamp(c.enteredAt), c.answered, c.source, c.lineNumber, c.text]);
+  await tx.writer.write('queue_log_open_calls', ['call_id', 'queue_ref', 'entered_at', 'answered', 'source', 'line_number', 'raw'], values, { runner: tx.runner });
+}
+
+/** Marks agents to re-derive from `from` on (the earliest wins). */
+export async function markDirtyAgents(tx: RecordStore, from: ReadonlyMap<string, number>): Promise<void> {
+  if (from.size === 0) return;
+  await tx.query(
+    `INSERT INTO queue_log_dirty_agents (agent_ref, from_at) SELECT * FROM unnest($1::text[], $2::timestamptz[])
+     ON CONFLICT (agent_ref) DO UPDATE SET from_at = LEAST(queue_log_dirty_agents.from_at, excluded.from_at)`,
+    [[...from.keys()], [...from.values()].map((t) => new Date(t))],
+  );
+}
+
+/**
+ * Recomputes acwSeconds (acw-link.ts) of the queue_log contacts chosen by `where` from their
+ * agents' stored states; updates the ones that changed and returns what they touch.
+ * The three first states at or after a call's end are all the link rule reads.
+ */
+export async function relinkAcw(tx: RecordStore, where: string, params: unknown[]): Promise<ContactTouch[]> {
+  const rows = await tx.query<{ k: string; e: number; x: number; acw: number; ck: string | null; ev: TimedState[] | null }>(
+    `SELECT c.natural_key AS k, ${MS('c.enqueued_at')} AS e, ${MS('c.ended_at')} AS x, c.acw_seconds AS acw, c.customer_key AS ck,
+            (SELECT json_agg(json_build_object('at', ${MS('s.at')}, 'state', s.state) ORDER BY s.at, s.seq)
+               FROM (SELECT at, seq, state FROM agent_state_events s WHERE s.agent_id = c.agent_id AND s.at >= c.ended_at ORDER BY at, seq LIMIT 3) s) AS ev
+       FROM contacts c WHERE c.source = 'queue_log' AND c.agent_id IS NOT NULL AND ${where}`,
+    params,
+  );
+  const keys: string[] = [];
+  const enq: Date[] = [];
+  const acws: number[] = [];
+  const touched: ContactTouch[] = [];
+  for (const r of rows) {
+    const events = (typeof r.ev === 'string' ? (JSON.parse(r.ev) as TimedState[]) : r.ev) ?? [];
+    const acw = acwSecondsAfter(Number(r.x), events.map((e) => ({ at: Number(e.at), state: e.state })));
+    if (acw === Number(r.acw)) continue;
+    keys.push(r.k);
+    enq.push(new Date(Number(r.e)));
+    acws.push(acw);
+    touched.push({ enqueuedAt: Number(r.e), endedAt: Number(r.x), customerKey: r.ck });
+  }
+  if (keys.length > 0) {
+    await tx.query(
+      `UPDATE contacts c SET acw_seconds = u.acw FROM unnest($1::text[], $2::timestamptz[], $3::float8[]) AS u(k, e, acw)
+        WHERE c.source = 'queue_log' AND c.natural_key = u.k AND c.enqueued_at = u.e`,
+      [keys, enq, acws],
+    );
+  }
+  return touched;
+}

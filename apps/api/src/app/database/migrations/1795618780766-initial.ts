@@ -337,6 +337,10 @@ ${AGENT_TIME_COUNTERS},
 
 /** Every table of the schema (this migration's and later ones'), children before parents. */
 export const TABLES_IN_DROP_ORDER = [
+  // later migrations' tables (dropped first; each migration's down drops its own)
+  'alert_eval_state',
+  'alert_instances',
+  'alert_rules',
   'rollup_contacts_site_15m',
   'rollup_surveys_day',
   'rollup_agent_time_day',

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { alertsCommand, alertsReplayCommand } from './commands/alerts';
 import { ingestCommand } from './commands/ingest';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
 import { quarantineCommand, unmappedCommand } from './commands/quarantine';
@@ -59,6 +60,19 @@ export function buildProgram(io: CliIo): Command {
     .command('unmapped')
     .description('agents and queues seen in feeds but not in the org (created under site "unassigned")')
     .action(() => unmappedCommand(io.out));
+
+  const alerts = program
+    .command('alerts')
+    .description('alert instances as JSON (spec/action.md); `fw alerts replay` tunes a rule on stored data')
+    .option('--status <status>', 'open | acknowledged | resolved | active')
+    .action((o: { status?: string }) => alertsCommand(o, io.out));
+  alerts
+    .command('replay')
+    .description('what the minute ticks of [from, to) open and resolve on stored data (every rule, disabled ones too); stores nothing')
+    .requiredOption('--from <iso>', 'first tick (inclusive)')
+    .requiredOption('--to <iso>', 'end (exclusive; at most 31 days)')
+    .option('--rule <id|name>', 'only this rule')
+    .action((o: { from: string; to: string; rule?: string }) => alertsReplayCommand(o, io.out));
 
   program
     .command('serve')

@@ -102,7 +102,9 @@ export class AlertValues {
   private async staffingGap(rule: AlertRule, siteId: string, t: number, org: IndexedOrg): Promise<TickValue> {
     const { from, to } = alertWindowRange(rule.window, t, localMidnight({ kind: 'site', id: siteId }, t, org));
     if (!(to > from)) return { value: null, status: 'none' };
-    const result = await this.staffing.staffing(siteId, from, to, org, t);
+    // A window reaching t takes the interval holding t with its live count (to just past t makes
+    // it the live interval); whole earlier intervals take their actual agents.
+    const result = await this.staffing.staffing(siteId, from, to >= t ? t + 1 : to, org, t);
     const gaps = result.rows.map((r) => r.staffingGap).filter((g): g is number => g !== null);
     const value = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
     const [target] = await this.targets.resolve({ kind: 'site', id: siteId }, org, 'staffingGap');

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { bonusCommand, forecastAccuracyCommand } from './commands/action-reports';
 import { alertsCommand, alertsReplayCommand } from './commands/alerts';
 import { ingestCommand } from './commands/ingest';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
@@ -73,6 +74,24 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--to <iso>', 'end (exclusive; at most 31 days)')
     .option('--rule <id|name>', 'only this rule')
     .action((o: { from: string; to: string; rule?: string }) => alertsReplayCommand(o, io.out));
+
+  program
+    .command('forecast-accuracy')
+    .description('forecast volume/AHT error, WAPE and the staffing gap split of a site (spec/action.md)')
+    .requiredOption('--site <id>', 'site id')
+    .requiredOption('--from <iso>', 'start')
+    .requiredOption('--to <iso>', 'end (at most 31 days after --from)')
+    .option('--by <group>', 'interval | day | queue', 'day')
+    .option('--as-of <iso>', 'default: the latest event ingested')
+    .action((o: { site: string; from: string; to: string; by: string; asOf?: string }) => forecastAccuracyCommand(o, io.out));
+
+  program
+    .command('bonus')
+    .description('the agent\'s bonus tracker: adherence needed for the rest of the period')
+    .requiredOption('--agent <id>', 'agent id')
+    .option('--as-of <iso>', 'default: the latest event ingested')
+    .option('--period <period>', 'quarter | month', 'quarter')
+    .action((o: { agent: string; asOf?: string; period: string }) => bonusCommand(o, io.out));
 
   program
     .command('serve')

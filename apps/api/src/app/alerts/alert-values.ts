@@ -104,7 +104,8 @@ export class AlertValues {
     if (!(to > from)) return { value: null, status: 'none' };
     // A window reaching t takes the interval holding t with its live count (to just past t makes
     // it the live interval); whole earlier intervals take their actual agents.
-    const result = await this.staffing.staffing(siteId, from, to >= t ? t + 1 : to, org, t);
+    const reachesT = rule.window === 'today' || 'minutes' in rule.window;
+    const result = await this.staffing.staffing(siteId, from, reachesT ? t + 1 : to, org, t);
     const gaps = result.rows.map((r) => r.staffingGap).filter((g): g is number => g !== null);
     const value = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
     const [target] = await this.targets.resolve({ kind: 'site', id: siteId }, org, 'staffingGap');

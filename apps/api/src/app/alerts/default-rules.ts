@@ -11,8 +11,10 @@ export const DEFAULT_ALERT_RULES: readonly NewRule[] = [
     audience: ['manager', 'control_desk', 'admin'], enabled: true, createdBy: SEEDER,
   },
   {
+    // "For 15 minutes" = a whole quarter hour: the last whole interval's gap (actual − required),
+    // so it opens as that interval closes (the demo's Chicago 10:00 training interval at −5).
     name: 'Staffing gap ≤ −5 for 15 minutes', kpi: 'staffingGap', scope: 'enterprise', each: 'site',
-    condition: { op: '<=', value: -5 }, window: { minutes: 15 }, sustainMinutes: 15, clearMinutes: 15,
+    condition: { op: '<=', value: -5 }, window: { intervals: 1 }, sustainMinutes: 0, clearMinutes: 15,
     audience: ['manager', 'control_desk', 'admin'], enabled: true, createdBy: SEEDER,
   },
   {

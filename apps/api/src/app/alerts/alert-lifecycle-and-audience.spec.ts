@@ -24,7 +24,7 @@ beforeAll(async () => {
   await seedWorld(db, app);
   await live.reload();
   for (const u of ['agent', 'lead', 'manager', 'desk', 'admin', 'sitemgr']) tokens[u] = await loginAs(app, u);
-}, 30_000);
+}, 90_000);
 afterAll(async () => {
   for (const s of sockets) s.close();
   await app?.close();
@@ -112,5 +112,5 @@ describe('alert lifecycle on the data clock, delivered only to the audience', ()
     expect(replayed.map((x) => [x.scope, x.openedAt, x.resolvedAt, x.valueAtOpen])).toEqual(
       list.map((i) => [i.scope, i.openedAt, i.resolvedAt, i.valueAtOpen]),
     );
-  }, 30_000);
+  }, 90_000);
 });

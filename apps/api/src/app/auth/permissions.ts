@@ -158,3 +158,10 @@ export function mayReadPlanningReport(user: Me, report: PlanningReport, scope: S
   if (!user.roles.some((r) => roles.includes(r))) return { ok: false, reason: `${user.username} may not read ${report}` };
   return mayRead(user, scope, org);
 }
+
+/** Corrective actions (spec/action.md): any non-agent role that may read the scope creates one. */
+export function mayCreateAction(user: Me, scope: Scope, org: OrgLookup): ScopeDecision {
+  const roles = user.roles.filter((r) => r !== 'agent');
+  if (roles.length === 0) return { ok: false, reason: `${user.username} may not create corrective actions` };
+  return mayRead({ ...user, roles }, scope, org);
+}

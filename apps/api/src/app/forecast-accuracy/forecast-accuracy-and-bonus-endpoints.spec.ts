@@ -39,7 +39,7 @@ beforeAll(async () => {
   await db.store.writeContacts(contacts);
   await app.get(OrgService).refresh();
   for (const u of ['agent', 'lead', 'desk', 'sitemgr', 'manager']) tokens[u] = await loginAs(app, u);
-}, 30_000);
+}, 90_000);
 afterAll(async () => {
   await app?.close();
   await db?.close();

@@ -44,3 +44,38 @@ export class AlertEvalStateEntity {
   @Column('timestamptz', { nullable: true }) clearSince!: Date | null;
   @Column('timestamptz', { nullable: true }) lastResolvedAt!: Date | null;
 }
+
+/* Corrective actions and adherence exceptions (migration 1795960000001-actions). */
+
+@Entity('corrective_actions')
+export class CorrectiveActionEntity {
+  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' }) id!: string;
+  @Column('uuid', { nullable: true }) alertId!: string | null;
+  @Column('text') kpi!: string;
+  @Column('text') scope!: string;
+  @Column('text') causeCode!: string;
+  @Column('text') description!: string;
+  @Column('text') owner!: string;
+  @Column('text') createdBy!: string;
+  @Column('timestamptz', { default: () => 'now()' }) createdAt!: Date;
+  @Column('timestamptz') effectiveAt!: Date;
+  @Column('timestamptz') dueAt!: Date;
+  @Column('text', { default: 'open' }) status!: string;
+  @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
+}
+
+@Entity('adherence_exceptions')
+export class AdherenceExceptionEntity {
+  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' }) id!: string;
+  @Column('text') agentId!: string;
+  @Column('text') requestedBy!: string;
+  @Column('timestamptz') startAt!: Date;
+  @Column('timestamptz') endAt!: Date;
+  @Column('text') causeCode!: string;
+  @Column('text', { default: '' }) note!: string;
+  @Column('text', { default: 'pending' }) status!: string;
+  @Column('text', { nullable: true }) decidedBy!: string | null;
+  @Column('text', { nullable: true }) decisionNote!: string | null;
+  @Column('timestamptz', { default: () => 'now()' }) createdAt!: Date;
+  @Column('timestamptz', { nullable: true }) decidedAt!: Date | null;
+}

@@ -25,7 +25,7 @@ import {
   RollupContactsSite15mEntity,
   RollupSurveysDayEntity,
 } from './rollup.entities';
-import { AlertEvalStateEntity, AlertInstanceEntity, AlertRuleEntity } from './alert.entities';
+import { AdherenceExceptionEntity, AlertEvalStateEntity, AlertInstanceEntity, AlertRuleEntity, CorrectiveActionEntity } from './alert.entities';
 
 export * from './org.entities';
 export * from './record.entities';
@@ -65,4 +65,6 @@ export const ENTITIES = [
   AlertRuleEntity,
   AlertInstanceEntity,
   AlertEvalStateEntity,
+  CorrectiveActionEntity,
+  AdherenceExceptionEntity,
 ];

@@ -338,6 +338,8 @@ ${AGENT_TIME_COUNTERS},
 /** Every table of the schema (this migration's and later ones'), children before parents. */
 export const TABLES_IN_DROP_ORDER = [
   // later migrations' tables (dropped first; each migration's down drops its own)
+  'adherence_exceptions',
+  'corrective_actions',
   'alert_eval_state',
   'alert_instances',
   'alert_rules',

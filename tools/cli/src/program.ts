@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { bonusCommand, forecastAccuracyCommand } from './commands/action-reports';
 import { alertsCommand, alertsReplayCommand } from './commands/alerts';
+import { actionsCommand, activitiesCommand, activityEffectCommand, type TrainingOptions } from './commands/training-actions';
 import { ingestCommand } from './commands/ingest';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
 import { quarantineCommand, unmappedCommand } from './commands/quarantine';
@@ -92,6 +93,33 @@ export function buildProgram(io: CliIo): Command {
     .option('--as-of <iso>', 'default: the latest event ingested')
     .option('--period <period>', 'quarter | month', 'quarter')
     .action((o: { agent: string; asOf?: string; period: string }) => bonusCommand(o, io.out));
+
+  program
+    .command('actions')
+    .description('corrective actions with their measured effect (spec/action.md)')
+    .option('--scope <scope>', 'only actions on this scope or under it')
+    .option('--from <iso>', 'effective from')
+    .option('--to <iso>', 'effective before')
+    .option('--by <group>', 'causeCode')
+    .option('--as-of <iso>', 'default: the latest event ingested')
+    .action((o: { scope?: string; from?: string; to?: string; by?: string; asOf?: string }) => actionsCommand(o, io.out));
+
+  for (const [name, what, run] of [
+    ['activities', 'the training and coaching register', activitiesCommand],
+    ['activity-effect', 'training and coaching effectiveness: before/after, control group, DiD, cost, payback', activityEffectCommand],
+  ] as const) {
+    program
+      .command(name)
+      .description(what)
+      .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id>', 'enterprise')
+      .requiredOption('--from <iso>', 'activities starting from')
+      .requiredOption('--to <iso>', 'activities starting before')
+      .option('--by <group>', 'agent | name', 'name')
+      .option('--days <n>', 'working days before and after (W)', '10')
+      .option('--kpis <list>', 'ahtSeconds,adherencePct,fcrPct,contactsPerProductiveHour,handledPerDay')
+      .option('--as-of <iso>', 'default: the latest event ingested')
+      .action((o: TrainingOptions) => run(o, io.out));
+  }
 
   program
     .command('serve')

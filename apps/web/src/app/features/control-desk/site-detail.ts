@@ -76,7 +76,7 @@ export class SiteDetail {
   readonly interval = output<string>();
 
   /** The day of the picked interval (a shared link may point at yesterday's), else today. */
-  private readonly today = computed(() => {
+  protected readonly today = computed(() => {
     const at = this.selectedInterval();
     const date = at === null ? null : todayIn(this.timezone(), new Date(at));
     return resolvePeriod({ period: 'day', date, from: null, to: null }, this.timezone());

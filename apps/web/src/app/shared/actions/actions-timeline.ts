@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { ActionApi, type ActionView } from '../../core/api/action-api';
 
 const COACHING_KPIS = ['acwSeconds', 'ahtSeconds', 'handled', 'adherencePct', 'fcrPct'];
@@ -20,7 +21,7 @@ export function effectText(a: Pick<ActionView, 'effect'>): { text: string; cls: 
  */
 @Component({
   selector: 'app-actions-timeline',
-  imports: [FormsModule],
+  imports: [FormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; }
@@ -34,7 +35,7 @@ export function effectText(a: Pick<ActionView, 'effect'>): { text: string; cls: 
   `,
   template: `
     <section class="fw-card" data-testid="actions-timeline">
-      <h2 class="fw-h3">What we did</h2>
+      <h2 class="fw-h3">What we did <a class="fw-xs" routerLink="/training" style="font-weight:400; margin-left:8px">training effectiveness →</a></h2>
       @if (coaching()) {
         <form (ngSubmit)="create()" aria-label="Record a coaching session">
           <label>Agent

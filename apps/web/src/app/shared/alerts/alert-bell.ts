@@ -23,7 +23,7 @@ export function alertScopeLink(scope: string, roles: readonly string[]): { path:
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { position: relative; }
-    .bell { position: relative; background: none; border: 0; color: inherit; cursor: pointer; font-size: 18px; padding: 4px 8px; }
+    .bell { position: relative; background: none; border: 0; color: inherit; cursor: pointer; padding: 4px 8px; display: grid; place-items: center; }
     .count { position: absolute; top: -2px; right: -2px; min-width: 18px; height: 18px; border-radius: 9px; background: #d64545; color: #fff; font-size: 11px; font-weight: 700; display: grid; place-items: center; padding: 0 4px; }
     .panel { position: absolute; right: 0; top: 40px; width: 380px; max-height: 70vh; overflow: auto; background: #fff; color: var(--fw-text, #1c2533); border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.25); z-index: 20; padding: 8px; }
     .item { border-left: 4px solid #d64545; padding: 6px 8px; margin: 6px 0; background: #fbf3f3; border-radius: 4px; display: grid; gap: 4px; }
@@ -35,7 +35,7 @@ export function alertScopeLink(scope: string, roles: readonly string[]): { path:
   `,
   template: `
     <button type="button" class="bell" [attr.aria-label]="'Alerts: ' + count()" (click)="toggle()" data-testid="alert-bell">
-      <span aria-hidden="true">🔔</span>
+      <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"/></svg>
       @if (count() > 0) { <span class="count">{{ count() }}</span> }
     </button>
     @if (open()) {

@@ -47,6 +47,7 @@ const STATUS: Record<BonusView['bonusStatus'], { label: string; cls: string }> =
 export class BonusTracker {
   private readonly api = inject(ActionApi);
   readonly agentId = input.required<string>();
+  readonly timezone = input('UTC');
   protected readonly res = this.api.bonus(() => this.agentId() || undefined);
   protected readonly statusOf = computed(() => this.res.value()?.bonusStatus);
 
@@ -64,6 +65,8 @@ export class BonusTracker {
     return months > 2 ? 'quarter' : 'month';
   }
   protected period(b: BonusView): string {
-    return `${b.periodStart.slice(0, 10)} – ${new Date(Date.parse(b.periodEnd) - 1).toISOString().slice(0, 10)}`;
+    // Site-local dates: the quarter starts at local midnight, not UTC's.
+    const day = new Intl.DateTimeFormat('en-GB', { timeZone: this.timezone(), day: 'numeric', month: 'short', year: 'numeric' });
+    return `${day.format(new Date(b.periodStart))} – ${day.format(new Date(Date.parse(b.periodEnd) - 1))}`;
   }
 }

@@ -40,6 +40,7 @@ export function effectText(a: Pick<ActionView, 'effect'>): { text: string; cls: 
         <form (ngSubmit)="create()" aria-label="Record a coaching session">
           <label>Agent
             <select name="who" [(ngModel)]="who">
+              <option value="" disabled>Choose…</option>
               @for (o of agentOptions(); track o.scope) { <option [value]="o.scope">{{ o.label }}</option> }
             </select>
           </label>

@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { bonusCommand, forecastAccuracyCommand } from './commands/action-reports';
+import { alertsCommand, alertsReplayCommand } from './commands/alerts';
+import { actionsCommand, activitiesCommand, activityEffectCommand, type TrainingOptions } from './commands/training-actions';
 import { ingestCommand } from './commands/ingest';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
 import { quarantineCommand, unmappedCommand } from './commands/quarantine';
@@ -59,6 +62,64 @@ export function buildProgram(io: CliIo): Command {
     .command('unmapped')
     .description('agents and queues seen in feeds but not in the org (created under site "unassigned")')
     .action(() => unmappedCommand(io.out));
+
+  const alerts = program
+    .command('alerts')
+    .description('alert instances as JSON (spec/action.md); `fw alerts replay` tunes a rule on stored data')
+    .option('--status <status>', 'open | acknowledged | resolved | active')
+    .action((o: { status?: string }) => alertsCommand(o, io.out));
+  alerts
+    .command('replay')
+    .description('what the minute ticks of [from, to) open and resolve on stored data (every rule, disabled ones too); stores nothing')
+    .requiredOption('--from <iso>', 'first tick (inclusive)')
+    .requiredOption('--to <iso>', 'end (exclusive; at most 31 days)')
+    .option('--rule <id|name>', 'only this rule')
+    .action((o: { from: string; to: string; rule?: string }) => alertsReplayCommand(o, io.out));
+
+  program
+    .command('forecast-accuracy')
+    .description('forecast volume/AHT error, WAPE and the staffing gap split of a site (spec/action.md)')
+    .requiredOption('--site <id>', 'site id')
+    .requiredOption('--from <iso>', 'start')
+    .requiredOption('--to <iso>', 'end (at most 31 days after --from)')
+    .option('--by <group>', 'interval | day | queue', 'day')
+    .option('--as-of <iso>', 'default: the latest event ingested')
+    .action((o: { site: string; from: string; to: string; by: string; asOf?: string }) => forecastAccuracyCommand(o, io.out));
+
+  program
+    .command('bonus')
+    .description('the agent\'s bonus tracker: adherence needed for the rest of the period')
+    .requiredOption('--agent <id>', 'agent id')
+    .option('--as-of <iso>', 'default: the latest event ingested')
+    .option('--period <period>', 'quarter | month', 'quarter')
+    .action((o: { agent: string; asOf?: string; period: string }) => bonusCommand(o, io.out));
+
+  program
+    .command('actions')
+    .description('corrective actions with their measured effect (spec/action.md)')
+    .option('--scope <scope>', 'only actions on this scope or under it')
+    .option('--from <iso>', 'effective from')
+    .option('--to <iso>', 'effective before')
+    .option('--by <group>', 'causeCode')
+    .option('--as-of <iso>', 'default: the latest event ingested')
+    .action((o: { scope?: string; from?: string; to?: string; by?: string; asOf?: string }) => actionsCommand(o, io.out));
+
+  for (const [name, what, run] of [
+    ['activities', 'the training and coaching register', activitiesCommand],
+    ['activity-effect', 'training and coaching effectiveness: before/after, control group, DiD, cost, payback', activityEffectCommand],
+  ] as const) {
+    program
+      .command(name)
+      .description(what)
+      .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id>', 'enterprise')
+      .requiredOption('--from <iso>', 'activities starting from')
+      .requiredOption('--to <iso>', 'activities starting before')
+      .option('--by <group>', 'agent | name', 'name')
+      .option('--days <n>', 'working days before and after (W)', '10')
+      .option('--kpis <list>', 'ahtSeconds,adherencePct,fcrPct,contactsPerProductiveHour,handledPerDay')
+      .option('--as-of <iso>', 'default: the latest event ingested')
+      .action((o: TrainingOptions) => run(o, io.out));
+  }
 
   program
     .command('serve')

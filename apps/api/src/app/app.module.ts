@@ -7,9 +7,14 @@ import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { ActionsModule } from './actions/actions.module';
+import { TrainingModule } from './training/training.module';
+import { BonusModule } from './bonus/bonus.module';
+import { ForecastAccuracyModule } from './forecast-accuracy/forecast-accuracy.module';
 
 /** Feature modules of the API: append yours here (each in apps/api/src/app/<feature>/). */
-export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule];
+export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule, AlertsModule, ForecastAccuracyModule, BonusModule, ActionsModule, TrainingModule];
 
 export interface AppModuleOptions {
   database?: DatabaseModuleOptions;

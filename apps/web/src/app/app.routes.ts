@@ -26,6 +26,12 @@ export const appRoutes: Route[] = [
     title: 'Performance · Floorwatch',
   },
   {
+    path: 'training',
+    canActivate: [roleGuard('manager', 'team_leader', 'control_desk', 'admin')],
+    loadComponent: () => import('./features/training/training-page').then((m) => m.TrainingPage),
+    title: 'Training effectiveness · Floorwatch',
+  },
+  {
     path: 'desk/wallboard',
     canActivate: [roleGuard('control_desk', 'manager')],
     loadComponent: () => import('./features/control-desk/wallboard-page').then((m) => m.WallboardPage),

@@ -7,10 +7,11 @@ import { OrgApi } from './core/api/org-api';
 import { AuthService, ROLE_HOME, ROLE_LABEL } from './core/auth.service';
 import { SocketService } from './core/socket.service';
 import { ConnectionIndicator } from './shared/connection-indicator';
+import { AlertBell } from './shared/alerts/alert-bell';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ConnectionIndicator],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ConnectionIndicator, AlertBell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './app.scss',
   template: `
@@ -30,6 +31,7 @@ import { ConnectionIndicator } from './shared/connection-indicator';
           <span class="role">{{ roleLabel[roles()[0]] }}</span>
         }
         <span class="spacer"></span>
+        <app-alert-bell />
         <app-connection-indicator />
         <span class="user">{{ auth.me()?.username }}</span>
         <button type="button" class="fw-btn sm ghost signout" (click)="logout()">Sign out</button>

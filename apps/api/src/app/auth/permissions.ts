@@ -133,3 +133,35 @@ export function maySendMessage(user: Me, scope: Scope, org: OrgLookup): ScopeDec
   }
   return mayRead(user, scope, org);
 }
+
+/**
+ * Alert rules (spec/action.md "Who creates rules"): whoever may set that KPI's target on the
+ * rule's scope; a rule for `each` site/team/agent is checked on that parent scope. KPIs without a
+ * target of their own (threshold rules) take the rule of the scope kind.
+ */
+export function mayManageAlertRule(user: Me, scope: Scope, kpi: string, org: OrgLookup): ScopeDecision {
+  return maySetTarget(user, scope, kpi, org);
+}
+
+/** An alert instance reaches a user when a role of theirs is in the rule's audience and they may read its scope. */
+export function mayReceiveAlert(user: Me, audience: readonly Role[], scope: Scope, org: OrgLookup): ScopeDecision {
+  if (!user.roles.some((r) => audience.includes(r))) {
+    return { ok: false, reason: `${user.username} is not in the alert's audience` };
+  }
+  return mayRead(user, scope, org);
+}
+
+/** Forecast accuracy and training effectiveness: planning roles only (spec/action.md). */
+export type PlanningReport = 'forecast-accuracy' | 'activity-effect';
+export function mayReadPlanningReport(user: Me, report: PlanningReport, scope: Scope, org: OrgLookup): ScopeDecision {
+  const roles: readonly Role[] = report === 'forecast-accuracy' ? ['manager', 'control_desk', 'admin'] : ['team_leader', 'manager', 'control_desk', 'admin'];
+  if (!user.roles.some((r) => roles.includes(r))) return { ok: false, reason: `${user.username} may not read ${report}` };
+  return mayRead(user, scope, org);
+}
+
+/** Corrective actions (spec/action.md): any non-agent role that may read the scope creates one. */
+export function mayCreateAction(user: Me, scope: Scope, org: OrgLookup): ScopeDecision {
+  const roles = user.roles.filter((r) => r !== 'agent');
+  if (roles.length === 0) return { ok: false, reason: `${user.username} may not create corrective actions` };
+  return mayRead({ ...user, roles }, scope, org);
+}

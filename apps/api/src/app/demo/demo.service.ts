@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ScenarioFacts, World } from '@floorwatch/simulator';
+import { ensureDefaultAlertRules } from '../alerts/default-rules';
 import { UsersService } from '../auth/users.service';
 import { RecordStore } from '../database/record-store';
 import { IngestService } from '../ingest/ingest.service';
@@ -107,6 +108,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       gap = await this.fillGap();
     }
     await this.users.ensureDemoUsers();
+    await ensureDefaultAlertRules(this.store.dataSource);
     this.lastStart = { backfilled, gapFilledMs: gap.filled, skippedMs: gap.skipped, pushed: gap.pushed, elapsedMs: Date.now() - t0 };
     this.print(demoBanner(this.world, this.config.url ?? `http://localhost:${process.env['PORT'] || 3000}`));
     this.print(`Demo data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);

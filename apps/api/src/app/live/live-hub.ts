@@ -229,6 +229,14 @@ export class LiveHub {
     this.overBound = over;
   }
 
+  /** This process's sockets in a room (alert delivery filters them per recipient, spec/action.md). */
+  socketsIn(room: string): Socket[] {
+    const ns = this.ns;
+    const ids = ns?.adapter.rooms.get(room);
+    if (!ns || !ids) return [];
+    return [...ids].map((id) => ns.sockets.get(id)).filter((s): s is Socket => s !== undefined);
+  }
+
   /** Live connections on this process (metrics, tests). */
   connections(): number {
     return this.ns?.sockets.size ?? 0;

@@ -25,11 +25,13 @@ import {
   RollupContactsSite15mEntity,
   RollupSurveysDayEntity,
 } from './rollup.entities';
+import { AdherenceExceptionEntity, AlertEvalStateEntity, AlertInstanceEntity, AlertRuleEntity, CorrectiveActionEntity } from './alert.entities';
 
 export * from './org.entities';
 export * from './record.entities';
 export * from './app.entities';
 export * from './rollup.entities';
+export * from './alert.entities';
 
 /** Every entity, registered on the DataSource (explicit list, no globs). */
 export const ENTITIES = [
@@ -60,4 +62,9 @@ export const ENTITIES = [
   RollupAgentTimeDayEntity,
   RollupSurveysDayEntity,
   RollupContactsSite15mEntity,
+  AlertRuleEntity,
+  AlertInstanceEntity,
+  AlertEvalStateEntity,
+  CorrectiveActionEntity,
+  AdherenceExceptionEntity,
 ];

@@ -337,6 +337,12 @@ ${AGENT_TIME_COUNTERS},
 
 /** Every table of the schema (this migration's and later ones'), children before parents. */
 export const TABLES_IN_DROP_ORDER = [
+  // later migrations' tables (dropped first; each migration's down drops its own)
+  'adherence_exceptions',
+  'corrective_actions',
+  'alert_eval_state',
+  'alert_instances',
+  'alert_rules',
   'queue_log_dirty_agents',
   'queue_log_agent_checkpoints',
   'queue_log_open_calls',

@@ -14,6 +14,7 @@ import { summaryRow, safe } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
 import { MessagesList } from '../../shared/messages-list';
 import { PeriodSelector } from '../../shared/period-selector';
+import { BonusTracker } from './bonus-tracker/bonus-tracker';
 import { groupKeyLabel, sinceText, stateLabel } from '../../shared/time';
 import { OrgApi, errorText } from '../../core/api/org-api';
 import { ScheduleRequestForm } from './schedule-request-form';
@@ -25,7 +26,7 @@ const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPc
 /** One agent's own performance: tiles, adherence by hour and by day, the day timeline. */
 @Component({
   selector: 'app-agent-page',
-  imports: [SummaryTiles, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm],
+  imports: [SummaryTiles, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm, BonusTracker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-page.html',
 })

@@ -11,12 +11,13 @@ import { KpiPanel } from '../../shared/kpi-panel';
 import { LoadState } from '../../shared/load-state';
 import { StatusBadge } from '../../shared/status-badge';
 import { formatTime } from '../../shared/time';
+import { GapDecomposition } from './gap-decomposition/gap-decomposition';
 import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-helpers';
 
 /** A site drilled into: the day's staffing, one interval's numbers and what the shrinkage is. */
 @Component({
   selector: 'app-site-detail',
-  imports: [Chart, LoadState, KpiPanel, StatusBadge],
+  imports: [Chart, LoadState, KpiPanel, StatusBadge, GapDecomposition],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: grid; gap: var(--fw-space-5); }
@@ -46,6 +47,7 @@ import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-
             <div><span class="fw-xs fw-muted">On hand</span><strong>{{ n(r.actualAgents) }}</strong>
               <span class="fw-xs">gap {{ signed(r.staffingGap) }} <app-status-badge [status]="gap(r)" /></span></div>
           </div>
+          <app-gap-decomposition [siteId]="siteId()" [from]="today().from" [to]="today().to" [intervalStart]="r.intervalStart" />
           <h3 class="fw-small">Scheduled but not on contacts (agent-equivalents)</h3>
           @for (c of causesOf(r); track c.activity) {
             <div class="cause"><span>{{ c.activity }}</span><span class="bar" [style.width.%]="(c.agents / maxCause(r)) * 100"></span><span class="fw-num">{{ c.agents.toFixed(1) }}</span></div>
@@ -74,7 +76,7 @@ export class SiteDetail {
   readonly interval = output<string>();
 
   /** The day of the picked interval (a shared link may point at yesterday's), else today. */
-  private readonly today = computed(() => {
+  protected readonly today = computed(() => {
     const at = this.selectedInterval();
     const date = at === null ? null : todayIn(this.timezone(), new Date(at));
     return resolvePeriod({ period: 'day', date, from: null, to: null }, this.timezone());

@@ -1,3 +1,4 @@
+import { ActionsTimeline } from '../../shared/actions/actions-timeline';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { isScopeError, parseScope, type GroupBy } from '@floorwatch/contracts';
@@ -26,7 +27,7 @@ const SIDEWAYS: GroupBy[] = ['reason', 'queue', 'channel', 'day', 'hour'];
 /** Manager: enterprise or site KPIs with every drill-down, and cross-channel consistency. */
 @Component({
   selector: 'app-manager-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './manager-page.html',
 })

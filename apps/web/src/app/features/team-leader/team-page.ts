@@ -1,3 +1,4 @@
+import { ActionsTimeline } from '../../shared/actions/actions-timeline';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
@@ -30,7 +31,7 @@ const MAX_SPARK_AGENTS = 40;
 
 @Component({
   selector: 'app-team-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel, ActionsTimeline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-page.html',
 })

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import type { KpiValues, Scope } from '@floorwatch/contracts';
+import {
+  activityKind,
+  bucketAt,
+  comparisonWindows,
+  dailyBenefit,
+  differenceInDifferences,
+  paybackDays,
+  pooled,
+  registerFromSchedule,
+  trainingCost,
+  workingDays,
+  DEFAULT_HOURLY_COST,
+  DEFAULT_MIN_CONTACTS,
+  type DidResult,
+  type KpiSide,
+  type RegisterActivity,
+} from '@floorwatch/kpi';
+import { RecordStore } from '../database/record-store';
+import { agentsOf, KpiQueryService } from '../kpi/kpi-query.service';
+import type { IndexedOrg } from '../org/org-lookup';
+
+export const EFFECT_KPIS = ['ahtSeconds', 'adherencePct', 'fcrPct', 'contactsPerProductiveHour', 'handledPerDay'] as const;
+export type EffectKpi = (typeof EFFECT_KPIS)[number];
+const DAY = 86_400_000;
+
+type Win = { from: number; to: number; days: number };
+interface Placed extends RegisterActivity {
+  before: Win | null;
+  after: Win | null;
+  control: { agentId: string; before: Win | null; after: Win | null }[];
+}
+
+export interface ActivityEffectRow {
+  key: string;
+  agents: number;
+  controlAgents: number;
+  paidSeconds: number;
+  trainingCost: number;
+  dailyBenefit: number | null;
+  paybackDays: number | null;
+  pending: boolean;
+  kpis: Partial<Record<EffectKpi, DidResult>>;
+}
+
+/** One agent's side of a KPI from `fw kpi` components (Σ numerator / Σ denominator pools). */
+export function sideOf(kpi: EffectKpi, v: KpiValues, days: number): KpiSide {
+  const handled = v.handled ?? 0;
+  switch (kpi) {
+    case 'ahtSeconds':
+      return { numerator: (v.ahtSeconds ?? 0) * handled, denominator: handled, contacts: handled };
+    case 'adherencePct':
+      return { numerator: v.inAdherenceSeconds ?? 0, denominator: v.scheduledSeconds ?? 0 };
+    case 'fcrPct': {
+      const eligible = v.fcrEligible ?? 0;
+      return { numerator: ((v.fcrPct ?? 0) / 100) * eligible, denominator: eligible, contacts: eligible };
+    }
+    case 'contactsPerProductiveHour':
+      return { numerator: handled, denominator: (v.productiveSeconds ?? 0) / 3600 };
+    case 'handledPerDay':
+      return { numerator: handled, denominator: days };
+  }
+}
+const SCALE: Record<EffectKpi, number> = { ahtSeconds: 1, adherencePct: 100, fcrPct: 100, contactsPerProductiveHour: 1, handledPerDay: 1 };
+
+/** The training and coaching register and its before/after with control group (spec/action.md). */
+@Injectable()
+export class ActivityEffectService {
+  constructor(
+    private readonly store: RecordStore,
+    private readonly kpis: KpiQueryService,
+  ) {}
+
+  /** Activities of the scope's agents starting in [from, to), with their comparison windows. */
+  async register(scope: Scope, from: number, to: number, org: IndexedOrg, days = 10): Promise<Placed[]> {
+    const agentIds = agentsOf(scope, org) ?? org.org.agents.map((a) => a.id);
+    const teams = new Set(agentIds.map((a) => org.teamOfAgent(a)).filter((t): t is string => !!t));
+    const mates = org.org.agents.filter((a) => a.teamId && teams.has(a.teamId)).map((a) => a.id);
+    const margin = (days * 2 + 14) * DAY;
+    const segs = mates.length ? await this.store.loadScheduleSegments(mates, from - margin, to + margin) : [];
+    const byAgent = new Map<string, typeof segs>();
+    for (const s of segs) (byAgent.get(s.agentId) ?? byAgent.set(s.agentId, []).get(s.agentId))?.push(s);
+    const tzOf = (a: string) => org.timezoneOfSite(org.siteOfAgent(a) ?? 'unassigned');
+    const regs = new Map(mates.map((a) => [a, registerFromSchedule(a, byAgent.get(a) ?? [], tzOf(a))]));
+    const messages: { to_scope: string; created_at: Date; id: string }[] = await this.store.query(
+      `SELECT id, to_scope, created_at FROM messages WHERE kind = 'coaching' AND to_scope = ANY($1::text[]) AND created_at >= $2 AND created_at < $3`,
+      [agentIds.map((a) => `agent:${a}`), new Date(from), new Date(to)],
+    );
+    const out: Placed[] = [];
+    const place = (act: RegisterActivity): void => {
+      const tz = tzOf(act.agentId);
+      const w = comparisonWindows(act.start, act.end, workingDays(byAgent.get(act.agentId) ?? [], tz), days, tz);
+      const span = { from: w.before?.from ?? act.start, to: w.after?.to ?? act.end };
+      const kind = act.kind;
+      const mate = org.teamOfAgent(act.agentId);
+      const control = mates
+        .filter((m) => m !== act.agentId && org.teamOfAgent(m) === mate)
+        .filter((m) => !(regs.get(m) ?? []).some((r) => r.kind === kind && r.end > span.from && r.start < span.to))
+        .map((m) => {
+          const mw = workingDays(byAgent.get(m) ?? [], tzOf(m));
+          const first = (x: Win) => bucketAt(x.from, 'day', tzOf(m)).key;
+          const last = (x: Win) => bucketAt(x.to - 1, 'day', tzOf(m)).key;
+          // Control agents count with whatever working days they have in the trainee's windows.
+          const count = (x: Win | null) => (x ? mw.filter((d) => d >= first(x) && d <= last(x)).length : 0);
+          return { agentId: m, before: w.before ? { ...w.before, days: count(w.before) } : null, after: w.after ? { ...w.after, days: count(w.after) } : null };
+        });
+      // A trainee with fewer than W working days before has no before (spec).
+      out.push({ ...act, before: w.before && w.before.days >= days ? w.before : null, after: w.after, control });
+    };
+    for (const a of agentIds) for (const act of regs.get(a) ?? []) if (act.start >= from && act.start < to) place(act);
+    for (const m of messages) {
+      const agentId = m.to_scope.slice('agent:'.length);
+      const at = new Date(m.created_at).getTime();
+      place({ id: `message:${m.id}`, kind: 'coaching', name: 'coaching', agentId, start: at, end: at + 1, paidSeconds: 0, source: 'message' });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  async effect(
+    scope: Scope,
+    from: number,
+    to: number,
+    org: IndexedOrg,
+    opts: { by: 'agent' | 'name'; days: number; kpis: readonly EffectKpi[]; asOf?: number },
+  ): Promise<{ scope: string; from: string; to: string; asOf: string; by: string; rows: ActivityEffectRow[] }> {
+    const asOf = opts.asOf ?? (await this.store.latestEventTime()) ?? to;
+    const acts = (await this.register(scope, from, to, org, opts.days)).filter((a) => activityKind(a.name) !== null);
+    const cache = new Map<string, Promise<KpiValues | null>>();
+    const values = (agentId: string, w: Win | null): Promise<KpiValues | null> => {
+      if (!w) return Promise.resolve(null);
+      const k = `${agentId}|${w.from}|${w.to}`;
+      if (!cache.has(k)) cache.set(k, this.kpis.query({ scope: { kind: 'agent', id: agentId }, from: w.from, to: w.to, asOf }).then((r) => r.rows[0]?.kpis ?? null));
+      return cache.get(k) as Promise<KpiValues | null>;
+    };
+    const groups = new Map<string, Placed[]>();
+    for (const a of acts) {
+      const key = opts.by === 'agent' ? a.agentId : a.name;
+      (groups.get(key) ?? groups.set(key, []).get(key))?.push(a);
+    }
+    const rows: ActivityEffectRow[] = [];
+    for (const [key, list] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const pending = list.some((a) => !a.after || asOf < a.after.to);
+      const paid = list.reduce((s, a) => s + a.paidSeconds, 0);
+      const cost = trainingCost(paid, DEFAULT_HOURLY_COST);
+      const kpis: Partial<Record<EffectKpi, DidResult>> = {};
+      const controlSeen = new Set<string>();
+      let afterHandled = 0;
+      const sides = { b: new Map<EffectKpi, KpiSide[]>(), a: new Map<EffectKpi, KpiSide[]>(), cb: new Map<EffectKpi, KpiSide[]>(), ca: new Map<EffectKpi, KpiSide[]>() };
+      const push = (m: Map<EffectKpi, KpiSide[]>, k: EffectKpi, s: KpiSide) => (m.get(k) ?? m.set(k, []).get(k))?.push(s);
+      for (const a of list) {
+        const [vb, va] = await Promise.all([values(a.agentId, a.before), a.after && asOf >= a.after.to ? values(a.agentId, a.after) : Promise.resolve(null)]);
+        if (va) afterHandled += va.handled ?? 0;
+        for (const k of opts.kpis) {
+          if (vb && a.before) push(sides.b, k, sideOf(k, vb, a.before.days));
+          if (va && a.after) push(sides.a, k, sideOf(k, va, a.after.days));
+        }
+        for (const c of a.control) {
+          const ck = `${c.agentId}|${c.before?.from}|${c.after?.from}`;
+          if (controlSeen.has(ck)) continue;
+          controlSeen.add(ck);
+          const [cb, ca] = await Promise.all([values(c.agentId, c.before), c.after && asOf >= c.after.to ? values(c.agentId, c.after) : Promise.resolve(null)]);
+          for (const k of opts.kpis) {
+            if (cb && c.before) push(sides.cb, k, sideOf(k, cb, c.before.days));
+            if (ca && c.after) push(sides.ca, k, sideOf(k, ca, c.after.days));
+          }
+        }
+      }
+      const pool = (m: Map<EffectKpi, KpiSide[]>, k: EffectKpi) => (m.get(k)?.length ? pooled(m.get(k) ?? [], SCALE[k], DEFAULT_MIN_CONTACTS) : null);
+      for (const k of opts.kpis) kpis[k] = differenceInDifferences(pool(sides.b, k), pending ? null : pool(sides.a, k), pool(sides.cb, k), pending ? null : pool(sides.ca, k));
+      const benefit = pending ? null : dailyBenefit(kpis.ahtSeconds?.did ?? null, afterHandled, opts.days, DEFAULT_HOURLY_COST);
+      const agents = new Set(list.map((a) => a.agentId)).size;
+      const controlAgents = new Set(list.flatMap((a) => a.control.map((c) => c.agentId))).size;
+      rows.push({ key, agents, controlAgents, paidSeconds: paid, trainingCost: cost, dailyBenefit: benefit, paybackDays: paybackDays(cost, benefit), pending, kpis });
+    }
+    const iso = (t: number) => new Date(t).toISOString();
+    return { scope: scope.kind === 'enterprise' ? 'enterprise' : `${scope.kind}:${scope.id}`, from: iso(from), to: iso(to), asOf: iso(asOf), by: opts.by, rows };
+  }
+}

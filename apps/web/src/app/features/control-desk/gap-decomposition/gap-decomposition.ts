@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ActionApi, type GapRowView } from '../../../core/api/action-api';
+
+interface Part {
+  label: string;
+  value: number;
+  color: string;
+}
+
+/** Segments of a diverging stacked bar: negatives stack left of 0, positives right, in order. */
+export function stackParts(parts: readonly Part[], scale: number): (Part & { left: number; width: number })[] {
+  let pos = 50;
+  let neg = 50;
+  return parts.map((p) => {
+    const w = (Math.abs(p.value) / scale) * 50;
+    if (p.value >= 0) {
+      const left = pos;
+      pos += w;
+      return { ...p, left, width: w };
+    }
+    neg -= w;
+    return { ...p, left: neg, width: w };
+  });
+}
+
+/**
+ * The control desk's interval detail: why the floor is short or long, split exactly into
+ * forecast error + schedule gap + attendance gap = actual − required in hindsight (spec/action.md).
+ */
+@Component({
+  selector: 'app-gap-decomposition',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .track { position: relative; height: 26px; background: #f1f4f8; border-radius: 4px; margin: 6px 0; }
+    .zero { position: absolute; left: 50%; top: -3px; bottom: -3px; width: 2px; background: #1c2533; }
+    .seg { position: absolute; top: 3px; bottom: 3px; border-radius: 3px; }
+    .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 13px; }
+    .sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; }
+  `,
+  template: `
+    @if (row(); as g) {
+      <div data-testid="gap-decomposition">
+        <h3 class="fw-small">Gap against what was really needed: {{ signed(g.hindsightGap) }} agents</h3>
+        @if (g.requiredInHindsight === null) {
+          <p class="fw-small fw-muted">The interval has not ended (or has no forecast): no hindsight yet.</p>
+        } @else {
+          <div class="track" role="img" [attr.aria-label]="summary(g)">
+            <div class="zero"></div>
+            @for (p of segments(); track p.label) {
+              <div class="seg" [style.left.%]="p.left" [style.width.%]="p.width" [style.background]="p.color" [title]="p.label + ' ' + signed(p.value)"></div>
+            }
+          </div>
+          <div class="legend">
+            @for (p of parts(); track p.label) {
+              <span><span class="sw" [style.background]="p.color"></span>{{ p.label }} <strong class="fw-num">{{ signed(p.value) }}</strong></span>
+            }
+            <span class="fw-muted">required {{ n(g.requiredAgents) }}, in hindsight {{ n(g.requiredInHindsight) }}</span>
+          </div>
+        }
+      </div>
+    }
+  `,
+})
+export class GapDecomposition {
+  private readonly api = inject(ActionApi);
+  readonly siteId = input.required<string>();
+  readonly from = input.required<string>();
+  readonly to = input.required<string>();
+  readonly intervalStart = input<string | null>(null);
+  protected readonly res = this.api.forecastAccuracy(() => ({ site: this.siteId(), from: this.from(), to: this.to() }));
+  protected readonly row = computed<GapRowView | null>(() => {
+    const iv = this.intervalStart();
+    const rows = this.res.hasValue() ? (this.res.value()?.gaps ?? []) : [];
+    return iv ? (rows.find((r) => Date.parse(r.key) === Date.parse(iv)) ?? null) : null;
+  });
+  protected readonly parts = computed<Part[]>(() => {
+    const g = this.row();
+    if (!g || g.forecastErrorAgents === null || g.scheduleGap === null) return [];
+    return [
+      { label: 'Forecast', value: g.forecastErrorAgents, color: '#8e6bd6' },
+      { label: 'Schedule', value: g.scheduleGap, color: '#5b8bd6' },
+      { label: 'Attendance', value: g.attendanceGap, color: '#d67a45' },
+    ];
+  });
+  protected readonly segments = computed(() => {
+    const parts = this.parts();
+    const pos = parts.filter((p) => p.value > 0).reduce((s, p) => s + p.value, 0);
+    const neg = parts.filter((p) => p.value < 0).reduce((s, p) => s - p.value, 0);
+    return stackParts(parts, Math.max(pos, neg, 1));
+  });
+
+  protected signed(v: number | null): string {
+    if (v === null) return '–';
+    const r = Math.round(v * 10) / 10;
+    return r > 0 ? `+${r}` : String(r);
+  }
+  protected n(v: number | null): string {
+    return v === null ? '–' : String(Math.round(v * 10) / 10);
+  }
+  protected summary(g: GapRowView): string {
+    return `forecast ${this.signed(g.forecastErrorAgents)}, schedule ${this.signed(g.scheduleGap)}, attendance ${this.signed(g.attendanceGap)}, total ${this.signed(g.hindsightGap)}`;
+  }
+}

@@ -1,0 +1,122 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { API_PREFIX } from '@floorwatch/contracts';
+import { AuthService } from '../../core/auth.service';
+
+interface Did {
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+  controlBefore: number | null;
+  controlAfter: number | null;
+  did: number | null;
+}
+interface EffectRow {
+  key: string;
+  agents: number;
+  controlAgents: number;
+  paidSeconds: number;
+  trainingCost: number;
+  dailyBenefit: number | null;
+  paybackDays: number | null;
+  pending: boolean;
+  kpis: Record<string, Did>;
+}
+
+const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
+  { key: 'ahtSeconds', label: 'AHT (s)', better: 'lower' },
+  { key: 'adherencePct', label: 'Adherence (%)', better: 'higher' },
+  { key: 'handledPerDay', label: 'Handled / day', better: 'higher' },
+  { key: 'fcrPct', label: 'FCR (%)', better: 'higher' },
+];
+
+/** Training effectiveness for managers (spec/action.md): by course, DiD per KPI against a control group, payback. */
+@Component({
+  selector: 'app-training-page',
+  imports: [FormsModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    table { width: 100%; border-collapse: collapse; font-size: 14px; }
+    th, td { padding: 6px 8px; border-bottom: 1px solid #e3e8ef; text-align: right; }
+    th:first-child, td:first-child { text-align: left; }
+    .good { color: #1a7f43; font-weight: 600; }
+    .bad { color: #b42318; font-weight: 600; }
+    .sub { display: block; font-size: 11px; color: #5b6675; font-weight: 400; }
+    .controls { display: flex; gap: 12px; align-items: end; flex-wrap: wrap; margin-bottom: 12px; }
+    label { display: grid; gap: 2px; font-size: 12px; }
+  `,
+  template: `
+    <div class="fw-page">
+      <h1 class="fw-h1">Training &amp; coaching effectiveness</h1>
+      <p class="fw-muted">Each course against team mates without it over the same {{ days() }} working days before and after: difference-in-differences, cost and payback.</p>
+      <section class="fw-card">
+        <div class="controls">
+          <label>Scope <input name="scope" [ngModel]="scope()" (ngModelChange)="scope.set($event)" /></label>
+          <label>Courses starting from <input type="date" name="from" [ngModel]="from()" (ngModelChange)="from.set($event)" /></label>
+          <label>to <input type="date" name="to" [ngModel]="to()" (ngModelChange)="to.set($event)" /></label>
+          <label>By <select name="by" [ngModel]="by()" (ngModelChange)="by.set($event)"><option value="name">course</option><option value="agent">agent</option></select></label>
+        </div>
+        @if (res.error()) {
+          <p class="fw-status-red">Could not load: {{ errorText() }}</p>
+        } @else if (res.isLoading()) {
+          <p class="fw-muted">Loading…</p>
+        } @else {
+          <table data-testid="training-effect">
+            <thead><tr><th>{{ by() === 'name' ? 'Course' : 'Agent' }}</th><th>Agents</th><th>Control</th><th>Paid h</th><th>Cost</th>
+              @for (k of kpis; track k.key) { <th>{{ k.label }}<span class="sub">DiD</span></th> }
+              <th>Benefit / day</th><th>Payback</th></tr></thead>
+            <tbody>
+              @for (r of rows(); track r.key) {
+                <tr>
+                  <td>{{ r.key }} @if (r.pending) { <span class="sub">after window not complete</span> }</td>
+                  <td>{{ r.agents }}</td><td>{{ r.controlAgents }}</td><td>{{ (r.paidSeconds / 3600).toFixed(1) }}</td><td>{{ r.trainingCost.toFixed(0) }}</td>
+                  @for (k of kpis; track k.key) {
+                    <td [class]="cls(r.kpis[k.key], k.better)">{{ signed(r.kpis[k.key]?.did ?? null) }}
+                      <span class="sub">{{ n(r.kpis[k.key]?.before ?? null) }} → {{ n(r.kpis[k.key]?.after ?? null) }}</span></td>
+                  }
+                  <td>{{ r.dailyBenefit === null ? '–' : r.dailyBenefit.toFixed(0) }}</td>
+                  <td>{{ r.paybackDays === null ? '–' : r.paybackDays.toFixed(1) + ' d' }}</td>
+                </tr>
+              } @empty {
+                <tr><td [attr.colspan]="7 + kpis.length" class="fw-muted">No training or coaching starts in this period.</td></tr>
+              }
+            </tbody>
+          </table>
+        }
+      </section>
+    </div>
+  `,
+})
+export class TrainingPage {
+  private readonly auth = inject(AuthService);
+  protected readonly kpis = KPIS;
+  protected readonly days = signal(10);
+  protected readonly scope = signal(this.defaultScope());
+  protected readonly from = signal(new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10));
+  protected readonly to = signal(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
+  protected readonly by = signal<'name' | 'agent'>('name');
+  protected readonly res = httpResource<{ rows: EffectRow[] }>(() => ({
+    url: `${API_PREFIX}/activity-effect`,
+    params: { scope: this.scope(), from: this.from(), to: this.to(), by: this.by(), days: String(this.days()) },
+  }));
+  protected readonly rows = computed(() => (this.res.hasValue() ? (this.res.value()?.rows ?? []) : []));
+  protected readonly errorText = computed(() => (this.res.error() as { error?: { message?: string } } | undefined)?.error?.message ?? 'error');
+
+  private defaultScope(): string {
+    const me = this.auth.me();
+    if (me?.roles.includes('team_leader') && me.teamIds[0]) return `team:${me.teamIds[0]}`;
+    if (me?.roles.includes('manager') && me.siteIds.length === 1) return `site:${me.siteIds[0]}`;
+    return 'enterprise';
+  }
+  protected n(v: number | null): string {
+    return v === null ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1);
+  }
+  protected signed(v: number | null): string {
+    return v === null ? '–' : `${v > 0 ? '+' : ''}${this.n(v)}`;
+  }
+  protected cls(d: Did | undefined, better: 'lower' | 'higher'): string {
+    if (!d || d.did === null || d.did === 0) return '';
+    return (better === 'lower' ? d.did < 0 : d.did > 0) ? 'good' : 'bad';
+  }
+}

@@ -45,6 +45,18 @@ export const KPI_NAMES = [
   'q3Index',
   'q4Index',
   'q5Index',
+  // customer outcomes (spec/customer.md)
+  'surveyResponses',
+  'surveyAttributedPct',
+  'csatResponses',
+  'csatMean',
+  'csatTopBoxPct',
+  'npsResponses',
+  'promoterPct',
+  'passivePct',
+  'detractorPct',
+  'npsScore',
+  'consistencyResponses',
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 export type KpiValues = Record<KpiName, number | null>;
@@ -92,6 +104,8 @@ export const TARGET_KPIS = [
   'consistencyIndex',
   'handled',
   'staffingGap',
+  'csatTopBoxPct',
+  'npsScore',
 ] as const;
 export type TargetKpi = (typeof TARGET_KPIS)[number];
 
@@ -105,6 +119,9 @@ export interface KpiRowWithTargets extends KpiRow {
         status: import('./targets').TargetStatus;
         /** Optional: lets dashboards caption "Target ≥ 90 %" without guessing the direction. */
         direction?: import('./targets').TargetDirection;
+        /** Survey KPIs (customer.md minimum sample): the responses behind the value and the rule's minimum. */
+        n?: number;
+        minResponses?: number;
       }
     >
   >;

@@ -1,0 +1,3 @@
+export * from './attribution';
+export * from './survey-scope';
+export * from './survey-kpis';

@@ -25,6 +25,7 @@ import { OrgMapper } from './org-mapper';
 import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
+import { SurveyAttributor } from '../customer/attribution/survey-attribution';
 
 export interface IngestOptions {
   /** File name or stream id, stored with quarantined lines. */
@@ -77,6 +78,8 @@ export class IngestService {
   private readonly locks = new Map<string, Promise<unknown>>();
   /** 15-minute rollups refreshed in each batch's transaction (only the intervals it touched). */
   private readonly rollups = new RollupService();
+  /** customer.md: each batch (re)attributes the survey responses its records could change. */
+  readonly surveyAttribution = new SurveyAttributor();
 
   constructor(
     private readonly store: RecordStore,
@@ -174,6 +177,7 @@ export class IngestService {
       const touches = { contacts: m.contacts, agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
       else await this.rollups.refresh(tx, touches);
+      await this.surveyAttribution.afterWrite(tx, m.contacts, m.surveys);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
   }

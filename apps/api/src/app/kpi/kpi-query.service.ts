@@ -6,6 +6,7 @@ import { RollupKpiPath } from '../rollup/rollup-kpi-path';
 import { OrgService } from '../org/org.service';
 import type { IndexedOrg } from '../org/org-lookup';
 import type { KpiQueryParams } from './kpi-query.schema';
+import { loadScopedSurveys } from '../customer/attribution/survey-reader';
 
 const iso = (t: number): string => new Date(t).toISOString();
 
@@ -65,7 +66,7 @@ export class KpiQueryService {
       this.loadContacts(scope, from, to, asOf),
       agentIds && agentIds.length === 0 ? [] : this.store.loadStateEvents(agentIds, from, to),
       agentIds && agentIds.length === 0 ? [] : this.store.loadScheduleSegments(agentIds, from, to),
-      scope.kind === 'enterprise' ? this.store.loadSurveys(from, to) : [],
+      loadScopedSurveys(this.store, scope, from, to),
     ]);
     const rows = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
     return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };

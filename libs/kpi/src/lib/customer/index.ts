@@ -1,3 +1,4 @@
 export * from './attribution';
 export * from './survey-scope';
 export * from './survey-kpis';
+export * from './drivers';

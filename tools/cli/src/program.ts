@@ -3,6 +3,7 @@ import { ingestCommand } from './commands/ingest';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
 import { quarantineCommand, unmappedCommand } from './commands/quarantine';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
+import { driversCommand, type DriversOptions } from './commands/drivers';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -37,6 +38,16 @@ export function buildProgram(io: CliIo): Command {
     .option('--by <group>', 'agent|team|site|queue|reason|channel|day|hour|interval|mainChannel|channelChain')
     .option('--tz <iana>', 'time zone of day/hour groups')
     .action((o: KpiOptions) => kpiCommand(o, io.out));
+
+  program
+    .command('drivers')
+    .description('drivers of a customer outcome (customer.md): {"outcome","scope","from","to","modelN","drivers","bands","groups?"}')
+    .requiredOption('--outcome <outcome>', 'csat | trust | repurchase | nps')
+    .requiredOption('--from <iso>', 'window start (inclusive)')
+    .requiredOption('--to <iso>', 'window end (exclusive)')
+    .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id> | queue:<id>', 'enterprise')
+    .option('--by <group>', 'mainChannel | channelChain')
+    .action((o: DriversOptions) => driversCommand(o, io.out));
 
   program
     .command('staffing')

@@ -29,13 +29,18 @@ export type Action =
   | 'admin:org'
   | 'ingest'
   | 'quarantine:read'
-  | 'quarantine:resolve';
+  | 'quarantine:resolve'
+  // customer.md: drivers of satisfaction; HOTLINE cases (act on own scope, reassign, edit rules)
+  | 'drivers:read'
+  | 'hotline:act'
+  | 'hotline:reassign'
+  | 'hotline:rules';
 
 /** Which role may do what; the scope check below then limits where. */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   agent: ['schedule-requests:create'],
-  team_leader: ['targets:set:team', 'targets:set:agent', 'messages:send:agent', 'schedule-requests:decide'],
-  manager: ['targets:set:site', 'targets:set:queue', 'targets:set:enterprise', 'messages:send:team', 'messages:send:site'],
+  team_leader: ['targets:set:team', 'targets:set:agent', 'messages:send:agent', 'schedule-requests:decide', 'drivers:read', 'hotline:act'],
+  manager: ['targets:set:site', 'targets:set:queue', 'targets:set:enterprise', 'messages:send:team', 'messages:send:site', 'drivers:read', 'hotline:act', 'hotline:reassign'],
   control_desk: ['targets:set:staffing', 'messages:send:site'],
   admin: [
     'targets:set:agent',
@@ -53,6 +58,10 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'ingest',
     'quarantine:read',
     'quarantine:resolve',
+    'drivers:read',
+    'hotline:act',
+    'hotline:reassign',
+    'hotline:rules',
   ],
 };
 

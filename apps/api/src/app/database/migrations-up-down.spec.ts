@@ -32,7 +32,7 @@ describe(`initial migration (${process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' :
     expect(await tables(db)).toEqual(['migrations']);
 
     await db.dataSource.runMigrations();
-    expect((await tables(db)).length).toBe(28);
+    expect((await tables(db)).length).toBe(TABLES_IN_DROP_ORDER.length + 1);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });
 
@@ -75,7 +75,9 @@ describe(`initial migration (${process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' :
     // Down to just before the partitioning: the migrations after it first, then it.
     for (let i = MIGRATIONS.indexOf(PartitionRawByDay1795820000000); i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await kinds()).toEqual(['agent_state_events:r', 'contacts:r']);
-    expect(await snapshot()).toEqual(before);
+    // Later migrations' own contacts indexes (customer.md attribution's id look-ups) go with them.
+    const later = new Set(['contacts_contact_id_idx', 'contacts_segment_id_idx']);
+    expect(await snapshot()).toEqual({ ...before, indexes: before.indexes.filter((i: { indexname: string }) => !later.has(i.indexname)) });
 
     await db.dataSource.runMigrations();
     expect(await kinds()).toEqual([`agent_state_events:${partitioned}`, `contacts:${partitioned}`]);

@@ -37,6 +37,8 @@ export class CustomerSurveys1795950000000 implements MigrationInterface {
     await q.query('DROP TABLE rollup_survey_outcomes_day');
     await q.query('DROP INDEX contacts_contact_id_idx');
     await q.query('DROP INDEX contacts_segment_id_idx');
+    // The other survey_responses indexes go with their columns; this one is on an old column.
+    await q.query('DROP INDEX survey_responses_customer_idx');
     await q.query(`ALTER TABLE survey_responses
       DROP COLUMN contact_id, DROP COLUMN comment, DROP COLUMN trust, DROP COLUMN repurchase, DROP COLUMN product_sat,
       DROP COLUMN value_for_money, DROP COLUMN response_id, DROP COLUMN attributed_by, DROP COLUMN attr_segment_id,

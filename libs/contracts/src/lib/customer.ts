@@ -65,3 +65,68 @@ export interface DriversResult {
   bands: DriverBand[];
   groups?: DriverGroup[];
 }
+
+// --- HOTLINE cases (customer.md "HOTLINE cases") ---
+
+export const HOTLINE_RULE_FIELDS = ['csat', 'nps', 'q1', 'q2', 'q3', 'q4', 'q5', 'trust', 'repurchase', 'productSat', 'valueForMoney', 'comment'] as const;
+export type HotlineRuleField = (typeof HOTLINE_RULE_FIELDS)[number];
+export const HOTLINE_RULE_OPS = ['eq', 'lte', 'gte', 'words'] as const;
+export type HotlineRuleOp = (typeof HOTLINE_RULE_OPS)[number];
+
+export interface HotlineRule {
+  id: string;
+  field: HotlineRuleField;
+  op: HotlineRuleOp;
+  /** A raw answer, 'scaleMin' (the response's own scale minimum), or for `words` a space-separated word list. */
+  value: number | 'scaleMin' | string;
+  needsComment: boolean;
+}
+
+export const HOTLINE_STATES = ['open', 'acknowledged', 'actioned', 'closed'] as const;
+export type HotlineState = (typeof HOTLINE_STATES)[number];
+export const DEFAULT_HOTLINE_CAUSE_CODES = ['agent', 'process', 'product', 'policy', 'system', 'expectation', 'no-fault'] as const;
+
+export interface HotlineHistoryEntry {
+  /** A state, or `assigned` for a re-route or reassignment. */
+  to: HotlineState | 'assigned';
+  by: string;
+  at: string;
+  note?: string;
+}
+
+export interface HotlineCase {
+  id: string;
+  responseId: string;
+  /** Salted hash: no names stored (the survey partner maps responseId). Absent for agents. */
+  customerKey?: string | null;
+  respondedAt: string;
+  raisedAt: string;
+  rules: string[];
+  csat: number | null;
+  nps: number | null;
+  comment: string | null;
+  attribution: SurveyAttribution | null;
+  assignedTo: string[];
+  state: HotlineState;
+  acknowledgedAt: string | null;
+  actionedAt: string | null;
+  closedAt: string | null;
+  causeCode: string | null;
+  action: string | null;
+  resolution: string | null;
+  history: HotlineHistoryEntry[];
+}
+
+/** One agent-page feedback row (GET /api/v1/feedback). */
+export interface FeedbackItem {
+  respondedAt: string;
+  contactId: string | null;
+  channel: string | null;
+  queueId: string | null;
+  attributedBy: AttributedBy | null;
+  csat: number | null;
+  nps: number | null;
+  scale: { min: number; max: number };
+  comment: string | null;
+  caseState: HotlineState | null;
+}

@@ -142,3 +142,35 @@ export function maySendMessage(user: Me, scope: Scope, org: OrgLookup): ScopeDec
   }
   return mayRead(user, scope, org);
 }
+
+/** Where a HOTLINE case (or an attributed survey response) belongs: its attribution. */
+export interface CasePlace {
+  agentId: string | null;
+  teamId: string | null;
+  siteId: string | null;
+}
+
+/**
+ * customer.md roles on cases and responses: agent — own attributed ones only; team leader — own
+ * teams; manager — own sites (an enterprise manager also the unattributed); control desk — none;
+ * admin — all. One role that allows is enough.
+ */
+export function mayReadCase(user: Me, c: CasePlace): ScopeDecision {
+  const ok = user.roles.some((role) => {
+    switch (role) {
+      case 'admin': return true;
+      case 'control_desk': return false;
+      case 'manager': return user.siteIds.length === 0 || (c.siteId !== null && user.siteIds.includes(c.siteId));
+      case 'team_leader': return c.teamId !== null && user.teamIds.includes(c.teamId);
+      case 'agent': return user.agentId !== null && c.agentId === user.agentId;
+    }
+  });
+  return ok ? ALLOW : { ok: false, reason: `${user.username} may not see this case` };
+}
+
+/** Acting on a case (acknowledge, act, close) needs hotline:act and the case in the actor's scope (agents never act). */
+export function mayActOnCase(user: Me, c: CasePlace): ScopeDecision {
+  if (!mayDo(user, 'hotline:act')) return { ok: false, reason: `${user.username} may not act on HOTLINE cases` };
+  const actors: Me = { ...user, roles: user.roles.filter((r) => r !== 'agent') };
+  return mayReadCase(actors, c);
+}

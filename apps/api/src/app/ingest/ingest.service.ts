@@ -25,7 +25,7 @@ import { OrgMapper } from './org-mapper';
 import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
-import { SurveyAttributor } from '../customer/attribution/survey-attribution';
+import { CustomerIngestHook } from '../customer/customer-ingest-hook';
 
 export interface IngestOptions {
   /** File name or stream id, stored with quarantined lines. */
@@ -39,6 +39,8 @@ export interface IngestOptions {
    * caller must then call rebuildRollups() (until then rollup-served KPIs lag the raw data).
    */
   deferRollups?: boolean;
+  /** customer.md: false = raise no HOTLINE cases (backfills: `fw ingest --no-hotline`, `?hotline=false`). */
+  hotline?: boolean;
 }
 
 /** Bad request: unknown format. The CLI exits 2, the API answers 400. */
@@ -78,8 +80,8 @@ export class IngestService {
   private readonly locks = new Map<string, Promise<unknown>>();
   /** 15-minute rollups refreshed in each batch's transaction (only the intervals it touched). */
   private readonly rollups = new RollupService();
-  /** customer.md: each batch (re)attributes the survey responses its records could change. */
-  readonly surveyAttribution = new SurveyAttributor();
+  /** customer.md: each batch (re)attributes the survey responses its records could change and raises HOTLINE cases. */
+  readonly customer = new CustomerIngestHook();
 
   constructor(
     private readonly store: RecordStore,
@@ -154,9 +156,11 @@ export class IngestService {
       });
     } catch (err) {
       mapper.forget(created);
+      this.customer.discard();
       throw new IngestInterruptedError(ctx.options.source, units[0]?.lineNumber ?? 0, ctx.counter.summary(), err);
     }
     for (const o of outcomes) ctx.counter.add(o);
+    this.customer.flush();
     this.afterCommit(ctx, outcomes, mapped, created.agents.length + created.queues.length > 0);
   }
 
@@ -177,7 +181,7 @@ export class IngestService {
       const touches = { contacts: m.contacts, agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
       else await this.rollups.refresh(tx, touches);
-      await this.surveyAttribution.afterWrite(tx, m.contacts, m.surveys);
+      await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
   }

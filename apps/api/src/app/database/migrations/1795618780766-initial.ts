@@ -337,6 +337,7 @@ ${AGENT_TIME_COUNTERS},
 
 /** Every table of the schema (this migration's and later ones'), children before parents. */
 export const TABLES_IN_DROP_ORDER = [
+  'hotline_cases',
   'rollup_survey_outcomes_day',
   'rollup_contacts_site_15m',
   'rollup_surveys_day',

@@ -57,6 +57,13 @@ export const KPI_NAMES = [
   'detractorPct',
   'npsScore',
   'consistencyResponses',
+  // HOTLINE cases whose response is in the window and scope (filled by the API from its cases)
+  'hotlineCases',
+  'hotlineOpen',
+  'ackSecondsMedian',
+  'closeSecondsMedian',
+  'closeSecondsP90',
+  'closedWithin48hPct',
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 export type KpiValues = Record<KpiName, number | null>;

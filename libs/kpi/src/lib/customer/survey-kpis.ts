@@ -43,7 +43,8 @@ const pct = (num: number, den: number): number | null => (den > 0 ? (100 * num) 
 
 export type CustomerKpiName =
   | 'surveyResponses' | 'surveyAttributedPct' | 'csatResponses' | 'csatMean' | 'csatTopBoxPct' | 'npsResponses'
-  | 'promoterPct' | 'passivePct' | 'detractorPct' | 'npsScore' | 'consistencyResponses';
+  | 'promoterPct' | 'passivePct' | 'detractorPct' | 'npsScore' | 'consistencyResponses'
+  | 'hotlineCases' | 'hotlineOpen' | 'ackSecondsMedian' | 'closeSecondsMedian' | 'closeSecondsP90' | 'closedWithin48hPct';
 
 export function finaliseCustomerKpis(c: KpiComponents): Record<CustomerKpiName & KpiName, number | null> {
   const promoter = pct(c.npsPromoters, c.npsCount);
@@ -60,6 +61,13 @@ export function finaliseCustomerKpis(c: KpiComponents): Record<CustomerKpiName &
     detractorPct: detractor,
     npsScore: promoter === null || detractor === null ? null : promoter - detractor,
     consistencyResponses: c.responses,
+    // Cases are not records of KpiInput: the API fills these from its hotline_cases (null = no case).
+    hotlineCases: null,
+    hotlineOpen: null,
+    ackSecondsMedian: null,
+    closeSecondsMedian: null,
+    closeSecondsP90: null,
+    closedWithin48hPct: null,
   };
 }
 

@@ -149,4 +149,17 @@ describe('HOTLINE: raised once, routed, lifecycle with audit, pushed live to ass
     expect(agentCsv.text.split('\n').filter((l) => /^[0-9a-f-]{36},/.test(l))).toHaveLength(1);
     expect(agentCsv.text).not.toMatch(/[0-9a-f]{64}/);
   });
+
+  it('HOTLINE KPIs in the KPI rows: selected by respondedAt in the window, judged at asOf', async () => {
+    const W = 'from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z&asOf=2030-01-01T00:00:00Z';
+    const all = (await http('manager').get(`/api/v1/kpis?scope=enterprise&${W}`)).body as { rows: { key: string; kpis: Record<string, number | null> }[] };
+    // 3 cases; the a1 one closed seconds after raising (within 48 h); at asOf 2030 the two open ones
+    // are past raisedAt + 48 h, so they count against: 100 × 1 / 3
+    expect(all.rows[0].kpis).toMatchObject({ hotlineCases: 3, hotlineOpen: 2 });
+    expect(all.rows[0].kpis['closedWithin48hPct']).toBeCloseTo(100 / 3, 10);
+    const t1 = (await http('lead').get(`/api/v1/kpis?scope=team:t1&${W}`)).body as { rows: { kpis: Record<string, number | null> }[] };
+    expect(t1.rows[0].kpis).toMatchObject({ hotlineCases: 1, hotlineOpen: 0 });
+    const mine = (await http('agent').get(`/api/v1/kpis?scope=agent:a1&${W}`)).body as { rows: { kpis: Record<string, number | null> }[] };
+    expect(mine.rows[0].kpis.hotlineCases).toBe(1);
+  });
 });

@@ -51,7 +51,8 @@ const place = (c: HotlineCase) => ({ agentId: c.attribution?.agentId ?? null, te
 export function forViewer(user: Me, c: HotlineCase): HotlineCase {
   const broad = user.roles.some((r) => r !== 'agent' && mayReadCase({ ...user, roles: [r] }, place(c)).ok);
   if (broad) return c;
-  const { customerKey: _k, ...rest } = c;
+  const rest: HotlineCase = { ...c };
+  delete rest.customerKey;
   return rest;
 }
 

@@ -22,7 +22,9 @@ export function drawSurveys(seed: number, handled: Contact[], prevChannel: Map<s
   const hires = new Set(newHireIds);
   const out: SurveyResponse[] = [];
   for (const c of handled) {
-    if (c.customerKey === null || !rng.chance(0.03)) continue;
+    // The new hires' customers are asked more often (a follow-up programme), so their CSAT has a sample.
+    const hireContact = c.agentId !== null && hires.has(c.agentId);
+    if (c.customerKey === null || !rng.chance(hireContact ? 0.15 : 0.03)) continue;
     const respondedAt = c.endedAt + Math.round(rng.exponential(8) * HOUR / 1000) * 1000;
     if (respondedAt > endAt) continue;
     const main = CHANNEL_NAME[c.channel];
@@ -44,7 +46,7 @@ export function drawSurveys(seed: number, handled: Contact[], prevChannel: Map<s
     const felt = answered.length >= 3 ? answered.reduce((a, v) => a + v - 1, 0) / (answered.length * 6) : (mean - 1) / 6;
     const productSat = clamp(rng.normal(5.3, 1), 1, 7);
     const valueForMoney = clamp(rng.normal(4.8, 1.1), 1, 7);
-    const hire = c.agentId !== null && hires.has(c.agentId) ? 1.6 : 0;
+    const hire = hireContact ? 1.8 : 0;
     const csatRaw = 1 + 6 * felt * 0.85 + 0.15 * (productSat - 5) + 0.12 * (valueForMoney - 5) + 0.9 - hire + rng.normal(0, 0.55);
     const csat = rng.chance(0.85) ? clamp(csatRaw, 1, 7) : null;
     const nps = rng.chance(0.75) ? clamp(((csatRaw - 1) / 6) * 10 + rng.normal(0.3, 1.2), 0, 10) : null;

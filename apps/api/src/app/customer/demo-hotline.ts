@@ -15,8 +15,11 @@ export async function ageDemoHotlineCases(store: RecordStore, now: number, keepO
   const cases = await store.query<{ id: string; respondedAt: number; leader: string | null }>(
     `SELECT id::text AS id, (extract(epoch from responded_at) * 1000)::float8 AS "respondedAt", assigned_to->>0 AS leader FROM hotline_cases ORDER BY responded_at DESC, id`,
   );
-  const overdue = cases.filter((c) => c.respondedAt + 15 * MIN < now - 50 * HOUR).slice(0, 2).map((c) => c.id);
-  const open = new Set([...cases.filter((c) => c.respondedAt > now - 40 * HOUR).slice(0, keepOpen - overdue.length).map((c) => c.id), ...overdue]);
+  // The demo team leader's cases first (the tour's `lead` sees them), then the newest elsewhere.
+  const lead = cases.filter((c) => c.leader === 'lead');
+  const overdue = lead.filter((c) => c.respondedAt + 15 * MIN < now - 50 * HOUR).slice(0, 2).map((c) => c.id);
+  const recent = [...lead.filter((c) => c.respondedAt > now - 40 * HOUR), ...cases.filter((c) => c.leader !== 'lead')].slice(0, keepOpen - overdue.length);
+  const open = new Set([...recent.map((c) => c.id), ...overdue]);
   let i = 0;
   for (const c of cases) {
     const raised = c.respondedAt + 15 * MIN;

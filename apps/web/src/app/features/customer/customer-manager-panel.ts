@@ -22,7 +22,7 @@ const LABEL: Record<string, string> = { consistency: 'Consistency', productSat: 
         <app-survey-tile kpi="csatMean" label="CSAT mean" [row]="row()" [loading]="summary.isLoading()" />
         <app-survey-tile kpi="npsScore" label="NPS" [row]="row()" [loading]="summary.isLoading()" />
         <app-kpi-tile kpi="hotlineOpen" label="HOTLINE open" [value]="v('hotlineOpen') ?? 0" />
-        <app-kpi-tile kpi="closeSecondsMedian" label="HOTLINE median close" [value]="v('closeSecondsMedian')" [detail]="closeDetail()" />
+         <app-kpi-tile kpi="hotlineCloseSeconds" label="HOTLINE median close" [value]="v('closeSecondsMedian')" [detail]="closeDetail()" />
         <app-kpi-tile kpi="closedWithin48hPct" label="Closed within 48 h" [value]="v('closedWithin48hPct')" />
       </div>
       <div class="fw-grid-3">

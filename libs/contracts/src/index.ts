@@ -8,3 +8,4 @@ export * from './lib/feeds';
 export * from './lib/live';
 export * from './lib/api';
 export * from './lib/alerts';
+export * from './lib/customer';

@@ -12,3 +12,4 @@ export * from './lib/staffing';
 export * from './lib/rta';
 export * from './lib/targets';
 export * from './lib/action';
+export * from './lib/customer';

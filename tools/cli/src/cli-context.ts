@@ -6,12 +6,13 @@ import { IngestModule } from '@floorwatch/api/ingest/ingest.module';
 import { KpiModule } from '@floorwatch/api/kpi/kpi.module';
 import { MetricsModule } from '@floorwatch/api/metrics/metrics.module';
 import { OrgModule } from '@floorwatch/api/org/org.module';
+import { CustomerModule } from '@floorwatch/api/customer/customer.module';
 
 /** The API's own feature modules, without HTTP: `fw` runs the same services as the API. */
 @Module({})
 class CliModule {
   static forRoot(handle: DatabaseHandle): DynamicModule {
-    return { module: CliModule, imports: [DatabaseModule.forRoot({ handle }), MetricsModule, OrgModule, KpiModule, IngestModule] };
+    return { module: CliModule, imports: [DatabaseModule.forRoot({ handle }), MetricsModule, OrgModule, KpiModule, IngestModule, CustomerModule] };
   }
 }
 

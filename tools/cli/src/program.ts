@@ -6,6 +6,8 @@ import { ingestCommand } from './commands/ingest';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
 import { quarantineCommand, unmappedCommand } from './commands/quarantine';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
+import { driversCommand, type DriversOptions } from './commands/drivers';
+import { hotlineCommand, type HotlineOptions } from './commands/hotline';
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -27,8 +29,9 @@ export function buildProgram(io: CliIo): Command {
     .description('ingest feed files (- = standard input); prints {"read","accepted","duplicates","quarantined","reasons"}')
     .requiredOption('--format <format>', 'queue_log, connect-ctr, connect-agent-events, contacts-ndjson, agent-states-ndjson, wfm-schedule, wfm-forecast, survey, org')
     .option('--bulk', 'history backfill: rollups deferred while the files load and rebuilt once at the end (not for a feed a live floor is watching)')
+    .option('--no-hotline', 'raise no HOTLINE cases for these survey responses (backfills)')
     .argument('<files...>', 'files to ingest, in order')
-    .action((files: string[], o: { format: string; bulk?: boolean }) => ingestCommand(o.format, files, io.out, { bulk: o.bulk === true }));
+    .action((files: string[], o: { format: string; bulk?: boolean; hotline?: boolean }) => ingestCommand(o.format, files, io.out, { bulk: o.bulk === true, hotline: o.hotline !== false }));
 
   program
     .command('kpi')
@@ -40,6 +43,29 @@ export function buildProgram(io: CliIo): Command {
     .option('--by <group>', 'agent|team|site|queue|reason|channel|day|hour|interval|mainChannel|channelChain|direction')
     .option('--tz <iana>', 'time zone of day/hour groups')
     .action((o: KpiOptions) => kpiCommand(o, io.out));
+
+  program
+    .command('drivers')
+    .description('drivers of a customer outcome (customer.md): {"outcome","scope","from","to","modelN","drivers","bands","groups?"}')
+    .requiredOption('--outcome <outcome>', 'csat | trust | repurchase | nps')
+    .requiredOption('--from <iso>', 'window start (inclusive)')
+    .requiredOption('--to <iso>', 'window end (exclusive)')
+    .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id> | queue:<id>', 'enterprise')
+    .option('--by <group>', 'mainChannel | channelChain')
+    .action((o: DriversOptions) => driversCommand(o, io.out));
+
+  program
+    .command('hotline')
+    .description('HOTLINE cases (read-only), or with --report the monthly report: JSON')
+    .option('--state <state>', 'open | acknowledged | actioned | closed')
+    .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id> | queue:<id>')
+    .option('--from <iso>', 'responses from (inclusive)')
+    .option('--to <iso>', 'responses to (exclusive)')
+    .option('--report', 'the monthly report (needs --month)')
+    .option('--month <yyyy-mm>', 'report month')
+    .option('--tz <iana>', 'report time zone (default UTC)')
+    .option('--format <format>', 'report: json | csv', 'json')
+    .action((o: HotlineOptions) => hotlineCommand(o, io.out));
 
   program
     .command('staffing')

@@ -49,6 +49,25 @@ export const KPI_NAMES = [
   'outboundHandled',
   // queued inbound contacts that left the queue on request (queue_log EXITWITHKEY)
   'exitedByKey',
+  // customer outcomes (spec/customer.md)
+  'surveyResponses',
+  'surveyAttributedPct',
+  'csatResponses',
+  'csatMean',
+  'csatTopBoxPct',
+  'npsResponses',
+  'promoterPct',
+  'passivePct',
+  'detractorPct',
+  'npsScore',
+  'consistencyResponses',
+  // HOTLINE cases whose response is in the window and scope (filled by the API from its cases)
+  'hotlineCases',
+  'hotlineOpen',
+  'ackSecondsMedian',
+  'closeSecondsMedian',
+  'closeSecondsP90',
+  'closedWithin48hPct',
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 export type KpiValues = Record<KpiName, number | null>;
@@ -98,6 +117,8 @@ export const TARGET_KPIS = [
   'consistencyIndex',
   'handled',
   'staffingGap',
+  'csatTopBoxPct',
+  'npsScore',
 ] as const;
 export type TargetKpi = (typeof TARGET_KPIS)[number];
 
@@ -111,6 +132,9 @@ export interface KpiRowWithTargets extends KpiRow {
         status: import('./targets').TargetStatus;
         /** Optional: lets dashboards caption "Target ≥ 90 %" without guessing the direction. */
         direction?: import('./targets').TargetDirection;
+        /** Survey KPIs (customer.md minimum sample): the responses behind the value and the rule's minimum. */
+        n?: number;
+        minResponses?: number;
       }
     >
   >;

@@ -67,6 +67,8 @@ export const LIVE_EVENTS = {
   kpi: 'kpi',
   alert: 'alert',
   snapshot: 'snapshot',
+  /** customer.md: a new or re-routed HOTLINE case, sent to its assignees only. */
+  hotlineCase: 'hotline-case',
 } as const;
 
 /** The KPI tiles the live `kpi` event reports (today so far, in the scope's site time zone; enterprise UTC). */

@@ -100,6 +100,15 @@ export interface SurveyResponse {
   nps: number | null;
   scaleMin: number;
   scaleMax: number;
+  /** customer.md extension: optional feed columns (absent on records from older code paths). */
+  contactId?: string | null;
+  comment?: string | null;
+  trust?: number | null;
+  repurchase?: number | null;
+  productSat?: number | null;
+  valueForMoney?: number | null;
+  /** The segment the response rates; null/absent = unattributed (enterprise only). */
+  attribution?: import('./customer').SurveyAttribution | null;
 }
 
 /** Organisation as the KPI engine needs it to scope and group records. */

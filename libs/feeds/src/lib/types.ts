@@ -69,6 +69,13 @@ export interface FeedSurvey {
   nps: number | null;
   scaleMin: number;
   scaleMax: number;
+  /** customer.md optional columns; null when empty or absent. */
+  contactId?: string | null;
+  comment?: string | null;
+  trust?: number | null;
+  repurchase?: number | null;
+  productSat?: number | null;
+  valueForMoney?: number | null;
 }
 
 export interface FeedOrg {

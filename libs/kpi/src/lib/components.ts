@@ -1,5 +1,6 @@
 import type { Channel, KpiValues } from '@floorwatch/contracts';
 import { CHANNELS } from '@floorwatch/contracts';
+import { CUSTOMER_COMPONENTS, finaliseCustomerKpis } from './customer/survey-kpis';
 
 /**
  * Additive parts of every KPI. Any KPI over a set of records is `finaliseKpis` of the sum of the
@@ -59,6 +60,16 @@ export interface KpiComponents {
   q4Answered: number;
   q5ScoreSum: number;
   q5Answered: number;
+  // customer outcomes (customer/survey-kpis.ts): every response, not only consistency-included ones
+  surveyCount: number;
+  surveyAttributed: number;
+  csatCount: number;
+  csatScoreSum: number;
+  csatTopBox: number;
+  npsCount: number;
+  npsPromoters: number;
+  npsPassives: number;
+  npsDetractors: number;
 }
 
 export type NumericComponent = Exclude<keyof KpiComponents, 'fcrEligibleByChannel' | 'fcrNotRepeatedByChannel'>;
@@ -73,6 +84,7 @@ export const NUMERIC_COMPONENTS: readonly NumericComponent[] = [
   'consistencyScoreSum', 'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum',
   'q2Answered', 'q3ScoreSum', 'q3Answered', 'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
   'outboundHandled', 'exitedByKey',
+  ...CUSTOMER_COMPONENTS,
 ];
 
 export const ITEM_SUM_KEYS = ['q1ScoreSum', 'q2ScoreSum', 'q3ScoreSum', 'q4ScoreSum', 'q5ScoreSum'] as const;
@@ -98,6 +110,8 @@ export function emptyComponents(): KpiComponents {
     responses: 0, consistencyScoreSum: 0, consistencyExcluded: 0, q1ScoreSum: 0, q1Answered: 0,
     q2ScoreSum: 0, q2Answered: 0, q3ScoreSum: 0, q3Answered: 0, q4ScoreSum: 0, q4Answered: 0,
     q5ScoreSum: 0, q5Answered: 0, outboundHandled: 0, exitedByKey: 0,
+    surveyCount: 0, surveyAttributed: 0, csatCount: 0, csatScoreSum: 0, csatTopBox: 0, npsCount: 0,
+    npsPromoters: 0, npsPassives: 0, npsDetractors: 0,
   };
 }
 
@@ -186,5 +200,6 @@ export function finaliseKpis(c: KpiComponents, options: { minContacts?: number }
     q5Index: ratio(c.q5ScoreSum, c.q5Answered),
     outboundHandled: c.outboundHandled,
     exitedByKey: c.exitedByKey,
+    ...finaliseCustomerKpis(c),
   };
 }

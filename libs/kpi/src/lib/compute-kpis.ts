@@ -20,6 +20,8 @@ import type { RepeatFinder, RepeatIndex } from './contacts';
 import { agentInScope, contactInScope, indexOrg } from './org-index';
 import { agentStateIntervals, eventsByAgent } from './states';
 import { addSurveyInto } from './surveys';
+import { addCustomerSurveyInto, DEFAULT_TOP_BOX_MIN_SCORE } from './customer/survey-kpis';
+import { surveyGroupKey, surveyInScope } from './customer/survey-scope';
 import type { TimeBucket, TimeGroup } from './time-buckets';
 import { assertTimeZone, findBucket, timeBuckets } from './time-buckets';
 
@@ -183,17 +185,17 @@ export function computeKpiComponents(
     }
   }
 
-  if (scope.kind === 'enterprise') {
-    for (const s of input.surveys) {
-      if (!inWindow(s.respondedAt, query)) continue;
-      const key =
-        by === undefined ? ALL_KEY
-        : by === 'mainChannel' ? s.mainChannel
-        : by === 'channelChain' ? s.channelChain
-        : timeBy ? timeKey(s.respondedAt, null)
-        : NO_GROUP;
-      addSurveyInto(row(key), s);
-    }
+  // customer.md: a response counts at the scopes of the segment it rates (attribution), and at
+  // enterprise; its day and hour are on the attributed site's clock.
+  for (const s of input.surveys) {
+    if (!inWindow(s.respondedAt, query) || !surveyInScope(s, scope)) continue;
+    const key =
+      by === undefined ? ALL_KEY
+      : by === 'day' || by === 'hour' || by === 'interval' ? timeKey(s.respondedAt, s.attribution?.siteId ?? null)
+      : surveyGroupKey(s, by);
+    const t = row(key);
+    addSurveyInto(t, s);
+    addCustomerSurveyInto(t, s, config.topBoxMinScore ?? DEFAULT_TOP_BOX_MIN_SCORE);
   }
   return rows;
 }

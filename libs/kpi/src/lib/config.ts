@@ -26,6 +26,12 @@ export interface KpiConfig {
   minContacts: number;
   /** Service-level target used by Erlang C staffing when a forecast gives no requiredAgents. */
   staffingSlTargetPct: number;
+  /** customer.md: csat top box threshold on the 0–100 item score (default 75). */
+  topBoxMinScore?: number;
+  /** customer.md: survey KPIs with fewer responses get status none (default 30). */
+  minResponses?: number;
+  /** customer.md: attribution window in hours (default 72; 0 = off). */
+  attributeWindowHours?: number;
 }
 
 export const PRODUCTIVE_STATES: readonly AgentState[] = ['available', 'on_contact', 'acw'];

@@ -16,6 +16,9 @@ export const DEFAULT_TARGETS: readonly Target[] = [
   enterprise('shrinkagePct', 32, 'lower'),
   enterprise('occupancyPct', 80, 'higher'),
   enterprise('consistencyIndex', 70, 'higher'),
+  // customer.md
+  enterprise('csatTopBoxPct', 80, 'higher'),
+  enterprise('npsScore', 30, 'higher'),
 ];
 
 export const DEFAULT_AMBER_FRACTION = 0.05;

@@ -26,9 +26,13 @@ export function writeForecast(path: string, rows: ForecastInterval[], tzOfSite: 
 
 export function writeSurveys(path: string, rows: SurveyResponse[]): number {
   const w = new LineWriter(path);
-  w.write('customer_id,responded_at,main_channel,channel_chain,q1,q2,q3,q4,q5,csat,nps,scale_min,scale_max');
+  // customer.md columns after the original thirteen (named in the header, so order is free).
+  w.write('customer_id,responded_at,main_channel,channel_chain,q1,q2,q3,q4,q5,csat,nps,scale_min,scale_max,contact_id,comment,trust,repurchase,product_sat,value_for_money');
   for (const r of rows) {
-    w.write([csv(r.customerKey), iso(r.respondedAt), csv(r.mainChannel), csv(r.channelChain), ...r.items.map(csv), csv(r.csat), csv(r.nps), r.scaleMin, r.scaleMax].join(','));
+    w.write(
+      [csv(r.customerKey), iso(r.respondedAt), csv(r.mainChannel), csv(r.channelChain), ...r.items.map(csv), csv(r.csat), csv(r.nps), r.scaleMin, r.scaleMax,
+        csv(r.contactId ?? null), csv(r.comment ?? null), csv(r.trust ?? null), csv(r.repurchase ?? null), csv(r.productSat ?? null), csv(r.valueForMoney ?? null)].join(','),
+    );
   }
   w.close();
   return w.lines - 1;

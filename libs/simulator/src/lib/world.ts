@@ -104,7 +104,7 @@ export function generateWorld(options: WorldOptions): World {
   const futureContacts = built.contacts.filter((c) => c.endedAt >= endAt).sort((a, b) => a.endedAt - b.endedAt);
   const overrides: ForecastOverride[] = (hooks.staffing?.intervals ?? []).map((s) => ({ siteId: s.siteId, intervalStart: s.start, requiredAgents: SCENARIOS.staffingTraining.requiredAgents }));
   const forecasts = buildForecast(curves, startAt, horizon, overrides);
-  const surveys = drawSurveys(seed, contacts.filter((c) => c.outcome === 'handled'), built.prevChannel, endAt);
+  const surveys = drawSurveys(seed, contacts.filter((c) => c.outcome === 'handled'), built.prevChannel, endAt, hooks.newHireIds);
 
   const org = toContractOrg(sim);
   const world: World = {

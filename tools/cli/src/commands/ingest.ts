@@ -16,7 +16,7 @@ const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
  * batch (373 299 queue_log lines: 10.6 s against 13.7 s, docs/perf.md). The rebuild runs after a
  * failed file too.
  */
-export async function ingestCommand(format: string, files: string[], out: NodeJS.WritableStream, options: { bulk?: boolean } = {}): Promise<void> {
+export async function ingestCommand(format: string, files: string[], out: NodeJS.WritableStream, options: { bulk?: boolean; hotline?: boolean } = {}): Promise<void> {
   if (!isFeedFormat(format)) throw new UsageError(`unknown feed format "${format}"; expected one of ${FEED_FORMATS.join(', ')}`);
   if (files.length === 0) throw new UsageError('give at least one file (or - for standard input)');
   // Check every file before ingesting any, so a typo in the third name ingests nothing.
@@ -28,7 +28,7 @@ export async function ingestCommand(format: string, files: string[], out: NodeJS
       for (const [i, file] of files.entries()) {
         const { source, done } = open(file, sizes[i]);
         try {
-          add(total, await ingest.ingest(format, source, { source: file === '-' ? 'stdin' : file, deferRollups: options.bulk === true }));
+          add(total, await ingest.ingest(format, source, { source: file === '-' ? 'stdin' : file, deferRollups: options.bulk === true, hotline: options.hotline !== false }));
         } finally {
           done();
         }

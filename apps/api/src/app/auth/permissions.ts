@@ -29,13 +29,18 @@ export type Action =
   | 'admin:org'
   | 'ingest'
   | 'quarantine:read'
-  | 'quarantine:resolve';
+  | 'quarantine:resolve'
+  // customer.md: drivers of satisfaction; HOTLINE cases (act on own scope, reassign, edit rules)
+  | 'drivers:read'
+  | 'hotline:act'
+  | 'hotline:reassign'
+  | 'hotline:rules';
 
 /** Which role may do what; the scope check below then limits where. */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   agent: ['schedule-requests:create'],
-  team_leader: ['targets:set:team', 'targets:set:agent', 'messages:send:agent', 'schedule-requests:decide'],
-  manager: ['targets:set:site', 'targets:set:queue', 'targets:set:enterprise', 'messages:send:team', 'messages:send:site'],
+  team_leader: ['targets:set:team', 'targets:set:agent', 'messages:send:agent', 'schedule-requests:decide', 'drivers:read', 'hotline:act'],
+  manager: ['targets:set:site', 'targets:set:queue', 'targets:set:enterprise', 'messages:send:team', 'messages:send:site', 'drivers:read', 'hotline:act', 'hotline:reassign'],
   control_desk: ['targets:set:staffing', 'messages:send:site'],
   admin: [
     'targets:set:agent',
@@ -53,6 +58,10 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'ingest',
     'quarantine:read',
     'quarantine:resolve',
+    'drivers:read',
+    'hotline:act',
+    'hotline:reassign',
+    'hotline:rules',
   ],
 };
 
@@ -164,4 +173,34 @@ export function mayCreateAction(user: Me, scope: Scope, org: OrgLookup): ScopeDe
   const roles = user.roles.filter((r) => r !== 'agent');
   if (roles.length === 0) return { ok: false, reason: `${user.username} may not create corrective actions` };
   return mayRead({ ...user, roles }, scope, org);
+/** Where a HOTLINE case (or an attributed survey response) belongs: its attribution. */
+export interface CasePlace {
+  agentId: string | null;
+  teamId: string | null;
+  siteId: string | null;
+}
+
+/**
+ * customer.md roles on cases and responses: agent — own attributed ones only; team leader — own
+ * teams; manager — own sites (an enterprise manager also the unattributed); control desk — none;
+ * admin — all. One role that allows is enough.
+ */
+export function mayReadCase(user: Me, c: CasePlace): ScopeDecision {
+  const ok = user.roles.some((role) => {
+    switch (role) {
+      case 'admin': return true;
+      case 'control_desk': return false;
+      case 'manager': return user.siteIds.length === 0 || (c.siteId !== null && user.siteIds.includes(c.siteId));
+      case 'team_leader': return c.teamId !== null && user.teamIds.includes(c.teamId);
+      case 'agent': return user.agentId !== null && c.agentId === user.agentId;
+    }
+  });
+  return ok ? ALLOW : { ok: false, reason: `${user.username} may not see this case` };
+}
+
+/** Acting on a case (acknowledge, act, close) needs hotline:act and the case in the actor's scope (agents never act). */
+export function mayActOnCase(user: Me, c: CasePlace): ScopeDecision {
+  if (!mayDo(user, 'hotline:act')) return { ok: false, reason: `${user.username} may not act on HOTLINE cases` };
+  const actors: Me = { ...user, roles: user.roles.filter((r) => r !== 'agent') };
+  return mayReadCase(actors, c);
 }

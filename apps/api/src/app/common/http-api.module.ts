@@ -5,13 +5,14 @@ import { MessagesModule } from '../messages/messages.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { OrgModule } from '../org/org.module';
 import { TargetsModule } from '../targets/targets.module';
+import { CustomerModule } from '../customer/customer.module';
 
 /**
  * The REST API's feature modules in one import for app.module.ts. They need the DatabaseModule
  * (a TypeORM DataSource and the RecordStore) provided globally, and configureApp() on the app.
  */
 @Module({
-  imports: [MetricsModule, AuthModule, OrgModule, TargetsModule, KpiModule, MessagesModule],
-  exports: [MetricsModule, AuthModule, OrgModule, TargetsModule, KpiModule, MessagesModule],
+  imports: [MetricsModule, AuthModule, OrgModule, TargetsModule, KpiModule, MessagesModule, CustomerModule],
+  exports: [MetricsModule, AuthModule, OrgModule, TargetsModule, KpiModule, MessagesModule, CustomerModule],
 })
 export class HttpApiModule {}

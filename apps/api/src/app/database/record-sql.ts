@@ -48,7 +48,10 @@ export const toStateEvent = (r: StateRowRaw) => ({ agentId: r.agentId, at: r.at,
 
 export const SURVEY_SELECT = `SELECT customer_key AS "customerKey", ${ms('responded_at', 'respondedAt')},
   main_channel AS "mainChannel", channel_chain AS "channelChain", q1, q2, q3, q4, q5, csat, nps,
-  scale_min AS "scaleMin", scale_max AS "scaleMax" FROM survey_responses`;
+  scale_min AS "scaleMin", scale_max AS "scaleMax",
+  contact_id AS "contactId", comment, trust, repurchase, product_sat AS "productSat", value_for_money AS "valueForMoney",
+  attributed_by AS "attributedBy", attr_segment_id AS "attrSegmentId", attr_contact_id AS "attrContactId", agent_id AS "agentId",
+  team_id AS "teamId", queue_id AS "queueId", reason, channel, site_id AS "siteId" FROM survey_responses`;
 export interface SurveyRowRaw {
   customerKey: string | null;
   respondedAt: number;
@@ -63,6 +66,22 @@ export interface SurveyRowRaw {
   nps: number | null;
   scaleMin: number;
   scaleMax: number;
+  // customer.md columns (migration CustomerSurveys1795950000000)
+  contactId: string | null;
+  comment: string | null;
+  trust: number | null;
+  repurchase: number | null;
+  productSat: number | null;
+  valueForMoney: number | null;
+  attributedBy: string | null;
+  attrSegmentId: string | null;
+  attrContactId: string | null;
+  agentId: string | null;
+  teamId: string | null;
+  queueId: string | null;
+  reason: string | null;
+  channel: string | null;
+  siteId: string | null;
 }
 export function toSurvey(r: SurveyRowRaw): SurveyResponse {
   return {
@@ -75,6 +94,26 @@ export function toSurvey(r: SurveyRowRaw): SurveyResponse {
     nps: r.nps,
     scaleMin: r.scaleMin,
     scaleMax: r.scaleMax,
+    contactId: r.contactId,
+    comment: r.comment,
+    trust: r.trust,
+    repurchase: r.repurchase,
+    productSat: r.productSat,
+    valueForMoney: r.valueForMoney,
+    attribution:
+      r.attributedBy === null
+        ? null
+        : {
+            attributedBy: r.attributedBy as 'contactId' | 'window',
+            segmentId: r.attrSegmentId ?? '',
+            contactId: r.attrContactId ?? '',
+            agentId: r.agentId,
+            teamId: r.teamId,
+            queueId: r.queueId ?? '',
+            reason: r.reason ?? '',
+            channel: r.channel ?? '',
+            siteId: r.siteId ?? '',
+          },
   };
 }
 

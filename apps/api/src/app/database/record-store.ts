@@ -108,8 +108,12 @@ export class RecordStore extends RecordReader {
     const values: Row[] = rows.map((s) => [
       s.naturalKey ?? `${s.customerKey ?? ''}|${s.respondedAt}|${s.mainChannel}|${s.channelChain}`, s.source, s.customerKey,
       toTimestamp(s.respondedAt), s.mainChannel, s.channelChain, ...s.items, s.csat, s.nps, s.scaleMin, s.scaleMax,
+      // customer.md: responseId = (customerKey, respondedAt, contactId or empty)
+      s.contactId ?? null, s.comment ?? null, s.trust ?? null, s.repurchase ?? null, s.productSat ?? null, s.valueForMoney ?? null,
+      `${s.customerKey ?? ''}|${s.respondedAt}|${s.contactId ?? ''}`,
     ]);
-    const columns = ['natural_key', 'source', 'customer_key', 'responded_at', 'main_channel', 'channel_chain', 'q1', 'q2', 'q3', 'q4', 'q5', 'csat', 'nps', 'scale_min', 'scale_max'];
+    const columns = ['natural_key', 'source', 'customer_key', 'responded_at', 'main_channel', 'channel_chain', 'q1', 'q2', 'q3', 'q4', 'q5', 'csat', 'nps', 'scale_min', 'scale_max',
+      'contact_id', 'comment', 'trust', 'repurchase', 'product_sat', 'value_for_money', 'response_id'];
     return this.writer.write('survey_responses', columns, values, { runner: this.runner });
   }
 

@@ -9,6 +9,7 @@ import { OrgService } from '../org/org.service';
 import { TargetsService } from '../targets/targets.service';
 import type { RebuildReport } from '../rollup/rollup-rebuild';
 import { backfillWorld } from './demo-backfill';
+import { ageDemoHotlineCases } from '../customer/demo-hotline';
 import type { DemoConfig } from './demo-config';
 import { LiveSimulator } from './demo-live';
 import { NO_PROGRESS, progressBar, type Progress } from './demo-progress';
@@ -124,6 +125,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     const { world, generateMs } = report;
     seed.horizon = world.horizon;
     await plantScenarioSetup(world, this.users, this.targets, this.orgs, this.kpis);
+    await ageDemoHotlineCases(this.store, endAt); // customer.md demo: a month of worked cases, a handful open
     // Written last: a start interrupted mid-backfill starts over (stored lines then count as duplicates).
     await this.store.setSetting(DEMO_SEED_SETTING, seed);
     this.seed = seed;

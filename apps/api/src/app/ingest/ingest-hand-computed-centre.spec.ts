@@ -1,5 +1,5 @@
 import { createParser, readUnits, type FeedRecord } from '@floorwatch/feeds';
-import { computeKpis } from '@floorwatch/kpi';
+import { attributeSurvey, computeKpis } from '@floorwatch/kpi';
 import type { AgentStateEvent, Contact, ScheduleSegment, SurveyResponse } from '@floorwatch/contracts';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { centreText, DAY, ingestCentre, services, textSource } from './ingest-test-kit';
@@ -100,6 +100,6 @@ async function computeDirect() {
   );
   const surveys: SurveyResponse[] = (await records('survey', 'survey.csv')).flatMap((r) =>
     r.kind === 'survey' ? [{ customerKey: r.customerRef, respondedAt: r.respondedAt, mainChannel: r.mainChannel, channelChain: r.channelChain, items: r.items, csat: r.csat, nps: r.nps, scaleMin: r.scaleMin, scaleMax: r.scaleMax }] : [],
-  );
+  ).map((s) => ({ ...s, attribution: attributeSurvey({ ...s, contactId: null }, contacts) })); // customer.md attribution over the same contacts
   return computeKpis({ org, contacts, stateEvents, schedule, surveys }, { scope: { kind: 'enterprise' }, from: DAY.from, to: DAY.to, asOf: DAY.asOf });
 }

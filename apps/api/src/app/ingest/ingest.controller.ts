@@ -15,7 +15,11 @@ const quarantineQuery = z.object({
   source: z.string().min(1).max(1000).optional(),
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100_000).optional(),
 });
-const ingestQuery = z.object({ source: z.string().min(1).max(1000).optional() });
+const ingestQuery = z.object({
+  source: z.string().min(1).max(1000).optional(),
+  // customer.md: `?hotline=false` raises no HOTLINE cases (backfills)
+  hotline: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+});
 
 @ApiTags('ingest')
 @ApiBearerAuth()
@@ -38,11 +42,12 @@ export class IngestController {
   async ingest(@CurrentUser() user: Me, @Param('format') format: string, @Query() query: Record<string, unknown>, @Req() req: IncomingMessage & { body?: unknown }): Promise<IngestSummary> {
     requireAction(user, 'ingest');
     if (!isFeedFormat(format)) throw badRequest('format', `unknown feed format "${format}"; expected one of ${FEED_FORMATS.join(', ')}`);
-    const source = validate(ingestQuery, query).source ?? `upload:${format}`;
+    const q = validate(ingestQuery, query);
+    const source = q.source ?? `upload:${format}`;
     const parsed = req.readableEnded && req.body !== null && typeof req.body === 'object';
     const body: ByteSource = parsed ? Readable.from([Buffer.from(JSON.stringify(req.body))]) : req;
     try {
-      return await this.ingestService.ingest(format, body, { source });
+      return await this.ingestService.ingest(format, body, { source, hotline: q.hotline !== 'false' });
     } catch (err) {
       if (err instanceof IngestInputError) throw badRequest('format', err.message);
       if (err instanceof IngestInterruptedError) throw new ServiceUnavailableException(err.message);

@@ -30,6 +30,7 @@ import { finishQueueLogAgents } from './queue-log/queue-log-finish';
 import { parseQlUnit, writeQueueLogBatch, type AcceptedQlLine } from './queue-log/queue-log-calls';
 import { notQueueLogReason } from './queue-log/queue-log-refuse';
 import type { ContactTouch } from './queue-log/queue-log-sql';
+import { CustomerIngestHook } from '../customer/customer-ingest-hook';
 
 export interface IngestOptions {
   /** File name or stream id, stored with quarantined lines. */
@@ -43,6 +44,8 @@ export interface IngestOptions {
    * caller must then call rebuildRollups() (until then rollup-served KPIs lag the raw data).
    */
   deferRollups?: boolean;
+  /** customer.md: false = raise no HOTLINE cases (backfills: `fw ingest --no-hotline`, `?hotline=false`). */
+  hotline?: boolean;
 }
 
 /** Bad request: unknown format. The CLI exits 2, the API answers 400. */
@@ -82,6 +85,8 @@ export class IngestService {
   private readonly locks = new Map<string, Promise<unknown>>();
   /** 15-minute rollups refreshed in each batch's transaction (only the intervals it touched). */
   private readonly rollups = new RollupService();
+  /** customer.md: each batch (re)attributes the survey responses its records could change and raises HOTLINE cases. */
+  readonly customer = new CustomerIngestHook();
 
   constructor(
     private readonly store: RecordStore,
@@ -189,9 +194,11 @@ export class IngestService {
       });
     } catch (err) {
       mapper.forget(created);
+      this.customer.discard();
       throw new IngestInterruptedError(ctx.options.source, units[0]?.lineNumber ?? 0, ctx.counter.summary(), err);
     }
     for (const o of outcomes) ctx.counter.add(o);
+    this.customer.flush();
     this.afterCommit(ctx, outcomes, mapped, created.agents.length + created.queues.length > 0);
   }
 
@@ -213,6 +220,7 @@ export class IngestService {
       const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : m.contacts, agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
       else await this.rollups.refresh(tx, touches);
+      await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
   }

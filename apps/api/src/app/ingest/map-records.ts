@@ -89,6 +89,12 @@ export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt
         nps: r.nps,
         scaleMin: r.scaleMin,
         scaleMax: r.scaleMax,
+        contactId: r.contactId == null ? null : clean(r.contactId),
+        comment: r.comment == null ? null : clean(r.comment),
+        trust: r.trust ?? null,
+        repurchase: r.repurchase ?? null,
+        productSat: r.productSat ?? null,
+        valueForMoney: r.valueForMoney ?? null,
       });
       return;
     case 'org':

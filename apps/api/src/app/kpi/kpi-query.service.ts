@@ -6,6 +6,8 @@ import { RollupKpiPath } from '../rollup/rollup-kpi-path';
 import { OrgService } from '../org/org.service';
 import type { IndexedOrg } from '../org/org-lookup';
 import type { KpiQueryParams } from './kpi-query.schema';
+import { loadScopedSurveys } from '../customer/attribution/survey-reader';
+import { fillHotlineKpis } from '../customer/hotline/hotline-kpis';
 
 const iso = (t: number): string => new Date(t).toISOString();
 
@@ -58,6 +60,7 @@ export class KpiQueryService {
     if (this.useRollups) {
       const rows = await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds);
       this.lastPath = rows ? 'rollup' : 'raw';
+      if (rows) await fillHotlineKpis(this.store, rows, params, asOf);
       if (rows) return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
     }
     this.lastPath = 'raw';
@@ -65,9 +68,10 @@ export class KpiQueryService {
       this.loadContacts(scope, from, to, asOf),
       agentIds && agentIds.length === 0 ? [] : this.store.loadStateEvents(agentIds, from, to),
       agentIds && agentIds.length === 0 ? [] : this.store.loadScheduleSegments(agentIds, from, to),
-      scope.kind === 'enterprise' ? this.store.loadSurveys(from, to) : [],
+      loadScopedSurveys(this.store, scope, from, to),
     ]);
     const rows = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+    await fillHotlineKpis(this.store, rows, params, asOf);
     return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
   }
 

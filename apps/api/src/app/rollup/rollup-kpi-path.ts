@@ -2,6 +2,7 @@ import { CHANNELS, type AgentStateEvent, type Channel, type Contact, type KpiRow
 import {
   addComponentsInto,
   computeKpiComponents,
+  CUSTOMER_COMPONENTS,
   emptyComponents,
   finaliseKpis,
   indexOrg,
@@ -19,6 +20,8 @@ import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
 import { readSurveyDays, surveyDaysServe } from './survey-rollup';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
+import { loadScopedSurveys } from '../customer/attribution/survey-reader';
+import { readSurveyOutcomeDays } from '../customer/attribution/survey-outcome-days';
 
 type ContactLoader = (scope: Scope, from: number, to: number, asOf: number) => Promise<Contact[]>;
 
@@ -75,7 +78,7 @@ export class RollupKpiPath {
     const [rows, fcr, surveys, tail] = await Promise.all([
       readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit, plan }),
       fcrTo > fcrFrom ? this.rawFcr(org, q, fcrFrom, fcrTo) : none,
-      scope.kind === 'enterprise' ? this.surveys(org, q, from, until) : none,
+      this.surveys(org, q, from, until),
       until < to ? this.rawComponents(org, { ...q, from: until }, agentIds) : none,
     ]);
     for (const [key, c] of fcr) addFcr(rowOf(rows, key), c);
@@ -92,12 +95,16 @@ export class RollupKpiPath {
    */
   private async surveys(org: Org, q: KpiQuery, from: number, until: number): Promise<Map<string, KpiComponents>> {
     const raw = async (a: number, b: number): Promise<Map<string, KpiComponents>> =>
-      b > a ? computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys: await this.store.loadSurveys(a, b) }, { ...q, from: a, to: b }, this.config) : new Map();
+      b > a ? computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys: await loadScopedSurveys(this.store, q.scope, a, b) }, { ...q, from: a, to: b }, this.config) : new Map();
     const [d0, d1] = [Math.ceil(from / DAY_MS) * DAY_MS, Math.floor(until / DAY_MS) * DAY_MS];
-    const byDays = surveyDaysServe(q.by, q.tz) && d1 > d0;
+    // Day rows are keyed by day × main channel × chain only: enterprise, and no attributed dimension.
+    const byDays =
+      q.scope.kind === 'enterprise' && surveyDaysServe(q.by, q.tz) && d1 > d0 &&
+      (q.by === undefined || q.by === 'day' || q.by === 'mainChannel' || q.by === 'channelChain') &&
+      (this.config.topBoxMinScore ?? 75) === 75;
     this.lastSurveyDays = byDays ? (d1 - d0) / DAY_MS : 0;
     if (!byDays) return raw(from, until);
-    const parts = await Promise.all([readSurveyDays(this.store, d0, d1, q.by), raw(from, d0), raw(d1, until)]);
+    const parts = await Promise.all([readSurveyDays(this.store, d0, d1, q.by), readSurveyOutcomeDays(this.store, d0, d1, q.by), raw(from, d0), raw(d1, until)]);
     const out = new Map<string, KpiComponents>();
     for (const part of parts) for (const [key, c] of part) addSurveys(rowOf(out, key), c);
     return out;
@@ -122,7 +129,7 @@ export class RollupKpiPath {
     const [contacts, [stateEvents, schedule], surveys] = await Promise.all([
       this.loadContacts(q.scope, q.from, q.to, q.asOf),
       loadAgentTime(),
-      q.scope.kind === 'enterprise' ? this.store.loadSurveys(q.from, q.to) : [],
+      loadScopedSurveys(this.store, q.scope, q.from, q.to),
     ]);
     return computeKpiComponents({ org, contacts, stateEvents, schedule, surveys }, q, this.config);
   }
@@ -177,6 +184,7 @@ const SURVEY_FIELDS = [
   'responses', 'consistencyScoreSum',
   'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum', 'q2Answered', 'q3ScoreSum', 'q3Answered',
   'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
+  ...CUSTOMER_COMPONENTS,
 ] as const;
 
 function addSurveys(target: KpiComponents, c: KpiComponents): void {

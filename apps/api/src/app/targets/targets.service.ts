@@ -19,6 +19,7 @@ import type { z } from 'zod';
 import type { IndexedOrg } from '../org/org-lookup';
 import type { setTargetSchema } from './targets.dto';
 import { workingDays } from './working-days';
+import { minimumSample } from '../customer/minimum-sample';
 
 interface TargetRow {
   kpi: TargetKpi;
@@ -120,7 +121,7 @@ export class TargetsService {
         const t = PER_DAY_TARGET_KPIS.includes(kpi)
           ? perDayTarget(targets, kpi, key, await this.rowDays(result, rowScope, targets, kpi, org))
           : resolveTarget(targets, kpi, chain);
-        if (t) cells[kpi] = { value: t.value, status: targetStatus(row.kpis[kpi], t), direction: t.direction };
+        if (t) cells[kpi] = minimumSample(kpi, row.kpis, { value: t.value, status: targetStatus(row.kpis[kpi], t), direction: t.direction });
       }
       rows.push({ ...row, targets: cells });
     }

@@ -4,6 +4,11 @@ import type { FeedSurvey } from '../types';
 import { CsvFeedParser, required, type Row } from './csv';
 
 const COLUMNS = ['customer_id', 'responded_at', 'main_channel', 'channel_chain', 'q1', 'q2', 'q3', 'q4', 'q5', 'csat', 'nps', 'scale_min', 'scale_max'];
+/*
+ * customer.md optional columns (contact_id, comment, trust, repurchase, product_sat,
+ * value_for_money) are read only when the header names them, in any order: the CSV base keys a
+ * header's columns by name, so a header-less file keeps today's positional columns.
+ */
 
 function optNumber(get: Row, name: string): number | null {
   const v = get(name);
@@ -27,6 +32,8 @@ export class SurveyParser extends CsvFeedParser {
       if (n !== null && (n < scaleMin || n > scaleMax)) quarantine(`out-of-scale:${name}`, `${name} = ${n} is outside ${scaleMin}..${scaleMax}`);
       return n;
     };
+    // csat was read unchecked before; customer.md puts it on the declared scale like q1..q5.
+    const csat = item('csat');
     const nps = optNumber(get, 'nps');
     if (nps !== null && (nps < 0 || nps > 10)) quarantine('bad-value:nps', `nps ${nps} is outside 0..10`);
     const customer = get('customer_id');
@@ -37,10 +44,16 @@ export class SurveyParser extends CsvFeedParser {
       mainChannel: required(get, 'main_channel').toLowerCase(),
       channelChain: get('channel_chain').toLowerCase(),
       items: [item('q1'), item('q2'), item('q3'), item('q4'), item('q5')],
-      csat: optNumber(get, 'csat'),
+      csat,
       nps,
       scaleMin,
       scaleMax,
+      contactId: get('contact_id') || null,
+      comment: get('comment') || null,
+      trust: item('trust'),
+      repurchase: item('repurchase'),
+      productSat: item('product_sat'),
+      valueForMoney: item('value_for_money'),
     };
   }
 }

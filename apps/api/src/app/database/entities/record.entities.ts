@@ -93,4 +93,21 @@ export class SurveyResponseEntity {
   @Column('double precision', { nullable: true }) nps!: number | null;
   @Column('double precision', { default: 1 }) scaleMin!: number;
   @Column('double precision', { default: 7 }) scaleMax!: number;
+  // customer.md (migration CustomerSurveys1795950000000): feed columns, responseId, attribution
+  @Column('text', { nullable: true }) contactId!: string | null;
+  @Column('text', { nullable: true }) comment!: string | null;
+  @Column('double precision', { nullable: true }) trust!: number | null;
+  @Column('double precision', { nullable: true }) repurchase!: number | null;
+  @Column('double precision', { nullable: true }) productSat!: number | null;
+  @Column('double precision', { nullable: true }) valueForMoney!: number | null;
+  @Column('text', { nullable: true }) responseId!: string | null;
+  @Column('text', { nullable: true }) attributedBy!: string | null;
+  @Column('text', { nullable: true }) attrSegmentId!: string | null;
+  @Column('text', { nullable: true }) attrContactId!: string | null;
+  @Column('text', { nullable: true }) agentId!: string | null;
+  @Column('text', { nullable: true }) teamId!: string | null;
+  @Column('text', { nullable: true }) queueId!: string | null;
+  @Column('text', { nullable: true }) reason!: string | null;
+  @Column('text', { nullable: true }) channel!: string | null;
+  @Column('text', { nullable: true }) siteId!: string | null;
 }

@@ -347,6 +347,8 @@ export const TABLES_IN_DROP_ORDER = [
   'queue_log_agent_checkpoints',
   'queue_log_open_calls',
   'queue_log_lines',
+  'hotline_cases',
+  'rollup_survey_outcomes_day',
   'rollup_contacts_site_15m',
   'rollup_surveys_day',
   'rollup_agent_time_day',

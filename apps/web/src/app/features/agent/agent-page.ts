@@ -20,13 +20,14 @@ import { OrgApi, errorText } from '../../core/api/org-api';
 import { ScheduleRequestForm } from './schedule-request-form';
 import { TimelineLanes } from './timeline-lanes';
 import { agentSummaryQuery, agentViewDefaults } from './agent-view';
+import { AgentFeedbackPanel } from '../customer/agent-feedback-panel';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct'] as const;
 
 /** One agent's own performance: tiles, adherence by hour and by day, the day timeline. */
 @Component({
   selector: 'app-agent-page',
-  imports: [SummaryTiles, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm, BonusTracker],
+  imports: [SummaryTiles, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm, BonusTracker, AgentFeedbackPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-page.html',
 })

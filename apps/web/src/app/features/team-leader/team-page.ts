@@ -22,6 +22,7 @@ import { PeriodSelector } from '../../shared/period-selector';
 import { SendMessageForm } from '../../shared/send-message-form';
 import { TargetEditor } from '../../shared/target-editor';
 import { RequestsPanel } from './requests-panel';
+import { TeamCasesPanel } from '../customer/team-cases-panel';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct', 'shrinkagePct'] as const;
 /** ACW beside AHT: a leader coaching new hires needs to see where their handle time goes. */
@@ -31,7 +32,7 @@ const MAX_SPARK_AGENTS = 40;
 
 @Component({
   selector: 'app-team-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel, ActionsTimeline],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel, ActionsTimeline, TeamCasesPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-page.html',
 })

@@ -1,0 +1,5 @@
+export * from './attribution';
+export * from './survey-scope';
+export * from './survey-kpis';
+export * from './drivers';
+export * from './hotline';

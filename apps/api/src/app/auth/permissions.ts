@@ -173,6 +173,8 @@ export function mayCreateAction(user: Me, scope: Scope, org: OrgLookup): ScopeDe
   const roles = user.roles.filter((r) => r !== 'agent');
   if (roles.length === 0) return { ok: false, reason: `${user.username} may not create corrective actions` };
   return mayRead({ ...user, roles }, scope, org);
+}
+
 /** Where a HOTLINE case (or an attributed survey response) belongs: its attribution. */
 export interface CasePlace {
   agentId: string | null;

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { ingestCommand } from './commands/ingest';
+import { followCommand, type FollowOptions } from './commands/follow';
+import { UsageError } from './cli-errors';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
 import { quarantineCommand, unmappedCommand } from './commands/quarantine';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
@@ -22,10 +24,27 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('ingest')
     .description('ingest feed files (- = standard input); prints {"read","accepted","duplicates","quarantined","reasons"}')
-    .requiredOption('--format <format>', 'queue_log, connect-ctr, connect-agent-events, contacts-ndjson, agent-states-ndjson, wfm-schedule, wfm-forecast, survey, org')
+    .option('--format <format>', 'queue_log, connect-ctr, connect-agent-events, contacts-ndjson, agent-states-ndjson, wfm-schedule, wfm-forecast, survey, org (required; with --follow default queue_log)')
     .option('--bulk', 'history backfill: rollups deferred while the files load and rebuilt once at the end (not for a feed a live floor is watching)')
-    .argument('<files...>', 'files to ingest, in order')
-    .action((files: string[], o: { format: string; bulk?: boolean }) => ingestCommand(o.format, files, io.out, { bulk: o.bulk === true }));
+    .option('--follow', 'follow one growing file like tail -F (rotation, copytruncate, restarts) until SIGTERM; prints the summary then')
+    .option('--to <url>', 'with --follow: ship to a remote Floorwatch (http(s)://host) instead of this database')
+    .option('--token <jwt>', 'with --to: access token of a user allowed to ingest (or FW_TOKEN)')
+    .option('--token-file <file>', 'with --to: read the token from this file')
+    .option('--state <file>', 'with --to: position file (default .<name>.fw-follow.json beside the followed file)')
+    .option('--source <name>', 'with --follow: source name stored with quarantined lines (default the absolute path)')
+    .option('--poll-ms <n>', 'with --follow: look at the file every n ms when idle', '100')
+    .option('--verbose', 'with --follow: one stderr line per stored batch')
+    .argument('<files...>', 'files to ingest, in order (one with --follow)')
+    .action((files: string[], o: FollowOptions & { format?: string; bulk?: boolean; follow?: boolean }) => {
+      if (o.follow) {
+        if (files.length !== 1) throw new UsageError('--follow takes exactly one file');
+        if (o.bulk) throw new UsageError('--bulk is for backfills, not --follow');
+        return followCommand(files[0], o, io.out, io.err);
+      }
+      if (o.to !== undefined) throw new UsageError('--to goes with --follow');
+      if (o.format === undefined) throw new UsageError("required option '--format <format>' not specified");
+      return ingestCommand(o.format, files, io.out, { bulk: o.bulk === true });
+    });
 
   program
     .command('kpi')

@@ -1,11 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FEED_FORMATS, type FeedFormat, type IngestSummary } from '@floorwatch/contracts';
+import { FEED_FORMATS, FOLLOWER_HEADER, type FeedFormat, type IngestSummary } from '@floorwatch/contracts';
 import { IngestService, isFeedFormat } from '@floorwatch/api/ingest/ingest.service';
 import { FollowPositionService } from '@floorwatch/api/follow/follow-position.service';
 import { LineFollower } from '@floorwatch/api/follow/line-follower';
 import { httpSink, ingestSink, type LineSink } from '@floorwatch/api/follow/line-sink';
 import { defaultStateFile, FilePositionStore, type PositionStore } from '@floorwatch/api/follow/position-store';
+import { RecordStore } from '@floorwatch/api/database/record-store';
+import { IngestEvents } from '@floorwatch/api/ingest/ingest-events';
+import { BatchRecords } from '@floorwatch/api/feeds-health/batch-records';
+import { FeedHealthStore } from '@floorwatch/api/feeds-health/feed-health.store';
 import { UsageError } from '../cli-errors';
 import { withCli } from '../cli-context';
 
@@ -45,11 +49,20 @@ export async function followCommand(file: string, o: FollowOptions, out: NodeJS.
     const url = checkUrl(o.to);
     const token = readToken(o);
     const positions = new FilePositionStore(resolve(o.state ?? defaultStateFile(path)));
-    const sink = httpSink({ url, token, format, source, onRetry: (n, ms, why) => log(`${url}: batch refused (${why}); retry ${n} in ${ms} ms`) });
+    const sink = httpSink({ url, token, format, source, headers: { [FOLLOWER_HEADER]: 'following' }, onRetry: (n, ms, why) => log(`${url}: batch refused (${why}); retry ${n} in ${ms} ms`) });
     total = await run(sink, positions);
   } else {
     if (o.token !== undefined || o.tokenFile !== undefined) throw new UsageError('--token/--token-file go with --to <url>');
-    total = await withCli(async ({ app }) => run(ingestSink(app.get(IngestService), format, source), app.get(FollowPositionService).storeFor(path)));
+    total = await withCli(async ({ app }) => {
+      const health = new FeedHealthStore(app.get(RecordStore));
+      const sink = withHealth(ingestSink(app.get(IngestService), format, source), health, app.get(IngestEvents), format, source);
+      await health.recordFollower(source, format, 'following', Date.now());
+      try {
+        return await run(sink, app.get(FollowPositionService).storeFor(path));
+      } finally {
+        await health.recordFollower(source, format, 'stopped', Date.now()).catch(() => undefined);
+      }
+    });
   }
   out.write(JSON.stringify(total) + '\n');
 }
@@ -73,6 +86,23 @@ async function followUntilSignal(path: string, sink: LineSink, positions: Positi
     process.off('SIGTERM', stop);
     process.off('SIGINT', stop);
   }
+}
+
+/** Each stored batch also counts in feed health (GET /api/v1/feeds of the API on this database). */
+function withHealth(inner: LineSink, health: FeedHealthStore, events: IngestEvents, format: string, source: string): LineSink {
+  return {
+    describe: inner.describe,
+    async send(lines, signal) {
+      const counted = new BatchRecords(events, format);
+      try {
+        const summary = await inner.send(lines, signal);
+        await health.recordBatch({ source, format, at: Date.now(), summary, records: counted.records, lastRecordAt: counted.lastRecordAt, followerState: 'following' });
+        return summary;
+      } finally {
+        counted.stop();
+      }
+    },
+  };
 }
 
 function checkReadable(path: string): void {

@@ -29,14 +29,15 @@ export type Action =
   | 'admin:org'
   | 'ingest'
   | 'quarantine:read'
-  | 'quarantine:resolve';
+  | 'quarantine:resolve'
+  | 'feeds:read';
 
 /** Which role may do what; the scope check below then limits where. */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   agent: ['schedule-requests:create'],
   team_leader: ['targets:set:team', 'targets:set:agent', 'messages:send:agent', 'schedule-requests:decide'],
   manager: ['targets:set:site', 'targets:set:queue', 'targets:set:enterprise', 'messages:send:team', 'messages:send:site'],
-  control_desk: ['targets:set:staffing', 'messages:send:site'],
+  control_desk: ['targets:set:staffing', 'messages:send:site', 'feeds:read'],
   admin: [
     'targets:set:agent',
     'targets:set:team',
@@ -53,6 +54,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'ingest',
     'quarantine:read',
     'quarantine:resolve',
+    'feeds:read',
   ],
 };
 

@@ -26,6 +26,8 @@ export interface HttpSinkOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   onRetry?: (attempt: number, delayMs: number, reason: string) => void;
+  /** Sent with every batch (the follower's state header for feed health). */
+  headers?: Record<string, string>;
   fetchImpl?: typeof fetch;
 }
 
@@ -53,7 +55,7 @@ export function httpSink(o: HttpSinkOptions): LineSink {
         try {
           const res = await doFetch(endpoint, {
             method: 'POST',
-            headers: { Authorization: `Bearer ${o.token}`, 'Content-Type': 'text/plain; charset=utf-8' },
+            headers: { ...o.headers, Authorization: `Bearer ${o.token}`, 'Content-Type': 'text/plain; charset=utf-8' },
             body: new Uint8Array(lines),
             signal,
           });

@@ -337,6 +337,8 @@ ${AGENT_TIME_COUNTERS},
 
 /** Every table of the schema (this migration's and later ones'), children before parents. */
 export const TABLES_IN_DROP_ORDER = [
+  'feed_health_minutes',
+  'feed_health',
   'rollup_contacts_site_15m',
   'rollup_surveys_day',
   'rollup_agent_time_day',

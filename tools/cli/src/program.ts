@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ingestCommand } from './commands/ingest';
 import { followCommand, type FollowOptions } from './commands/follow';
+import { connectStreamCommand, type ConnectStreamOptions } from './commands/connect-stream';
 import { UsageError } from './cli-errors';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
 import { quarantineCommand, unmappedCommand } from './commands/quarantine';
@@ -45,6 +46,15 @@ export function buildProgram(io: CliIo): Command {
       if (o.format === undefined) throw new UsageError("required option '--format <format>' not specified");
       return ingestCommand(o.format, files, io.out, { bulk: o.bulk === true });
     });
+
+  program
+    .command('connect-stream')
+    .description('Amazon Connect Kinesis streams (CTRs, agent events) into the database until SIGTERM; checkpoints per shard in feed_state; AWS_REGION, credentials and AWS_ENDPOINT_URL_KINESIS from the environment')
+    .option('--ctr-stream <name>', 'the contact trace record stream')
+    .option('--agent-stream <name>', 'the agent event stream')
+    .option('--endpoint <url>', 'Kinesis endpoint (default: the AWS environment)')
+    .option('--poll-ms <n>', 'wait between reads when the streams are idle', '1000')
+    .action((o: ConnectStreamOptions) => connectStreamCommand(o, io.out, io.err));
 
   program
     .command('kpi')

@@ -8,7 +8,7 @@ import { httpSink, ingestSink, type LineSink } from '@floorwatch/api/follow/line
 import { defaultStateFile, FilePositionStore, type PositionStore } from '@floorwatch/api/follow/position-store';
 import { RecordStore } from '@floorwatch/api/database/record-store';
 import { IngestEvents } from '@floorwatch/api/ingest/ingest-events';
-import { BatchRecords } from '@floorwatch/api/feeds-health/batch-records';
+import { recordedIngest } from '@floorwatch/api/feeds-health/recorded-ingest';
 import { FeedHealthStore } from '@floorwatch/api/feeds-health/feed-health.store';
 import { UsageError } from '../cli-errors';
 import { withCli } from '../cli-context';
@@ -90,19 +90,7 @@ async function followUntilSignal(path: string, sink: LineSink, positions: Positi
 
 /** Each stored batch also counts in feed health (GET /api/v1/feeds of the API on this database). */
 function withHealth(inner: LineSink, health: FeedHealthStore, events: IngestEvents, format: string, source: string): LineSink {
-  return {
-    describe: inner.describe,
-    async send(lines, signal) {
-      const counted = new BatchRecords(events, format);
-      try {
-        const summary = await inner.send(lines, signal);
-        await health.recordBatch({ source, format, at: Date.now(), summary, records: counted.records, lastRecordAt: counted.lastRecordAt, followerState: 'following' });
-        return summary;
-      } finally {
-        counted.stop();
-      }
-    },
-  };
+  return { describe: inner.describe, send: (lines, signal) => recordedIngest(health, events, { format, source, followerState: 'following' }, () => inner.send(lines, signal)) };
 }
 
 function checkReadable(path: string): void {

@@ -4,3 +4,4 @@ export { FeedsHealthService } from './feeds-health.service';
 export { FeedAlerts } from './feed-alerts';
 export { FeedHealthStore, type FeedBatch } from './feed-health.store';
 export { BatchRecords } from './batch-records';
+export { recordedIngest } from './recorded-ingest';

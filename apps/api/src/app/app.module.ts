@@ -8,9 +8,10 @@ import { IngestModule } from './ingest/ingest.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
 import { FeedsHealthModule } from './feeds-health/feeds-health.module';
+import { FollowRunnerModule } from './follow/follow-runner.module';
 
 /** Feature modules of the API: append yours here (each in apps/api/src/app/<feature>/). */
-export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule, FeedsHealthModule];
+export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule, FeedsHealthModule, FollowRunnerModule];
 
 export interface AppModuleOptions {
   database?: DatabaseModuleOptions;

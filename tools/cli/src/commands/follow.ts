@@ -4,6 +4,7 @@ import { FEED_FORMATS, FOLLOWER_HEADER, type FeedFormat, type IngestSummary } fr
 import { IngestService, isFeedFormat } from '@floorwatch/api/ingest/ingest.service';
 import { FollowPositionService } from '@floorwatch/api/follow/follow-position.service';
 import { LineFollower } from '@floorwatch/api/follow/line-follower';
+import { FOLLOW_FORMATS } from '@floorwatch/api/follow/follow-runner.service';
 import { httpSink, ingestSink, type LineSink } from '@floorwatch/api/follow/line-sink';
 import { defaultStateFile, FilePositionStore, type PositionStore } from '@floorwatch/api/follow/position-store';
 import { RecordStore } from '@floorwatch/api/database/record-store';
@@ -13,8 +14,6 @@ import { FeedHealthStore } from '@floorwatch/api/feeds-health/feed-health.store'
 import { UsageError } from '../cli-errors';
 import { withCli } from '../cli-context';
 
-/** Formats a follower can cut at any line end: one record per line (CSV formats need their header line per batch). */
-export const FOLLOW_FORMATS: readonly FeedFormat[] = ['queue_log', 'contacts-ndjson', 'agent-states-ndjson', 'connect-ctr', 'connect-agent-events'];
 
 export interface FollowOptions {
   format?: string;

@@ -5,3 +5,5 @@ export { FilePositionStore, defaultStateFile, type PositionStore } from './posit
 export { FollowPositionService, followStateKey } from './follow-position.service';
 export { FollowModule } from './follow.module';
 export { findStart, type FilePosition } from './file-position';
+export { FollowRunnerModule } from './follow-runner.module';
+export { FollowRunner, FOLLOW_FORMATS, parseFollowEnv } from './follow-runner.service';

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FEED_FORMATS, FOLLOWER_HEADER, type FeedFormat, type IngestSummary } from '@floorwatch/contracts';
+import { FEED_FORMATS, FOLLOWER_HEADER, type IngestSummary } from '@floorwatch/contracts';
 import { IngestService, isFeedFormat } from '@floorwatch/api/ingest/ingest.service';
 import { FollowPositionService } from '@floorwatch/api/follow/follow-position.service';
 import { LineFollower } from '@floorwatch/api/follow/line-follower';

@@ -45,14 +45,14 @@ export class KinesisStreamConsumer {
   /** One pass over the readable shards; true if any records came or a shard finished. */
   async round(): Promise<boolean> {
     const shards = await this.listShards();
-    const listed = new Set(shards.map((s) => s.ShardId));
     const cps = new Map<string, ShardCheckpoint>();
-    for (const s of shards) cps.set(s.ShardId!, await this.o.checkpoints.load(this.o.stream, s.ShardId!));
-    const done = (id: string | undefined) => !id || !listed.has(id) || cps.get(id)!.finished;
+    for (const s of shards) cps.set(s.ShardId, await this.o.checkpoints.load(this.o.stream, s.ShardId));
+    // A parent no longer listed was trimmed away: nothing of it is left to read first.
+    const done = (id: string | undefined) => !id || (cps.get(id)?.finished ?? true);
     let got = false;
     for (const shard of shards) {
-      const id = shard.ShardId!;
-      const cp = cps.get(id)!;
+      const id = shard.ShardId;
+      const cp = cps.get(id) ?? { version: 1 as const, sequenceNumber: null, finished: false };
       if (cp.finished || !done(shard.ParentShardId) || !done(shard.AdjacentParentShardId)) continue;
       if (this.abort.signal.aborted) break;
       got = (await this.readShard(id, cp)) || got;
@@ -71,7 +71,8 @@ export class KinesisStreamConsumer {
             : { StreamName: stream, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' },
         ),
       );
-      iterator = it.ShardIterator!;
+      if (!it.ShardIterator) throw new Error(`${stream}/${id}: GetShardIterator returned no iterator`);
+      iterator = it.ShardIterator;
     }
     let res;
     try {
@@ -88,7 +89,7 @@ export class KinesisStreamConsumer {
     if (records.length) {
       const summary = await this.o.ingest(Buffer.from(records.map(toLine).join('')));
       add(this.total, summary);
-      cp.sequenceNumber = records[records.length - 1].SequenceNumber!;
+      cp.sequenceNumber = records[records.length - 1].SequenceNumber ?? cp.sequenceNumber;
     }
     if (!res.NextShardIterator) {
       cp.finished = true;
@@ -100,12 +101,12 @@ export class KinesisStreamConsumer {
     return records.length > 0 || cp.finished;
   }
 
-  private async listShards(): Promise<Shard[]> {
-    const out: Shard[] = [];
+  private async listShards(): Promise<Array<Shard & { ShardId: string }>> {
+    const out: Array<Shard & { ShardId: string }> = [];
     let token: string | undefined;
     do {
       const res = await this.o.client.send(new ListShardsCommand(token ? { NextToken: token } : { StreamName: this.o.stream }));
-      out.push(...(res.Shards ?? []));
+      for (const s of res.Shards ?? []) if (s.ShardId) out.push({ ...s, ShardId: s.ShardId });
       token = res.NextToken;
     } while (token);
     return out;

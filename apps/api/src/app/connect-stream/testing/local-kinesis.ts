@@ -14,7 +14,6 @@ interface KinesaliteOptions {
   shardLimit?: number;
 }
 // kinesalite ships no types: it is a factory of an http.Server.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const kinesalite = require('kinesalite') as (o: KinesaliteOptions) => Server;
 
 export interface LocalKinesis {

@@ -3,8 +3,8 @@ import type { IngestEvent, IngestEvents } from '../ingest/ingest-events';
 
 /**
  * Counts the records an ingest call of `format` publishes (and their latest event time) while it
- * runs. Ingest runs one call per format at a time, so in a process where one caller ingests a
- * format (a follower, or one shipper posting), these are that call's records.
+ * runs. Callers hold the format's lock (formatLocks) around the call, so the records published
+ * meanwhile are that call's own, whichever followers, streams and uploads share the process.
  */
 export class BatchRecords {
   records = 0;
@@ -29,3 +29,23 @@ function* eventTimes(e: IngestEvent): Iterable<number> {
   else if (e.kind === 'contact') for (const r of e.records) yield r.endedAt;
   else if (e.kind === 'schedule') for (const r of e.records) yield r.start;
 }
+
+/** One ingest call per format at a time in this process, so BatchRecords counts only its own (ingest serialises per format anyway). */
+class FormatLocks {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async acquire(format: string): Promise<() => void> {
+    const before = this.tails.get(format) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((done) => (release = done));
+    const tail = before.then(() => mine);
+    this.tails.set(format, tail);
+    await before;
+    return () => {
+      release();
+      if (this.tails.get(format) === tail) this.tails.delete(format);
+    };
+  }
+}
+
+export const formatLocks = new FormatLocks();

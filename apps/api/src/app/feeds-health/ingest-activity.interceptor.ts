@@ -1,11 +1,11 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { FOLLOWER_HEADER, type IngestSummary } from '@floorwatch/contracts';
 import type { IncomingMessage } from 'node:http';
-import { type Observable, tap, finalize } from 'rxjs';
+import { type Observable, finalize, from, switchMap, tap } from 'rxjs';
 import { RecordStore } from '../database/record-store';
 import { IngestController } from '../ingest/ingest.controller';
 import { IngestEvents } from '../ingest/ingest-events';
-import { BatchRecords } from './batch-records';
+import { BatchRecords, formatLocks } from './batch-records';
 import { FeedHealthStore } from './feed-health.store';
 
 /**
@@ -31,15 +31,23 @@ export class IngestActivityInterceptor implements NestInterceptor {
     const source = typeof req.query['source'] === 'string' && req.query['source'] ? req.query['source'] : `upload:${format}`;
     const header = req.headers[FOLLOWER_HEADER];
     const follower = typeof header === 'string' && /^[a-z-]{1,32}$/.test(header) ? header : null;
-    const counted = new BatchRecords(this.events, format);
-    return next.handle().pipe(
-      tap((summary) => {
-        const s = summary as IngestSummary;
-        this.health
-          .recordBatch({ source, format, at: Date.now(), summary: s, records: counted.records, lastRecordAt: counted.lastRecordAt, followerState: follower })
-          .catch((e: unknown) => this.log.warn(`feed health not recorded for ${source}: ${e instanceof Error ? e.message : String(e)}`));
+    // The format's lock around the call: the records published meanwhile are this request's.
+    return from(formatLocks.acquire(format)).pipe(
+      switchMap((release) => {
+        const counted = new BatchRecords(this.events, format);
+        return next.handle().pipe(
+          tap((summary) => {
+            const s = summary as IngestSummary;
+            this.health
+              .recordBatch({ source, format, at: Date.now(), summary: s, records: counted.records, lastRecordAt: counted.lastRecordAt, followerState: follower })
+              .catch((e: unknown) => this.log.warn(`feed health not recorded for ${source}: ${e instanceof Error ? e.message : String(e)}`));
+          }),
+          finalize(() => {
+            counted.stop();
+            release();
+          }),
+        );
       }),
-      finalize(() => counted.stop()),
     );
   }
 }

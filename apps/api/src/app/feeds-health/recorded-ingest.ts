@@ -1,6 +1,6 @@
 import type { IngestSummary } from '@floorwatch/contracts';
 import type { IngestEvents } from '../ingest/ingest-events';
-import { BatchRecords } from './batch-records';
+import { BatchRecords, formatLocks } from './batch-records';
 import type { FeedHealthStore } from './feed-health.store';
 
 /** Runs one ingest call and adds what it did to feed health (for feeds ingested in this process: followers, streams). */
@@ -10,6 +10,7 @@ export async function recordedIngest(
   feed: { format: string; source: string; followerState: string },
   ingest: () => Promise<IngestSummary>,
 ): Promise<IngestSummary> {
+  const release = await formatLocks.acquire(feed.format);
   const counted = new BatchRecords(events, feed.format);
   try {
     const summary = await ingest();
@@ -17,5 +18,6 @@ export async function recordedIngest(
     return summary;
   } finally {
     counted.stop();
+    release();
   }
 }

@@ -9,6 +9,7 @@ import { UsersService } from '../auth/users.service';
 import { HttpApiModule } from '../common/http-api.module';
 import { createTestApp, loginAs } from '../common/testing/test-app';
 import { FeedsHealthModule } from '../feeds-health/feeds-health.module';
+import { FeedsHealthService } from '../feeds-health/feeds-health.service';
 import { IngestModule } from '../ingest/ingest.module';
 import { LiveModule } from '../live/live.module';
 import { connectClient, nextEvent, subscribe } from '../live/testing/live-test-kit';
@@ -28,7 +29,10 @@ describe('FLOORWATCH_FOLLOW: a line appended to a followed file reaches /live', 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fw-follow-api-'));
     writeFileSync(join(dir, 'queue_log'), '');
-    process.env['FLOORWATCH_FOLLOW'] = `queue_log:${join(dir, 'queue_log')}`;
+    // A second PBX's log, 3 lines: 2 members log in (2 states), one PAUSE (1 state).
+    const t0 = Math.floor(Date.now() / 1000) - 100;
+    writeFileSync(join(dir, 'pbx2'), [`${t0}|CLI|q|Agent/2001|ADDMEMBER|`, `${t0}|CLI|q|Agent/2002|ADDMEMBER|`, `${t0 + 10}|CLI|q|Agent/2001|PAUSE|Break`].join('\n') + '\n');
+    process.env['FLOORWATCH_FOLLOW'] = `queue_log:${join(dir, 'queue_log')},queue_log:${join(dir, 'pbx2')}`;
     db = await withTestDatabase();
     app = await createTestApp(db, [HttpApiModule, IngestModule, LiveModule, FeedsHealthModule, FollowRunnerModule]);
     await app.get(UsersService).ensureDemoUsers();
@@ -62,5 +66,11 @@ describe('FLOORWATCH_FOLLOW: a line appended to a followed file reaches /live', 
     const p = await paused;
     expect(p.at).toBe(new Date(sec * 1000).toISOString());
     expect(Date.now() - t).toBeLessThan(1000);
+
+    // Feed health keeps the two followed files apart, though both are queue_log in one process.
+    const feeds = await app.get(FeedsHealthService).list();
+    const of = (name: string) => feeds.find((f) => f.source === join(dir, name));
+    expect([of('queue_log')?.linesToday, of('queue_log')?.recordsToday]).toEqual([2, 2]);
+    expect([of('pbx2')?.linesToday, of('pbx2')?.recordsToday, of('pbx2')?.followerState]).toEqual([3, 3, 'following']);
   }, 30_000);
 });

@@ -9,6 +9,7 @@ import { FeedsApi } from '../../core/api/feeds-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .src { font-family: var(--fw-font-mono, monospace); word-break: break-all; }
+    .scroll { overflow-x: auto; }
   `,
   template: `
     <section class="fw-card">
@@ -18,7 +19,7 @@ import { FeedsApi } from '../../core/api/feeds-api';
       @if (w.error()) { <p class="fw-error-text" role="alert">{{ w.error() }}</p> }
       @if (w.feeds(); as feeds) {
         @if (feeds.length === 0) { <p class="fw-muted">No feed has sent anything yet.</p> } @else {
-          <table class="fw-table">
+          <div class="scroll"><table class="fw-table">
             <thead><tr><th>Status</th><th>Source</th><th>Format</th><th>Last line</th><th>Last record</th><th class="num">Lag</th>
               <th class="num">Lines today</th><th class="num">Records</th><th class="num">Accepted</th><th class="num">Duplicates</th><th class="num">Quarantined</th>
               <th class="num">Lines/min</th><th>Follower</th></tr></thead>
@@ -37,7 +38,7 @@ import { FeedsApi } from '../../core/api/feeds-api';
                 </tr>
               }
             </tbody>
-          </table>
+          </table></div>
         }
       } @else if (!w.error()) { <p class="fw-muted">Loading…</p> }
     </section>

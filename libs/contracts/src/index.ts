@@ -9,3 +9,4 @@ export * from './lib/live';
 export * from './lib/api';
 export * from './lib/alerts';
 export * from './lib/customer';
+export * from './lib/feed-health';

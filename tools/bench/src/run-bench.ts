@@ -10,6 +10,7 @@ import { cliIngestMemory } from './ingest-memory';
 import { dropSchema } from './pg-admin';
 import { benchKpiHttp, benchNaiveVsRollup, startApi } from './kpi-bench';
 import { adherenceFigure, liveFigures, renderFigures } from './other-benches';
+import { benchFollowLatency } from './follow-latency';
 import type { BenchFigure, BenchSize } from './sizes';
 
 export interface BenchReport {
@@ -36,7 +37,7 @@ export async function postgresUrl(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** Parts of a run, to run one alone (`--only loaded`): the full-size load takes long. */
-export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live'] as const;
+export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live', 'follow'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -125,6 +126,7 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
     }
     if (want('adherence')) add(adherenceFigure(size.adherenceAgents));
     if (want('live')) for (const f of await liveFigures(size)) add(f);
+    if (want('follow')) add(await benchFollowLatency({ seconds: size.name === 'tiny' ? 5 : 20 }));
   } finally {
     if (w) rmSync(w.dir, { recursive: true, force: true });
   }

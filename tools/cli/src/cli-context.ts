@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { openDatabase, type DatabaseHandle } from '@floorwatch/api/database/open-database';
 import { DatabaseModule } from '@floorwatch/api/database/database.module';
 import { IngestModule } from '@floorwatch/api/ingest/ingest.module';
+import { FollowModule } from '@floorwatch/api/follow/follow.module';
 import { KpiModule } from '@floorwatch/api/kpi/kpi.module';
 import { MetricsModule } from '@floorwatch/api/metrics/metrics.module';
 import { OrgModule } from '@floorwatch/api/org/org.module';
@@ -12,7 +13,7 @@ import { CustomerModule } from '@floorwatch/api/customer/customer.module';
 @Module({})
 class CliModule {
   static forRoot(handle: DatabaseHandle): DynamicModule {
-    return { module: CliModule, imports: [DatabaseModule.forRoot({ handle }), MetricsModule, OrgModule, KpiModule, IngestModule, CustomerModule] };
+    return { module: CliModule, imports: [DatabaseModule.forRoot({ handle }), MetricsModule, OrgModule, KpiModule, IngestModule, CustomerModule, FollowModule] };
   }
 }
 

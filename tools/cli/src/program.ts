@@ -3,6 +3,9 @@ import { bonusCommand, forecastAccuracyCommand } from './commands/action-reports
 import { alertsCommand, alertsReplayCommand } from './commands/alerts';
 import { actionsCommand, activitiesCommand, activityEffectCommand, type TrainingOptions } from './commands/training-actions';
 import { ingestCommand } from './commands/ingest';
+import { followCommand, type FollowOptions } from './commands/follow';
+import { connectStreamCommand, type ConnectStreamOptions } from './commands/connect-stream';
+import { UsageError } from './cli-errors';
 import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
 import { quarantineCommand, unmappedCommand } from './commands/quarantine';
 import { simulateCommand, type SimulateOptions } from './commands/simulate';
@@ -27,11 +30,37 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('ingest')
     .description('ingest feed files (- = standard input); prints {"read","accepted","duplicates","quarantined","reasons"}')
-    .requiredOption('--format <format>', 'queue_log, connect-ctr, connect-agent-events, contacts-ndjson, agent-states-ndjson, wfm-schedule, wfm-forecast, survey, org')
+    .option('--format <format>', 'queue_log, connect-ctr, connect-agent-events, contacts-ndjson, agent-states-ndjson, wfm-schedule, wfm-forecast, survey, org (required; with --follow default queue_log)')
     .option('--bulk', 'history backfill: rollups deferred while the files load and rebuilt once at the end (not for a feed a live floor is watching)')
+    .option('--follow', 'follow one growing file like tail -F (rotation, copytruncate, restarts) until SIGTERM; prints the summary then')
+    .option('--to <url>', 'with --follow: ship to a remote Floorwatch (http(s)://host) instead of this database')
+    .option('--token <jwt>', 'with --to: access token of a user allowed to ingest (or FW_TOKEN)')
+    .option('--token-file <file>', 'with --to: read the token from this file')
+    .option('--state <file>', 'with --to: position file (default .<name>.fw-follow.json beside the followed file)')
+    .option('--source <name>', 'with --follow: source name stored with quarantined lines (default the absolute path)')
+    .option('--poll-ms <n>', 'with --follow: look at the file every n ms when idle', '100')
+    .option('--verbose', 'with --follow: one stderr line per stored batch')
     .option('--no-hotline', 'raise no HOTLINE cases for these survey responses (backfills)')
-    .argument('<files...>', 'files to ingest, in order')
-    .action((files: string[], o: { format: string; bulk?: boolean; hotline?: boolean }) => ingestCommand(o.format, files, io.out, { bulk: o.bulk === true, hotline: o.hotline !== false }));
+    .argument('<files...>', 'files to ingest, in order (one with --follow)')
+    .action((files: string[], o: FollowOptions & { format?: string; bulk?: boolean; follow?: boolean; hotline?: boolean }) => {
+      if (o.follow) {
+        if (files.length !== 1) throw new UsageError('--follow takes exactly one file');
+        if (o.bulk) throw new UsageError('--bulk is for backfills, not --follow');
+        return followCommand(files[0], o, io.out, io.err);
+      }
+      if (o.to !== undefined) throw new UsageError('--to goes with --follow');
+      if (o.format === undefined) throw new UsageError("required option '--format <format>' not specified");
+      return ingestCommand(o.format, files, io.out, { bulk: o.bulk === true, hotline: o.hotline !== false });
+    });
+
+  program
+    .command('connect-stream')
+    .description('Amazon Connect Kinesis streams (CTRs, agent events) into the database until SIGTERM; checkpoints per shard in feed_state; AWS_REGION, credentials and AWS_ENDPOINT_URL_KINESIS from the environment')
+    .option('--ctr-stream <name>', 'the contact trace record stream')
+    .option('--agent-stream <name>', 'the agent event stream')
+    .option('--endpoint <url>', 'Kinesis endpoint (default: the AWS environment)')
+    .option('--poll-ms <n>', 'wait between reads when the streams are idle', '1000')
+    .action((o: ConnectStreamOptions) => connectStreamCommand(o, io.out, io.err));
 
   program
     .command('kpi')

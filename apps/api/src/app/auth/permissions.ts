@@ -34,14 +34,15 @@ export type Action =
   | 'drivers:read'
   | 'hotline:act'
   | 'hotline:reassign'
-  | 'hotline:rules';
+  | 'hotline:rules'
+  | 'feeds:read';
 
 /** Which role may do what; the scope check below then limits where. */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   agent: ['schedule-requests:create'],
   team_leader: ['targets:set:team', 'targets:set:agent', 'messages:send:agent', 'schedule-requests:decide', 'drivers:read', 'hotline:act'],
   manager: ['targets:set:site', 'targets:set:queue', 'targets:set:enterprise', 'messages:send:team', 'messages:send:site', 'drivers:read', 'hotline:act', 'hotline:reassign'],
-  control_desk: ['targets:set:staffing', 'messages:send:site'],
+  control_desk: ['targets:set:staffing', 'messages:send:site', 'feeds:read'],
   admin: [
     'targets:set:agent',
     'targets:set:team',
@@ -62,6 +63,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'hotline:act',
     'hotline:reassign',
     'hotline:rules',
+    'feeds:read',
   ],
 };
 

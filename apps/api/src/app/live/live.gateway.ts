@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import {
   Ack,
   ConnectedSocket,
@@ -7,11 +7,12 @@ import {
   WebSocketGateway,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { formatScope, isScopeError, LIVE_EVENTS, parseScope, type Me, type SubscribeAck } from '@floorwatch/contracts';
+import { FEED_ALERT_EVENT, formatScope, isScopeError, LIVE_EVENTS, parseScope, type Me, type SubscribeAck } from '@floorwatch/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import type { Subscription } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { mayRead } from '../auth/permissions';
+import { mayDo, mayRead } from '../auth/permissions';
+import { FeedAlerts } from '../feeds-health/feed-alerts';
 import { MessageBus } from '../messages/message-bus';
 import { OrgService } from '../org/org.service';
 import { IngestEvents } from '../ingest/ingest-events';
@@ -24,6 +25,8 @@ import { LiveState } from './live-state.service';
 /** Server-to-server event (Redis adapter) carrying ingest batches and alerts to the other API processes. */
 const RELAY_INGEST = 'fw:ingest';
 const RELAY_ALERT = 'fw:alert';
+/** Sockets of users who may read feed health (permissions.ts `feeds:read`): they get `feed-alert`. */
+export const FEED_WATCHERS_ROOM = 'feeds:watchers';
 
 interface LiveSocketData {
   user: Me;
@@ -50,6 +53,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
     private readonly ingest: IngestEvents,
     private readonly messages: MessageBus,
     @Inject(LIVE_OPTIONS) private readonly options: LiveOptions,
+    @Optional() private readonly feedAlerts?: FeedAlerts,
   ) {}
 
   onModuleInit(): void {
@@ -65,6 +69,8 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
         this.relayOut(RELAY_ALERT, alert);
       }),
     );
+    // Each API process runs its own stall watcher and tells its own sockets.
+    if (this.feedAlerts) this.subs.push(this.feedAlerts.alerts$.subscribe((a) => this.ns?.to(FEED_WATCHERS_ROOM).emit(FEED_ALERT_EVENT, a)));
   }
 
   afterInit(ns: Namespace): void {
@@ -80,6 +86,9 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
         },
         (e: unknown) => next(new Error(`unauthorized: ${e instanceof Error ? e.message : 'invalid token'}`)),
       );
+    });
+    ns.on('connection', (socket: LiveSocket) => {
+      if (mayDo(socket.data.user, 'feeds:read')) void socket.join(FEED_WATCHERS_ROOM);
     });
     ns.on(RELAY_INGEST, (batch: IngestBatch) => void this.state.apply(batch));
     ns.on(RELAY_ALERT, (alert: Parameters<LiveHub['alert']>[0]) => this.hub.alert(alert));

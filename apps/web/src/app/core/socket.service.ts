@@ -141,6 +141,17 @@ export class SocketService {
     });
   }
 
+  /** An event outside the scoped, sequenced ones (e.g. `feed-alert`, sent by role, not by scope). */
+  onUnsequenced<T>(event: string): Observable<T> {
+    return new Observable<T>((sub) => {
+      const socket = this.connect();
+      if (!socket) return undefined;
+      const handler = (payload: T): void => sub.next(payload);
+      socket.on(event, handler);
+      return () => socket.off(event, handler);
+    });
+  }
+
   disconnect(): void {
     const s = this.socket;
     this.socket = null;

@@ -26,12 +26,14 @@ import {
   RollupSurveysDayEntity,
 } from './rollup.entities';
 import { AdherenceExceptionEntity, AlertEvalStateEntity, AlertInstanceEntity, AlertRuleEntity, CorrectiveActionEntity } from './alert.entities';
+import { FeedHealthEntity, FeedHealthMinuteEntity } from './feed-health.entities';
 
 export * from './org.entities';
 export * from './record.entities';
 export * from './app.entities';
 export * from './rollup.entities';
 export * from './alert.entities';
+export * from './feed-health.entities';
 
 /** Every entity, registered on the DataSource (explicit list, no globs). */
 export const ENTITIES = [
@@ -67,4 +69,6 @@ export const ENTITIES = [
   AlertEvalStateEntity,
   CorrectiveActionEntity,
   AdherenceExceptionEntity,
+  FeedHealthEntity,
+  FeedHealthMinuteEntity,
 ];

@@ -349,6 +349,8 @@ export const TABLES_IN_DROP_ORDER = [
   'queue_log_lines',
   'hotline_cases',
   'rollup_survey_outcomes_day',
+  'feed_health_minutes',
+  'feed_health',
   'rollup_contacts_site_15m',
   'rollup_surveys_day',
   'rollup_agent_time_day',

@@ -3,11 +3,12 @@ import { RouterLink } from '@angular/router';
 import { FEED_FORMATS, type FeedFormat, type IngestSummary } from '@floorwatch/contracts';
 import { AdminApi } from '../../core/api/admin-api';
 import { OrgApi, errorText } from '../../core/api/org-api';
+import { FeedsHealthTable } from './feeds-health-table';
 
-/** Upload a feed file in any supported format and show what happened to every record. */
+/** Feed health of every source, and an upload of a feed file in any supported format showing what happened to every record. */
 @Component({
   selector: 'app-feeds-page',
-  imports: [RouterLink],
+  imports: [RouterLink, FeedsHealthTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .sum { display: grid; grid-template-columns: repeat(4, minmax(100px, 1fr)); gap: var(--fw-space-3); margin: var(--fw-space-4) 0; }
@@ -15,6 +16,7 @@ import { OrgApi, errorText } from '../../core/api/org-api';
     .sum strong { font-size: var(--fw-text-xl); font-variant-numeric: tabular-nums; }
   `,
   template: `
+    <app-feeds-health-table />
     <section class="fw-card">
       <header class="fw-card-head"><h2>Upload a feed</h2></header>
       <form class="fw-form" (submit)="upload($event)">

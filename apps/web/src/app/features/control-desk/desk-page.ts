@@ -9,13 +9,14 @@ import { LiveAgents } from '../../shared/live-agents';
 import { LoadState } from '../../shared/load-state';
 import { SendMessageForm } from '../../shared/send-message-form';
 import { SiteCard } from './site-card';
+import { FeedStrip } from './feed-strip';
 import { SiteDetail } from './site-detail';
 import { intervalStartOf } from './staffing-helpers';
 
 /** Every site at once, live; drill to a site (?site=) and an interval (?interval=). */
 @Component({
   selector: 'app-desk-page',
-  imports: [SiteCard, SiteDetail, LiveAgents, LoadState, SendMessageForm, RouterLink],
+  imports: [SiteCard, SiteDetail, LiveAgents, LoadState, SendMessageForm, RouterLink, FeedStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './desk-page.html',
 })

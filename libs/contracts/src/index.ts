@@ -7,3 +7,4 @@ export * from './lib/staffing';
 export * from './lib/feeds';
 export * from './lib/live';
 export * from './lib/api';
+export * from './lib/selfservice';

@@ -15,3 +15,5 @@ export { WfmScheduleParser, DEFAULT_ACTIVITIES } from './lib/wfm/schedule';
 export { WfmForecastParser } from './lib/wfm/forecast';
 export { SurveyParser } from './lib/wfm/survey';
 export { OrgParser, parseOrgDocument } from './lib/org';
+export { SelfServiceNdjsonParser, parseSessionUnit } from './lib/selfservice/selfservice-ndjson';
+export { ctrSessionRecords, outcomeOfDisconnect } from './lib/connect/ctr-session';

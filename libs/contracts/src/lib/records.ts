@@ -1,3 +1,5 @@
+import type { OrgEntryPoint } from './selfservice';
+
 /**
  * Normalised records of spec/kpis.md. Every feed parser produces these and every KPI consumes
  * them. Times are epoch milliseconds (UTC) so the KPI engine never parses strings in hot loops.
@@ -132,6 +134,8 @@ export interface Org {
   teams: OrgTeam[];
   agents: OrgAgent[];
   queues: OrgQueue[];
+  /** selfservice.md §2: IVR numbers, flows and URLs; a session's site is its entry point's. */
+  entryPoints?: OrgEntryPoint[];
 }
 
 /** Site every unknown agent or queue is created under (spec/feeds.md). */

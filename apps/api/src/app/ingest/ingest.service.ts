@@ -25,6 +25,7 @@ import { OrgMapper } from './org-mapper';
 import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
+import { writeSessionLinks, writeSessions } from '../selfservice/selfservice-store';
 
 export interface IngestOptions {
   /** File name or stream id, stored with quarantined lines. */
@@ -169,6 +170,8 @@ export class IngestService {
     await tx.writeScheduleSegments(m.schedule);
     await tx.writeForecasts(m.forecasts);
     await tx.writeSurveys(m.surveys);
+    await writeSessions(tx, m.sessions);
+    await writeSessionLinks(tx, m.sessionLinks);
     if (m.contacts.length || m.states.length || m.schedule.length || m.surveys.length) {
       const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
       const touches = { contacts: m.contacts, agentTimes, surveys: m.surveys };

@@ -25,11 +25,13 @@ import {
   RollupContactsSite15mEntity,
   RollupSurveysDayEntity,
 } from './rollup.entities';
+import { EntryPointEntity, SelfServiceLinkEntity, SelfServiceSessionEntity } from './selfservice.entities';
 
 export * from './org.entities';
 export * from './record.entities';
 export * from './app.entities';
 export * from './rollup.entities';
+export * from './selfservice.entities';
 
 /** Every entity, registered on the DataSource (explicit list, no globs). */
 export const ENTITIES = [
@@ -60,4 +62,7 @@ export const ENTITIES = [
   RollupAgentTimeDayEntity,
   RollupSurveysDayEntity,
   RollupContactsSite15mEntity,
+  SelfServiceSessionEntity,
+  SelfServiceLinkEntity,
+  EntryPointEntity,
 ];

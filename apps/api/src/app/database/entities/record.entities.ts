@@ -41,6 +41,8 @@ export class ContactEntity {
   @Column('text', { default: 'inbound' }) direction!: Direction;
   /** Entered a queue; only queued inbound/api contacts are offered. */
   @Column('boolean', { default: true }) queued!: boolean;
+  /** selfservice.md §4: agent, customer or system; null when the feed does not say. */
+  @Column('text', { nullable: true }) endedBy!: string | null;
 }
 
 @Entity('agent_state_events')

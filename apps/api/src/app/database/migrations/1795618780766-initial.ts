@@ -337,6 +337,10 @@ ${AGENT_TIME_COUNTERS},
 
 /** Every table of the schema (this migration's and later ones'), children before parents. */
 export const TABLES_IN_DROP_ORDER = [
+  // selfservice.md §2 (migration 1795970000000): no foreign keys, listed so truncate() and a full down clear them
+  'selfservice_sessions',
+  'selfservice_links',
+  'entry_points',
   'rollup_contacts_site_15m',
   'rollup_surveys_day',
   'rollup_agent_time_day',

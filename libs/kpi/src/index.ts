@@ -12,3 +12,5 @@ export * from './lib/staffing';
 export * from './lib/rta';
 export * from './lib/targets';
 export * from './lib/selfservice/selfservice-kpis';
+export * from './lib/journeys/journeys';
+export * from './lib/journeys/handled-effort';

@@ -51,7 +51,11 @@ export interface Contact {
   direction?: Direction;
   /** Entered a queue (Connect: Queue.EnqueueTimestamp set); absent = true (isQueued). */
   queued?: boolean;
+  /** selfservice.md §4: who hung up (Connect DisconnectReason, queue_log COMPLETEAGENT/COMPLETECALLER); absent/null unknown. */
+  endedBy?: EndedBy | null;
 }
+
+export type EndedBy = 'agent' | 'customer' | 'system';
 
 /**
  * `logged_out`, `available`, `on_contact`, `acw` or `aux:<reason>` (reason lower-cased).

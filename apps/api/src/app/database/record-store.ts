@@ -54,7 +54,7 @@ export class RecordStore extends RecordReader {
       c.reason, c.agentId, c.customerKey, toTimestamp(c.enqueuedAt), toTimestampOrNull(c.answeredAt),
       toTimestamp(c.endedAt), c.waitSeconds, c.talkSeconds, c.holdSeconds, c.acwSeconds, c.outcome,
       c.transferredTo, c.siteId, c.teamId, toTimestampOrNull(c.sourceUpdatedAt),
-      c.direction ?? 'inbound', c.queued ?? true,
+      c.direction ?? 'inbound', c.queued ?? true, c.endedBy ?? null,
     ]);
     const update = CONTACT_COLUMNS.filter((c) => !['source', 'natural_key', 'enqueued_at'].includes(c));
     const written = await this.writer.write('contacts', CONTACT_COLUMNS, values, {

@@ -60,6 +60,7 @@ export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt
         // queue_log contacts carry none: always inbound and queued (selfservice.md §1).
         direction: r.direction ?? 'inbound',
         queued: r.queued ?? true,
+        endedBy: r.endedBy ?? null,
       });
       return;
     }

@@ -1,4 +1,4 @@
-import type { Channel, Direction } from '@floorwatch/contracts';
+import type { Channel, Direction, EndedBy } from '@floorwatch/contracts';
 import { unitObject, isNullText, duration, optNum, optObj, optStr, parseTime, str, type JsonObject } from '../fields';
 import { judge, quarantine } from '../outcome';
 import type { FeedContact, FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
@@ -56,6 +56,13 @@ export function ctrDirection(initiationMethod: string | null, channel: Channel):
   const direction = DIRECTION_BY_INITIATION[method];
   // An API-started voice contact is StartOutboundVoiceContact: the centre calls out.
   return direction === 'api' && channel === 'voice' ? 'outbound' : direction;
+}
+
+/** selfservice.md §4: AGENT_DISCONNECT agent, CUSTOMER_DISCONNECT customer, any other system, absent null. */
+function endedByOf(reason: string | null): EndedBy | null {
+  if (reason === null) return null;
+  const r = reason.trim().toUpperCase();
+  return r === 'AGENT_DISCONNECT' ? 'agent' : r === 'CUSTOMER_DISCONNECT' ? 'customer' : 'system';
 }
 
 /** Queue-less CTRs handled by an agent (Queue null) still make a contact; they map to this queue reference. */
@@ -118,6 +125,8 @@ export function parseCtr(unit: FeedUnit): FeedRecord[] {
     direction,
     queued,
   };
+  const endedBy = endedByOf(optStr(o, 'DisconnectReason'));
+  if (endedBy) contact.endedBy = endedBy;
   return [contact, ...sessions];
 }
 

@@ -14,3 +14,4 @@ export * from './lib/targets';
 export * from './lib/selfservice/selfservice-kpis';
 export * from './lib/journeys/journeys';
 export * from './lib/journeys/handled-effort';
+export * from './lib/selfservice/extension-nulls';

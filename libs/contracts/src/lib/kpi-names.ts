@@ -47,6 +47,30 @@ export const KPI_NAMES = [
   'q5Index',
   // selfservice.md §1: handled segments of outbound contacts (also counted in handled)
   'outboundHandled',
+  // selfservice.md §3: self-service sessions (enterprise and site scope)
+  'ivrOffered',
+  'ivrShortAbandoned',
+  'ivrReasonMissing',
+  'ivrContainmentPct',
+  'ivrOptOutPct',
+  'ivrAbandonPct',
+  'ivrErrorPct',
+  'ivrSeconds',
+  'timeToHumanSeconds',
+  'ssEligible',
+  'ssPending',
+  'selfServiceResolutionPct',
+  'effectiveContainmentPct',
+  'idFailurePct',
+  'selfServiceSharePct',
+  // selfservice.md §4: journeys (enterprise) and effort per handled segment (every scope)
+  'journeys',
+  'journeyContacts',
+  'journeysPending',
+  'customerEffort',
+  'transferRatePct',
+  'agentDisconnectPct',
+  'shortHandledPct',
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 export type KpiValues = Record<KpiName, number | null>;
@@ -65,6 +89,12 @@ export const GROUP_BYS = [
   'channelChain',
   // selfservice.md §1: inbound, outbound, callback, transfer, api
   'direction',
+  // selfservice.md §3-4: session and journey groupings; coverage = <reason>|<channel>
+  'intent',
+  'entryPoint',
+  'lastNode',
+  'derivedChain',
+  'coverage',
 ] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 

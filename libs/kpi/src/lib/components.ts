@@ -1,4 +1,5 @@
 import type { Channel, KpiValues } from '@floorwatch/contracts';
+import { SELF_SERVICE_KPI_NULLS } from './selfservice/extension-nulls';
 import { CHANNELS } from '@floorwatch/contracts';
 
 /**
@@ -183,5 +184,6 @@ export function finaliseKpis(c: KpiComponents, options: { minContacts?: number }
     q4Index: ratio(c.q4ScoreSum, c.q4Answered),
     q5Index: ratio(c.q5ScoreSum, c.q5Answered),
     outboundHandled: c.outboundHandled,
+    ...SELF_SERVICE_KPI_NULLS,
   };
 }

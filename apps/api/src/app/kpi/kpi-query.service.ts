@@ -6,6 +6,7 @@ import { RollupKpiPath } from '../rollup/rollup-kpi-path';
 import { OrgService } from '../org/org.service';
 import type { IndexedOrg } from '../org/org-lookup';
 import type { KpiQueryParams } from './kpi-query.schema';
+import { SelfServiceKpiOverlay, SESSION_ONLY_GROUPS } from '../selfservice/selfservice-kpi-overlay';
 
 const iso = (t: number): string => new Date(t).toISOString();
 
@@ -22,6 +23,7 @@ export class KpiQueryService {
   /** Which path answered the last query (tests and the bench check the rollups were really used). */
   lastPath: 'rollup' | 'raw' = 'raw';
   private readonly rollupPath: RollupKpiPath;
+  private readonly selfService: SelfServiceKpiOverlay;
 
   /** Day ranges the last rollup-path query read from the daily rollups (0: 15-minute rows only). */
   get lastDailyRanges(): number {
@@ -42,6 +44,7 @@ export class KpiQueryService {
     private readonly store: RecordStore,
     private readonly orgs: OrgService,
   ) {
+    this.selfService = new SelfServiceKpiOverlay(store);
     this.rollupPath = new RollupKpiPath(store, this.config, (scope, from, to, asOf) => this.loadContacts(scope, from, to, asOf));
   }
 
@@ -55,10 +58,14 @@ export class KpiQueryService {
     const asOf = params.asOf ?? (await this.defaultAsOf(to));
     const org = await this.orgs.get();
     const agentIds = agentsOf(scope, org);
+    if (by && SESSION_ONLY_GROUPS.has(by)) {
+      // Sessions and journeys only: no contact or workforce record has these keys.
+      return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), by, rows: await this.selfService.apply([], org.org, { scope, from, to, asOf, by, tz }) };
+    }
     if (this.useRollups) {
       const rows = await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds);
       this.lastPath = rows ? 'rollup' : 'raw';
-      if (rows) return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
+      if (rows) return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows: await this.selfService.apply(rows, org.org, { scope, from, to, asOf, by, tz }) };
     }
     this.lastPath = 'raw';
     const [contacts, stateEvents, schedule, surveys] = await Promise.all([
@@ -67,7 +74,9 @@ export class KpiQueryService {
       agentIds && agentIds.length === 0 ? [] : this.store.loadScheduleSegments(agentIds, from, to),
       scope.kind === 'enterprise' ? this.store.loadSurveys(from, to) : [],
     ]);
-    const rows = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+    const base = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+    // selfservice.md §3-4: sessions, journeys and the per-segment effort rates.
+    const rows = await this.selfService.apply(base, org.org, { scope, from, to, asOf, by, tz });
     return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
   }
 

@@ -36,3 +36,25 @@ export function finaliseHandledEffort(t: HandledEffortComponents): HandledEffort
     shortHandledPct: pct(t.short, t.handled),
   };
 }
+
+export interface HandledEffortQuery {
+  from: number;
+  to: number;
+  /** The contact grouping of kpis.md; null key = the contact has none (not counted). */
+  keyOf: (c: Contact) => string | null;
+  shortCallSeconds?: number;
+}
+
+/** Per group key: the three KPIs over answered segments ending in [from, to). */
+export function computeHandledEffort(contacts: readonly Contact[], q: HandledEffortQuery): Map<string, HandledEffortValues> {
+  const rows = new Map<string, HandledEffortComponents>();
+  for (const c of contacts) {
+    if (c.agentId === null || c.answeredAt === null || c.endedAt < q.from || c.endedAt >= q.to) continue;
+    const k = q.keyOf(c);
+    if (k === null) continue;
+    let t = rows.get(k);
+    if (!t) rows.set(k, (t = emptyHandledEffort()));
+    addHandledEffort(t, c, q.shortCallSeconds);
+  }
+  return new Map([...rows].map(([k, t]) => [k, finaliseHandledEffort(t)]));
+}

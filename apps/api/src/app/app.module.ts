@@ -7,9 +7,10 @@ import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LiveModule } from './live/live.module';
 import { WebModule } from './web/web.module';
+import { SelfServiceModule } from './selfservice/selfservice.module';
 
 /** Feature modules of the API: append yours here (each in apps/api/src/app/<feature>/). */
-export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule];
+export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule, SelfServiceModule];
 
 export interface AppModuleOptions {
   database?: DatabaseModuleOptions;

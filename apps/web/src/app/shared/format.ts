@@ -7,7 +7,7 @@ export function kpiUnit(kpi: string): KpiUnit {
   if (kpi.endsWith('Pct')) return 'pct';
   if (kpi.endsWith('Seconds')) return 'seconds';
   if (kpi.endsWith('Index')) return 'index';
-  if (kpi === 'contactsPerProductiveHour' || kpi === 'channelFcrSpreadPts' || kpi.endsWith('Agents') || kpi.endsWith('Gap')) {
+  if (kpi === 'contactsPerProductiveHour' || kpi === 'channelFcrSpreadPts' || kpi === 'customerEffort' || kpi.endsWith('Agents') || kpi.endsWith('Gap')) {
     return 'rate';
   }
   return 'count';

@@ -17,6 +17,7 @@ import { PeriodSelector } from '../../shared/period-selector';
 import { TargetEditor } from '../../shared/target-editor';
 import { groupKeyLabel } from '../../shared/time';
 import { CrossChannel } from './cross-channel';
+import { SelfServicePanel } from '../selfservice/self-service-panel';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
 const WORKFORCE = ['adherencePct', 'conformancePct', 'shrinkagePct', 'occupancyPct'] as const;
@@ -26,7 +27,7 @@ const SIDEWAYS: GroupBy[] = ['reason', 'queue', 'channel', 'day', 'hour'];
 /** Manager: enterprise or site KPIs with every drill-down, and cross-channel consistency. */
 @Component({
   selector: 'app-manager-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, SelfServicePanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './manager-page.html',
 })

@@ -75,7 +75,11 @@ describe(`initial migration (${process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' :
     // Down to just before the partitioning: the migrations after it first, then it.
     for (let i = MIGRATIONS.indexOf(PartitionRawByDay1795820000000); i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await kinds()).toEqual(['agent_state_events:r', 'contacts:r']);
-    expect(await snapshot()).toEqual(before);
+    // Columns the later migrations added (direction, queued, ended_by) are gone until they run again.
+    const later = ['direction', 'queued', 'ended_by'];
+    const withoutLater = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !later.includes(k))));
+    const down = await snapshot();
+    expect({ ...down, contacts: withoutLater(down.contacts) }).toEqual({ ...before, contacts: withoutLater(before.contacts) });
 
     await db.dataSource.runMigrations();
     expect(await kinds()).toEqual([`agent_state_events:${partitioned}`, `contacts:${partitioned}`]);

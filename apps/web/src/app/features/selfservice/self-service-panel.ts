@@ -35,7 +35,8 @@ const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'iv
         </div>
         <div>
           <h3 class="fw-small">Customer effort by channel path</h3>
-          @if (byChain.error()) { <app-load-state kind="error" [message]="err(byChain.error())" (retry)="byChain.reload()" /> }
+          @if (scope() !== 'enterprise') { <app-load-state kind="empty" message="Journeys are counted for the whole enterprise: choose the enterprise scope." /> }
+          @else if (byChain.error()) { <app-load-state kind="error" [message]="err(byChain.error())" (retry)="byChain.reload()" /> }
           @else if (!chainRows().length) { <app-load-state [kind]="byChain.isLoading() ? 'loading' : 'empty'" message="No completed journeys in this period." /> }
           @else { <app-chart [options]="chainOption()" summary="Contacts per journey by derived channel path" /> }
         </div>
@@ -59,9 +60,10 @@ export class SelfServicePanel {
 
   private readonly q = computed(() => ({ from: this.from(), to: this.to(), tz: this.tz() }));
   protected readonly scoped = this.kpi.resource(() => ({ ...this.q(), scope: this.scope() }));
-  protected readonly ent = this.kpi.resource(() => ({ ...this.q(), scope: 'enterprise' }));
+  /** Journeys are enterprise-only; a site-scoped manager may not read the enterprise, so only asked at that scope. */
+  protected readonly ent = this.kpi.resource(() => (this.scope() === 'enterprise' ? { ...this.q(), scope: 'enterprise' } : undefined));
   protected readonly byIntent = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'intent' as const }));
-  protected readonly byChain = this.kpi.resource(() => ({ ...this.q(), scope: 'enterprise', by: 'derivedChain' as const }));
+  protected readonly byChain = this.kpi.resource(() => (this.scope() === 'enterprise' ? { ...this.q(), scope: 'enterprise', by: 'derivedChain' as const } : undefined));
   protected readonly byChannel = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'channel' as const }));
 
   protected readonly intentRows = computed(() => selfServiceRows(safe(this.byIntent)?.rows, 'ivrOffered'));

@@ -76,7 +76,8 @@ export class KpiQueryService {
     ]);
     const base = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
     // selfservice.md §3-4: sessions, journeys and the per-segment effort rates.
-    const rows = await this.selfService.apply(base, org.org, { scope, from, to, asOf, by, tz });
+    // Enterprise only: at a narrower scope `contacts` also holds other scopes' FCR repeats.
+    const rows = await this.selfService.apply(base, org.org, { scope, from, to, asOf, by, tz }, scope.kind === 'enterprise' ? contacts : undefined);
     return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
   }
 

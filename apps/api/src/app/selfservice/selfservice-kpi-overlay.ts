@@ -47,7 +47,11 @@ export class SelfServiceKpiOverlay {
     readonly config: SelfServiceConfig = DEFAULT_SELF_SERVICE_CONFIG,
   ) {}
 
-  async apply(base: KpiRow[], org: Org, q: OverlayQuery): Promise<KpiRow[]> {
+  /**
+   * `loaded`: the scope's contacts of the window when the caller already read them (the raw path),
+   * so the effort rates cost no second read.
+   */
+  async apply(base: KpiRow[], org: Org, q: OverlayQuery, loaded?: Contact[]): Promise<KpiRow[]> {
     const sessionOnly = q.by !== undefined && SESSION_ONLY_GROUPS.has(q.by);
     const rows = new Map<string, KpiValues>();
     if (!sessionOnly) for (const r of base) rows.set(r.key, { ...r.kpis });
@@ -57,7 +61,10 @@ export class SelfServiceKpiOverlay {
       return v;
     };
     const tzOfSite = new Map(org.sites.map((s) => [s.id, s.timezone]));
-    const contacts = await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS);
+    const journeysApply = q.scope.kind === 'enterprise' && (q.by === undefined || q.by === 'derivedChain' || q.by === 'reason' || q.by === 'channel') && q.to - q.from <= JOURNEY_MAX_WINDOW_MS;
+    // One read serves all three parts: journeys need the window ± the margin, the rest the window.
+    const touchContacts = journeysApply ? await this.store.loadContacts(q.scope, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS) : null;
+    const contacts = touchContacts ?? loaded ?? (await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS));
 
     if (!sessionOnly) {
       const keyOf = contactKey(q, tzOfSite);
@@ -78,11 +85,8 @@ export class SelfServiceKpiOverlay {
         for (const [key, v] of values) Object.assign(row(key), v);
       }
     }
-    if (q.scope.kind === 'enterprise' && (q.by === undefined || q.by === 'derivedChain' || q.by === 'reason' || q.by === 'channel') && q.to - q.from <= JOURNEY_MAX_WINDOW_MS) {
-      const [sessions, touchContacts] = await Promise.all([
-        loadSessions(this.store, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS),
-        this.store.loadContacts(q.scope, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS),
-      ]);
+    if (touchContacts) {
+      const sessions = await loadSessions(this.store, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS);
       const journeys = computeJourneyKpis(sessions, touchContacts, { from: q.from, to: q.to, asOf: q.asOf, by: q.by as 'derivedChain' | 'reason' | 'channel' | undefined }, { ...DEFAULT_JOURNEY_CONFIG, ivrShortSeconds: this.config.ivrShortSeconds });
       for (const [key, v] of journeys) Object.assign(row(key), v);
     }

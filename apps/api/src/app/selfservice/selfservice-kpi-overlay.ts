@@ -21,6 +21,11 @@ const SELF_SERVICE_GROUPS: ReadonlySet<GroupBy> = new Set<GroupBy>(['intent', 'e
 /** Journeys read every touch of the window ± this much; longer windows are left to reports. */
 const JOURNEY_MARGIN_MS = 7 * 86_400_000;
 const JOURNEY_MAX_WINDOW_MS = 31 * 86_400_000;
+/**
+ * The effort rates and the share read the window's raw contacts (no rollup holds them yet): up to
+ * a month, so the 90-day enterprise views keep their rollup-only cost; longer windows report them null.
+ */
+const EFFORT_MAX_WINDOW_MS = 31 * 86_400_000;
 const DAY_MS = 86_400_000;
 
 export interface OverlayQuery {
@@ -61,12 +66,14 @@ export class SelfServiceKpiOverlay {
       return v;
     };
     const tzOfSite = new Map(org.sites.map((s) => [s.id, s.timezone]));
-    const journeysApply = q.scope.kind === 'enterprise' && (q.by === undefined || q.by === 'derivedChain' || q.by === 'reason' || q.by === 'channel') && q.to - q.from <= JOURNEY_MAX_WINDOW_MS;
+    // Journeys read the window ± a week of touches: asked for by their own grouping only, so the
+    // everyday ungrouped tiles do not pay for it.
+    const journeysApply = q.scope.kind === 'enterprise' && q.by === 'derivedChain' && q.to - q.from <= JOURNEY_MAX_WINDOW_MS;
     // One read serves all three parts: journeys need the window ± the margin, the rest the window.
     const touchContacts = journeysApply ? await this.store.loadContacts(q.scope, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS) : null;
-    const contacts = touchContacts ?? loaded ?? (await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS));
+    const contacts = touchContacts ?? loaded ?? (q.to - q.from <= EFFORT_MAX_WINDOW_MS ? await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS) : null);
 
-    if (!sessionOnly) {
+    if (!sessionOnly && contacts) {
       const keyOf = contactKey(q, tzOfSite);
       for (const [key, v] of computeHandledEffort(contacts, { from: q.from, to: q.to, keyOf })) Object.assign(row(key), v);
     }
@@ -81,7 +88,7 @@ export class SelfServiceKpiOverlay {
         const later = await this.repeatsOf(sessions, q);
         const ssBy = q.by as SelfServiceGroupBy | undefined;
         const tz = q.tz ?? (q.by === 'day' && q.scope.kind === 'enterprise' ? 'UTC' : undefined);
-        const values = computeSelfServiceKpis({ sessions, contacts, ...later }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
+        const values = computeSelfServiceKpis({ sessions, contacts: contacts ?? [], contactsUnknown: contacts === null, ...later }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
         for (const [key, v] of values) Object.assign(row(key), v);
       }
     }

@@ -51,6 +51,8 @@ export interface SelfServiceInput {
   /** Every session and contact of the customers, any scope, up to to + W: repeats of true containment. Default: sessions and contacts. */
   laterSessions?: readonly SelfServiceSession[];
   laterContacts?: readonly Contact[];
+  /** The caller did not read the window's contacts: the share (and time to human) cannot be judged, so null. */
+  contactsUnknown?: boolean;
 }
 
 interface Components {
@@ -217,7 +219,7 @@ export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQu
         break;
     }
   }
-  const shareApplies = q.by === undefined || !SESSION_ONLY.has(q.by);
+  const shareApplies = !input.contactsUnknown && (q.by === undefined || !SESSION_ONLY.has(q.by));
   if (shareApplies) {
     for (const c of input.contacts) {
       const d = directionOf(c);

@@ -60,8 +60,6 @@ export class SelfServicePanel {
 
   private readonly q = computed(() => ({ from: this.from(), to: this.to(), tz: this.tz() }));
   protected readonly scoped = this.kpi.resource(() => ({ ...this.q(), scope: this.scope() }));
-  /** Journeys are enterprise-only; a site-scoped manager may not read the enterprise, so only asked at that scope. */
-  protected readonly ent = this.kpi.resource(() => (this.scope() === 'enterprise' ? { ...this.q(), scope: 'enterprise' } : undefined));
   protected readonly byIntent = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'intent' as const }));
   protected readonly byChain = this.kpi.resource(() => (this.scope() === 'enterprise' ? { ...this.q(), scope: 'enterprise', by: 'derivedChain' as const } : undefined));
   protected readonly byChannel = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'channel' as const }));
@@ -77,15 +75,24 @@ export class SelfServicePanel {
   protected label(k: string): string {
     return SELF_SERVICE_LABELS[k] ?? k;
   }
-  /** Journeys are enterprise-only: their tile reads the enterprise row whatever the scope. */
-  private row(k: string) {
-    return summaryRow(k === 'customerEffort' ? safe(this.ent) : safe(this.scoped));
+  /** Contacts per journey over every channel path (journeys are read by that grouping, enterprise only). */
+  private readonly effort = computed(() => {
+    let journeys = 0;
+    let touches = 0;
+    for (const r of safe(this.byChain)?.rows ?? []) {
+      journeys += r.kpis.journeys ?? 0;
+      touches += r.kpis.journeyContacts ?? 0;
+    }
+    return journeys === 0 ? null : touches / journeys;
+  });
+  private row() {
+    return summaryRow(safe(this.scoped));
   }
   protected val(k: string) {
-    return kpiValue(this.row(k), k);
+    return k === 'customerEffort' ? this.effort() : kpiValue(this.row(), k);
   }
   protected tgt(k: string) {
-    return kpiTarget(this.row(k), k);
+    return kpiTarget(this.row(), k);
   }
   protected err(e: unknown): string {
     return errorText(e);

@@ -10,3 +10,4 @@ export * from './lib/api';
 export * from './lib/alerts';
 export * from './lib/customer';
 export * from './lib/feed-health';
+export * from './lib/selfservice';

@@ -21,3 +21,5 @@ export { cleanQueueLogText, compareAgentLines, compareCallLines, type OrderedLin
 export { deriveCall, queueLogContact, type DerivedCall, type DerivedOpenCall } from './lib/queue-log/derive-call';
 export { emptyAgentSnapshot, sameSnapshot, stepAgent, type AgentSnapshot } from './lib/queue-log/derive-agent';
 export { ACW_LINK_MS, acwSecondsAfter, type TimedState } from './lib/queue-log/acw-link';
+export { SelfServiceNdjsonParser, parseSessionUnit } from './lib/selfservice/selfservice-ndjson';
+export { ctrSessionRecords, outcomeOfDisconnect } from './lib/connect/ctr-session';

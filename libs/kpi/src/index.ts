@@ -13,3 +13,7 @@ export * from './lib/rta';
 export * from './lib/targets';
 export * from './lib/action';
 export * from './lib/customer';
+export * from './lib/selfservice/selfservice-kpis';
+export * from './lib/journeys/journeys';
+export * from './lib/journeys/handled-effort';
+export * from './lib/selfservice/extension-nulls';

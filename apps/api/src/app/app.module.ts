@@ -14,9 +14,10 @@ import { BonusModule } from './bonus/bonus.module';
 import { ForecastAccuracyModule } from './forecast-accuracy/forecast-accuracy.module';
 import { FeedsHealthModule } from './feeds-health/feeds-health.module';
 import { FollowRunnerModule } from './follow/follow-runner.module';
+import { SelfServiceModule } from './selfservice/selfservice.module';
 
 /** Feature modules of the API: append yours here (each in apps/api/src/app/<feature>/). */
-export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule, AlertsModule, ForecastAccuracyModule, BonusModule, ActionsModule, TrainingModule, FeedsHealthModule, FollowRunnerModule];
+export const FEATURE_MODULES: Type[] = [HealthModule, HttpApiModule, IngestModule, LiveModule, AlertsModule, ForecastAccuracyModule, BonusModule, ActionsModule, TrainingModule, FeedsHealthModule, FollowRunnerModule, SelfServiceModule];
 
 export interface AppModuleOptions {
   database?: DatabaseModuleOptions;

@@ -8,6 +8,7 @@ export const FEED_FORMATS = [
   'wfm-forecast',
   'survey',
   'org',
+  'selfservice-ndjson',
 ] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 

@@ -68,6 +68,30 @@ export const KPI_NAMES = [
   'closeSecondsMedian',
   'closeSecondsP90',
   'closedWithin48hPct',
+  // selfservice.md §3: self-service sessions (enterprise and site scope)
+  'ivrOffered',
+  'ivrShortAbandoned',
+  'ivrReasonMissing',
+  'ivrContainmentPct',
+  'ivrOptOutPct',
+  'ivrAbandonPct',
+  'ivrErrorPct',
+  'ivrSeconds',
+  'timeToHumanSeconds',
+  'ssEligible',
+  'ssPending',
+  'selfServiceResolutionPct',
+  'effectiveContainmentPct',
+  'idFailurePct',
+  'selfServiceSharePct',
+  // selfservice.md §4: journeys (enterprise) and effort per handled segment (every scope)
+  'journeys',
+  'journeyContacts',
+  'journeysPending',
+  'customerEffort',
+  'transferRatePct',
+  'agentDisconnectPct',
+  'shortHandledPct',
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 export type KpiValues = Record<KpiName, number | null>;
@@ -86,6 +110,12 @@ export const GROUP_BYS = [
   'channelChain',
   // selfservice.md §1: inbound, outbound, callback, transfer, api
   'direction',
+  // selfservice.md §3-4: session and journey groupings; coverage = <reason>|<channel>
+  'intent',
+  'entryPoint',
+  'lastNode',
+  'derivedChain',
+  'coverage',
 ] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 

@@ -69,7 +69,20 @@ export const LIVE_EVENTS = {
   snapshot: 'snapshot',
   /** customer.md: a new or re-routed HOTLINE case, sent to its assignees only. */
   hotlineCase: 'hotline-case',
+  ivr: 'ivr',
 } as const;
+
+/** selfservice.md §5: once a second per site. */
+export interface IvrEventPayload extends LiveBase {
+  siteId: string;
+  /** Open sessions now (selfservice-ndjson); null for a site whose sessions all come from CTRs (known only after the call). */
+  ivrNow: number | null;
+  intervalStart: string;
+  /** Sessions transferred in the current 15-minute interval (by endedAt). */
+  transfers: number;
+  /** Over the interval's closed sessions by startedAt (selfservice.md §3); null with no base. */
+  ivrOptOutPct: number | null;
+}
 
 /** The KPI tiles the live `kpi` event reports (today so far, in the scope's site time zone; enterprise UTC). */
 export const LIVE_KPI_TILES = [

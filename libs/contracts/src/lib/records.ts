@@ -1,3 +1,5 @@
+import type { OrgEntryPoint } from './selfservice';
+
 /**
  * Normalised records of spec/kpis.md. Every feed parser produces these and every KPI consumes
  * them. Times are epoch milliseconds (UTC) so the KPI engine never parses strings in hot loops.
@@ -51,7 +53,11 @@ export interface Contact {
   queued?: boolean;
   /** Left the queue on request (queue_log EXITWITHKEY), outcome `timeout`; absent = false. */
   exitedByKey?: boolean;
+  /** selfservice.md §4: who hung up (Connect DisconnectReason, queue_log COMPLETEAGENT/COMPLETECALLER); absent/null unknown. */
+  endedBy?: EndedBy | null;
 }
+
+export type EndedBy = 'agent' | 'customer' | 'system';
 
 /**
  * `logged_out`, `available`, `on_contact`, `acw` or `aux:<reason>` (reason lower-cased).
@@ -143,6 +149,8 @@ export interface Org {
   teams: OrgTeam[];
   agents: OrgAgent[];
   queues: OrgQueue[];
+  /** selfservice.md §2: IVR numbers, flows and URLs; a session's site is its entry point's. */
+  entryPoints?: OrgEntryPoint[];
 }
 
 /** Site every unknown agent or queue is created under (spec/feeds.md). */

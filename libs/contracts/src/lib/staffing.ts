@@ -9,6 +9,8 @@ export interface StaffingRow {
   shrinkageByActivity?: Record<string, number>;
   /** Target status of `staffingGap` (target kpi `staffingGap`), so the desk colours it like any KPI. */
   staffingGapStatus?: import('./targets').TargetStatus;
+  /** selfservice.md §5: self-service sessions of the site transferred in the interval (by endedAt). */
+  ivrTransfers?: number;
 }
 
 export interface StaffingResult {

@@ -11,6 +11,7 @@ import type { FeedParser, FeedUnit } from './types';
 import { WfmForecastParser } from './wfm/forecast';
 import { WfmScheduleParser } from './wfm/schedule';
 import { SurveyParser } from './wfm/survey';
+import { SelfServiceNdjsonParser } from './selfservice/selfservice-ndjson';
 
 export type CreateParserOptions = QueueLogOptions;
 
@@ -36,6 +37,8 @@ export function createParser(format: FeedFormat, options: CreateParserOptions = 
       return new SurveyParser();
     case 'org':
       return new OrgParser();
+    case 'selfservice-ndjson':
+      return new SelfServiceNdjsonParser();
   }
   throw new Error(`unknown feed format "${String(format)}"; expected one of ${FEED_FORMATS.join(', ')}`);
 }
@@ -56,7 +59,7 @@ async function* wholeDocument(source: ByteSource): AsyncGenerator<FeedUnit> {
 }
 
 /** Formats whose files are streams of JSON values (NDJSON, arrays, pretty-printed, concatenated, Kinesis envelopes). */
-export const JSON_VALUE_FORMATS: ReadonlySet<FeedFormat> = new Set<FeedFormat>(['connect-ctr', 'connect-agent-events', 'contacts-ndjson', 'agent-states-ndjson']);
+export const JSON_VALUE_FORMATS: ReadonlySet<FeedFormat> = new Set<FeedFormat>(['connect-ctr', 'connect-agent-events', 'contacts-ndjson', 'agent-states-ndjson', 'selfservice-ndjson']);
 
 /**
  * The units a format is judged by: lines for line formats, JSON values for the JSON feeds, the

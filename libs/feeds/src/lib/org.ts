@@ -21,6 +21,7 @@ const OrgDocument = z.object({
   teams: z.array(z.object({ id, name: z.string(), siteId: id, leaderUserId: z.string().nullish() })).default([]),
   agents: z.array(z.object({ id, name: z.string(), teamId: z.string().nullish(), siteId: z.string().nullish(), aliases: z.array(z.string()).default([]) })).default([]),
   queues: z.array(z.object({ id, name: z.string(), channel: z.enum(CHANNELS), siteId: id, aliases: z.array(z.string()).default([]), slSeconds: z.number().nonnegative().nullish() })).default([]),
+  entryPoints: z.array(z.object({ id, name: z.string(), siteId: id, aliases: z.array(z.string()).default([]) })).default([]),
 });
 
 function uniqueIds(kind: string, ids: string[], problems: string[]): void {
@@ -65,6 +66,9 @@ export function parseOrgDocument(text: string): FeedOrg {
   uniqueIds('queue', doc.queues.map((q) => q.id), problems);
   uniqueAliases('agent', doc.agents, problems);
   uniqueAliases('queue', doc.queues, problems);
+  uniqueIds('entry point', doc.entryPoints.map((e) => e.id), problems);
+  uniqueAliases('entry point', doc.entryPoints, problems);
+  for (const e of doc.entryPoints) if (!siteIds.has(e.siteId)) problems.push(`entry point ${e.id}: site "${e.siteId}" does not exist`);
   for (const t of doc.teams) if (!siteIds.has(t.siteId)) problems.push(`team ${t.id}: site "${t.siteId}" does not exist`);
   for (const q of doc.queues) if (!siteIds.has(q.siteId)) problems.push(`queue ${q.id}: site "${q.siteId}" does not exist`);
   for (const a of doc.agents) if (a.teamId && !teamSite.has(a.teamId)) problems.push(`agent ${a.id}: team "${a.teamId}" does not exist`);
@@ -80,6 +84,7 @@ export function parseOrgDocument(text: string): FeedOrg {
       aliases: a.aliases,
     })),
     queues: doc.queues.map((q) => ({ ...q, slSeconds: q.slSeconds ?? null })),
+    ...(doc.entryPoints.length ? { entryPoints: doc.entryPoints } : {}),
   };
   return { kind: 'org', org };
 }

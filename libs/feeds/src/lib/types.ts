@@ -1,4 +1,4 @@
-import type { AgentState, Contact, FeedFormat, Org } from '@floorwatch/contracts';
+import type { AgentState, Contact, FeedFormat, Org, SelfServiceSession } from '@floorwatch/contracts';
 
 /** One unit the parser judges: a text line, a JSON array element, or a whole org document. */
 export interface FeedUnit {
@@ -83,7 +83,27 @@ export interface FeedOrg {
   org: Org;
 }
 
-export type FeedRecord = FeedContact | FeedStateEvent | FeedScheduleSegment | FeedForecast | FeedSurvey | FeedOrg;
+/**
+ * selfservice.md §2: a session before mapping (raw customer and entry point). `version` orders the
+ * copies of one sessionId (latest wins; null lowest), `line` breaks ties (greater wins).
+ */
+export interface FeedSession extends Omit<SelfServiceSession, 'customerKey' | 'siteId'> {
+  kind: 'session';
+  customerRef: string | null;
+  version: number | null;
+  line: number;
+  /** Connect, not queued and no agent: a CALLBACK CTR naming it (FeedSessionLink) makes it transferred. */
+  linkable: boolean;
+}
+
+/** A Connect CALLBACK CTR naming `ctr:<PreviousContactId>`: applied at read time, so arrival order is free. */
+export interface FeedSessionLink {
+  kind: 'session-link';
+  sessionId: string;
+  contactId: string;
+}
+
+export type FeedRecord = FeedContact | FeedStateEvent | FeedScheduleSegment | FeedForecast | FeedSurvey | FeedOrg | FeedSession | FeedSessionLink;
 
 export type LineStatus = 'accepted' | 'quarantined' | 'duplicate';
 

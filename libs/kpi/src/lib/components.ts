@@ -1,4 +1,5 @@
 import type { Channel, KpiValues } from '@floorwatch/contracts';
+import { SELF_SERVICE_KPI_NULLS } from './selfservice/extension-nulls';
 import { CHANNELS } from '@floorwatch/contracts';
 import { CUSTOMER_COMPONENTS, finaliseCustomerKpis } from './customer/survey-kpis';
 
@@ -201,5 +202,6 @@ export function finaliseKpis(c: KpiComponents, options: { minContacts?: number }
     outboundHandled: c.outboundHandled,
     exitedByKey: c.exitedByKey,
     ...finaliseCustomerKpis(c),
+    ...SELF_SERVICE_KPI_NULLS,
   };
 }

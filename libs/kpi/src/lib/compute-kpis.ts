@@ -115,6 +115,9 @@ export function computeKpiComponents(
       case 'day': case 'hour': case 'interval': return timeKey(t, c.siteId);
       case 'direction': return directionOf(c);
       case 'mainChannel': case 'channelChain': return NO_GROUP;
+      // selfservice.md §3: session groupings have no contact key; coverage cells are reason|channel.
+      case 'intent': case 'entryPoint': case 'lastNode': case 'derivedChain': return NO_GROUP;
+      case 'coverage': return `${c.reason}|${c.channel}`;
     }
   };
 

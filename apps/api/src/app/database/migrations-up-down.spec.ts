@@ -75,9 +75,9 @@ describe(`initial migration (${process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' :
     // Down to just before the partitioning: the migrations after it first, then it.
     for (let i = MIGRATIONS.indexOf(PartitionRawByDay1795820000000); i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     expect(await kinds()).toEqual(['agent_state_events:r', 'contacts:r']);
-    // Columns that later migrations add are gone at this point (ContactDirection1795910000000: direction, queued, exited_by_key),
+    // Columns that later migrations add are gone at this point (ContactDirection1795910000000: direction, queued, exited_by_key; SelfService1795970000000: ended_by),
     // and so are later migrations' own contacts indexes (customer.md attribution's id look-ups).
-    const laterColumns = ['direction', 'queued', 'exited_by_key'];
+    const laterColumns = ['direction', 'queued', 'exited_by_key', 'ended_by'];
     const laterIndexes = new Set(['contacts_contact_id_idx', 'contacts_segment_id_idx']);
     const withoutLater = (snap: typeof before) => ({
       ...snap,

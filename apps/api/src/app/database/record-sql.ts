@@ -1,4 +1,4 @@
-import type { AgentState, Channel, Contact, ContactOutcome, Direction, SurveyResponse } from '@floorwatch/contracts';
+import type { AgentState, Channel, Contact, ContactOutcome, Direction, EndedBy, SurveyResponse } from '@floorwatch/contracts';
 
 /* SQL fragments and row mappers of the RecordStore: epoch ms out of timestamptz, contracts out of rows. */
 
@@ -15,27 +15,30 @@ export const CONTACT_FIELDS = `contact_id AS "contactId", segment_id AS "segment
   ${ms('enqueued_at', 'enqueuedAt')}, ${ms('answered_at', 'answeredAt')}, ${ms('ended_at', 'endedAt')},
   wait_seconds AS "waitSeconds", talk_seconds AS "talkSeconds", hold_seconds AS "holdSeconds",
   acw_seconds AS "acwSeconds", outcome, transferred_to AS "transferredTo", site_id AS "siteId",
-  team_id AS "teamId", direction, queued, exited_by_key AS "exitedByKey"`;
+  team_id AS "teamId", direction, queued, exited_by_key AS "exitedByKey", ended_by AS "endedBy"`;
 
 export const CONTACT_SELECT = `SELECT ${CONTACT_FIELDS}
   FROM contacts`;
 
 /** A contacts row as selected: the Contact, with channel and outcome still unchecked text. */
-export interface ContactRowRaw extends Omit<Contact, 'channel' | 'outcome' | 'direction'> {
+export interface ContactRowRaw extends Omit<Contact, 'channel' | 'outcome' | 'direction' | 'endedBy'> {
+  endedBy: string | null;
   channel: string;
   outcome: string;
   direction: string;
 }
 
 export function toContact(r: ContactRowRaw): Contact {
-  return { ...r, channel: r.channel as Channel, outcome: r.outcome as ContactOutcome, direction: r.direction as Direction };
+  // endedBy only when known, so contacts of feeds without it look as they did before §4.
+  const { endedBy, ...rest } = r;
+  return { ...rest, channel: r.channel as Channel, outcome: r.outcome as ContactOutcome, direction: r.direction as Direction, ...(endedBy ? { endedBy: endedBy as EndedBy } : {}) };
 }
 
 export const CONTACT_COLUMNS = [
   'source', 'natural_key', 'contact_id', 'segment_id', 'channel', 'queue_id', 'reason', 'agent_id',
   'customer_key', 'enqueued_at', 'answered_at', 'ended_at', 'wait_seconds', 'talk_seconds',
   'hold_seconds', 'acw_seconds', 'outcome', 'transferred_to', 'site_id', 'team_id', 'source_updated_at',
-  'direction', 'queued', 'exited_by_key',
+  'direction', 'queued', 'exited_by_key', 'ended_by',
 ] as const;
 
 export const STATE_SELECT = `SELECT agent_id AS "agentId", ${ms('at', 'at')}, state FROM agent_state_events`;

@@ -54,7 +54,7 @@ export class RecordStore extends RecordReader {
       c.reason, c.agentId, c.customerKey, toTimestamp(c.enqueuedAt), toTimestampOrNull(c.answeredAt),
       toTimestamp(c.endedAt), c.waitSeconds, c.talkSeconds, c.holdSeconds, c.acwSeconds, c.outcome,
       c.transferredTo, c.siteId, c.teamId, toTimestampOrNull(c.sourceUpdatedAt),
-      c.direction ?? 'inbound', c.queued ?? true, c.exitedByKey ?? false,
+      c.direction ?? 'inbound', c.queued ?? true, c.exitedByKey ?? false, c.endedBy ?? null,
     ]);
     const update = CONTACT_COLUMNS.filter((c) => !['source', 'natural_key', 'enqueued_at'].includes(c));
     const written = await this.writer.write('contacts', CONTACT_COLUMNS, values, {
@@ -153,6 +153,8 @@ export class RecordStore extends RecordReader {
     const queues = org.queues ?? [];
     await this.writer.write('queues', ['id', 'name', 'site_id', 'channel', 'sl_seconds'], queues.map((q) => [q.id, q.name, q.siteId, q.channel, q.slSeconds]), opts(['name', 'site_id', 'channel', 'sl_seconds']));
     await this.writer.write('queue_aliases', ['alias', 'queue_id'], queues.flatMap((q) => q.aliases.map((al) => [al, q.id])), opts(['queue_id']));
+    // selfservice.md §2: entry points (aliases as a JSON array: read whole, never joined).
+    await this.writer.write('entry_points', ['id', 'name', 'site_id', 'aliases'], (org.entryPoints ?? []).map((e) => [e.id, e.name, e.siteId, JSON.stringify(e.aliases)]), opts(['name', 'site_id', 'aliases']));
   }
 
 }

@@ -52,8 +52,18 @@ describe('ingest of a hand-computed centre, then the fw kpi code path', () => {
     expect(k.consistencyIndex).toBe(55);
     expect(k.consistencyExcluded).toBe(1);
 
+    // selfservice.md §4 (computed beside computeKpis, so set apart below): c1, c4 COMPLETECALLER, c2
+    // COMPLETEAGENT → agent hang-ups 1 / 3; no talk under 20 s; no transfer. Journeys: 5551001 (c1, c4
+    // 3 h apart: one journey of 2), 5551002, 5551003 (abandoned, still a touch) → 3 journeys, 4 touches.
+    expect([k.agentDisconnectPct, k.shortHandledPct, k.transferRatePct]).toEqual([100 / 3, 0, 0]);
+    // journeys are read by their own grouping (derivedChain), not with every ungrouped query
+    expect([k.journeys, k.customerEffort]).toEqual([null, null]);
+    const chains = await svc.kpis.query({ scope: { kind: 'enterprise' }, from: DAY.from, to: DAY.to, asOf: DAY.asOf, by: 'derivedChain' });
+    expect(chains.rows.map((r) => [r.key, r.kpis.journeys, r.kpis.journeyContacts, r.kpis.customerEffort])).toEqual([['voice', 3, 4, 4 / 3]]);
+    const SELF_SERVICE_NAMES = ['agentDisconnectPct', 'shortHandledPct', 'transferRatePct', 'journeys', 'journeyContacts', 'journeysPending', 'customerEffort'];
+    const withoutSelfService = (rows: typeof result.rows) => rows.map((r) => ({ key: r.key, kpis: Object.fromEntries(Object.entries(r.kpis).filter(([n]) => !SELF_SERVICE_NAMES.includes(n))) }));
     const direct = await computeDirect();
-    expect(result.rows).toEqual(direct);
+    expect(withoutSelfService(result.rows)).toEqual(withoutSelfService(direct));
     // Per agent too: a1 in adherence 14 100 / 14 400.
     const byAgent = await svc.kpis.query({ scope: { kind: 'team', id: 't1' }, from: DAY.from, to: DAY.to, asOf: DAY.asOf, by: 'agent' });
     expect(byAgent.rows.find((r) => r.key === 'a1')?.kpis.adherencePct).toBeCloseTo((100 * 14100) / 14400, 10);

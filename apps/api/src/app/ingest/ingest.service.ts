@@ -31,6 +31,7 @@ import { parseQlUnit, writeQueueLogBatch, type AcceptedQlLine } from './queue-lo
 import { notQueueLogReason } from './queue-log/queue-log-refuse';
 import type { ContactTouch } from './queue-log/queue-log-sql';
 import { CustomerIngestHook } from '../customer/customer-ingest-hook';
+import { writeSessionLinks, writeSessions } from '../selfservice/selfservice-store';
 
 export interface IngestOptions {
   /** File name or stream id, stored with quarantined lines. */
@@ -215,6 +216,8 @@ export class IngestService {
     await tx.writeScheduleSegments(m.schedule);
     await tx.writeForecasts(m.forecasts);
     await tx.writeSurveys(m.surveys);
+    await writeSessions(tx, m.sessions);
+    await writeSessionLinks(tx, m.sessionLinks);
     if (m.contacts.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length) {
       const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
       const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : m.contacts, agentTimes, surveys: m.surveys };

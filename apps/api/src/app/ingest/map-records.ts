@@ -3,6 +3,7 @@ import type { FeedRecord } from '@floorwatch/feeds';
 import type { StoredContact, StoredForecast, StoredScheduleSegment, StoredStateEvent, StoredSurvey } from '../database/record-types';
 import { hashCustomerKey } from './customer-key';
 import type { OrgMapper } from './org-mapper';
+import { toStoredSession, type StoredSession, type StoredSessionLink } from '../selfservice/session-records';
 
 /** PostgreSQL text cannot hold NUL; a garbage byte must not abort a whole batch. */
 export const clean = (s: string): string => (s.includes('\u0000') ? s.replaceAll('\u0000', '\uFFFD') : s);
@@ -15,10 +16,13 @@ export interface MappedBatch {
   forecasts: StoredForecast[];
   surveys: StoredSurvey[];
   orgs: Org[];
+  /** selfservice.md §2 */
+  sessions: StoredSession[];
+  sessionLinks: StoredSessionLink[];
 }
 
 export function emptyBatch(): MappedBatch {
-  return { contacts: [], states: [], schedule: [], forecasts: [], surveys: [], orgs: [] };
+  return { contacts: [], states: [], schedule: [], forecasts: [], surveys: [], orgs: [], sessions: [], sessionLinks: [] };
 }
 
 /**
@@ -57,6 +61,7 @@ export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt
         direction: r.direction ?? 'inbound',
         queued: r.queued ?? true,
         exitedByKey: r.exitedByKey ?? false,
+        endedBy: r.endedBy ?? null,
       });
       return;
     }
@@ -99,6 +104,12 @@ export function mapRecord(r: FeedRecord, format: string, mapper: OrgMapper, salt
       return;
     case 'org':
       out.orgs.push(r.org);
+      return;
+    case 'session':
+      out.sessions.push(toStoredSession(r, format, salt));
+      return;
+    case 'session-link':
+      out.sessionLinks.push({ sessionId: clean(r.sessionId), contactId: clean(r.contactId) });
       return;
   }
 }

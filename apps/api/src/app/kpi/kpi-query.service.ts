@@ -8,6 +8,7 @@ import type { IndexedOrg } from '../org/org-lookup';
 import type { KpiQueryParams } from './kpi-query.schema';
 import { loadScopedSurveys } from '../customer/attribution/survey-reader';
 import { fillHotlineKpis } from '../customer/hotline/hotline-kpis';
+import { SelfServiceKpiOverlay, SESSION_ONLY_GROUPS } from '../selfservice/selfservice-kpi-overlay';
 
 const iso = (t: number): string => new Date(t).toISOString();
 
@@ -24,6 +25,7 @@ export class KpiQueryService {
   /** Which path answered the last query (tests and the bench check the rollups were really used). */
   lastPath: 'rollup' | 'raw' = 'raw';
   private readonly rollupPath: RollupKpiPath;
+  private readonly selfService: SelfServiceKpiOverlay;
 
   /** Day ranges the last rollup-path query read from the daily rollups (0: 15-minute rows only). */
   get lastDailyRanges(): number {
@@ -44,6 +46,7 @@ export class KpiQueryService {
     private readonly store: RecordStore,
     private readonly orgs: OrgService,
   ) {
+    this.selfService = new SelfServiceKpiOverlay(store);
     this.rollupPath = new RollupKpiPath(store, this.config, (scope, from, to, asOf) => this.loadContacts(scope, from, to, asOf));
   }
 
@@ -57,11 +60,15 @@ export class KpiQueryService {
     const asOf = params.asOf ?? (await this.defaultAsOf(to));
     const org = await this.orgs.get();
     const agentIds = agentsOf(scope, org);
+    if (by && SESSION_ONLY_GROUPS.has(by)) {
+      // Sessions and journeys only: no contact or workforce record has these keys.
+      return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), by, rows: await this.selfService.apply([], org.org, { scope, from, to, asOf, by, tz }) };
+    }
     if (this.useRollups) {
       const rows = await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds);
       this.lastPath = rows ? 'rollup' : 'raw';
       if (rows) await fillHotlineKpis(this.store, rows, params, asOf);
-      if (rows) return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
+      if (rows) return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows: await this.selfService.apply(rows, org.org, { scope, from, to, asOf, by, tz }) };
     }
     this.lastPath = 'raw';
     const [contacts, stateEvents, schedule, surveys] = await Promise.all([
@@ -70,7 +77,10 @@ export class KpiQueryService {
       agentIds && agentIds.length === 0 ? [] : this.store.loadScheduleSegments(agentIds, from, to),
       loadScopedSurveys(this.store, scope, from, to),
     ]);
-    const rows = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+    const base = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+    // selfservice.md §3-4: sessions, journeys and the per-segment effort rates.
+    // Enterprise only: at a narrower scope `contacts` also holds other scopes' FCR repeats.
+    const rows = await this.selfService.apply(base, org.org, { scope, from, to, asOf, by, tz }, scope.kind === 'enterprise' ? contacts : undefined);
     await fillHotlineKpis(this.store, rows, params, asOf);
     return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
   }

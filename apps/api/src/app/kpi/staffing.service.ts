@@ -6,6 +6,7 @@ import type { IndexedOrg } from '../org/org-lookup';
 import { TargetsService } from '../targets/targets.service';
 import { AGENT_TIME_THROUGH_KEY } from '../rollup/rollup.service';
 import { ceilInterval, floorInterval } from '../rollup/rollup-time';
+import { withIvrTransfers } from '../selfservice/ivr-figures';
 
 /** Required vs scheduled vs actual agents per 15-minute interval of one site (`fw staffing`). */
 @Injectable()
@@ -46,7 +47,8 @@ export class StaffingService {
     // The desk's staffingGap target (site, else enterprise) colours each interval's gap.
     const [target] = await this.targets.resolve({ kind: 'site', id: siteId }, org, 'staffingGap');
     const coloured = target ? rows.map((r) => ({ ...r, staffingGapStatus: targetStatus(r.staffingGap, target) })) : rows;
-    return { site: siteId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows: coloured };
+    // selfservice.md §5: the interval's IVR transfers beside the agents.
+    return { site: siteId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), rows: await withIvrTransfers(this.store, siteId, coloured, from, to) };
   }
 
   /**

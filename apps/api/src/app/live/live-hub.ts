@@ -242,6 +242,16 @@ export class LiveHub {
     return this.ns?.sockets.size ?? 0;
   }
 
+  /** Someone is in the room on this process (features with their own timers ask before computing). */
+  listening(room: string): boolean {
+    return this.hasMembers(room);
+  }
+
+  /** A coalescible event of a feature with its own timer (selfservice.md §5 `ivr`), stamped like the rest. */
+  publish(room: string, event: string, payload: object): void {
+    this.emit(room, event, payload, true);
+  }
+
   private hasMembers(room: string): boolean {
     return (this.ns?.adapter.rooms.get(room)?.size ?? 0) > 0;
   }

@@ -54,7 +54,7 @@ export class RollupKpiPath {
     const { scope, from, to, asOf } = q;
     this.lastSurveyDays = 0;
     // The rollups keep no direction key: `--by direction` is answered from raw contacts.
-    if (!isAligned(from) || q.by === 'direction') return null;
+    if (!isAligned(from) || q.by === 'direction' || q.by === 'coverage') return null;
     // Watermark and daily state in one round trip.
     const settings = await this.store.query<{ key: string; value: unknown }>('SELECT key, value FROM settings WHERE key = ANY($1::text[])', [[AGENT_TIME_THROUGH_KEY, DAILY_STATE_KEY]]);
     const setting = <T>(key: string): T | null => (settings.find((r) => r.key === key)?.value as T | undefined) ?? null;

@@ -102,6 +102,11 @@ export const BY_LABELS: Record<GroupBy, string> = {
   mainChannel: 'by main channel',
   channelChain: 'by channel chain',
   direction: 'by direction',
+  intent: 'by intent',
+  entryPoint: 'by entry point',
+  lastNode: 'by last IVR node',
+  derivedChain: 'by channel path',
+  coverage: 'by reason × channel',
 };
 
 /**

@@ -7,7 +7,7 @@ export function kpiUnit(kpi: string): KpiUnit {
   if (kpi.endsWith('Pct')) return 'pct';
   if (kpi.endsWith('Seconds')) return 'seconds';
   if (kpi.endsWith('Index')) return 'index';
-  if (kpi === 'contactsPerProductiveHour' || kpi === 'channelFcrSpreadPts' || kpi.endsWith('Agents') || kpi.endsWith('Gap')) {
+  if (kpi === 'contactsPerProductiveHour' || kpi === 'channelFcrSpreadPts' || kpi === 'customerEffort' || kpi.endsWith('Agents') || kpi.endsWith('Gap')) {
     return 'rate';
   }
   return 'count';
@@ -92,6 +92,23 @@ export const KPI_LABELS: Partial<Record<KpiName | 'staffingGap', string>> = {
   q4Index: 'Q4 Choice of channels',
   q5Index: 'Q5 Cross-channel help',
   staffingGap: 'Staffing gap',
+  // selfservice.md §3-4
+  ivrOffered: 'IVR sessions',
+  ivrContainmentPct: 'IVR containment',
+  ivrOptOutPct: 'IVR opt-out',
+  ivrAbandonPct: 'IVR abandon',
+  ivrErrorPct: 'IVR errors',
+  ivrSeconds: 'Time in IVR',
+  timeToHumanSeconds: 'Time to a human',
+  selfServiceResolutionPct: 'Self-service resolution',
+  effectiveContainmentPct: 'Effective containment',
+  idFailurePct: 'ID failures',
+  selfServiceSharePct: 'Self-service share',
+  journeys: 'Journeys',
+  customerEffort: 'Contacts per journey',
+  transferRatePct: 'Transfers',
+  agentDisconnectPct: 'Agent hang-ups',
+  shortHandledPct: 'Short calls',
 };
 
 export function kpiLabel(kpi: string): string {

@@ -9,7 +9,8 @@ describe('connect-ctr JSON array file, streamed element by element', () => {
     expect(summarise(run.outcomes)).toEqual({ read: 9, accepted: 9, duplicates: 0, quarantined: 0, reasons: {} });
     // each element's starting line in the pretty-printed array
     expect(run.outcomes.map((o) => o.lineNumber)).toEqual([2, 36, 68, 97, 131, 156, 188, 220, 239]);
-    expect(run.outcomes[7].records).toEqual([]); // c-ivr-1 never queued
+    // c-ivr-1 never queued: no contact, only its IVR session (selfservice.md §2)
+    expect(run.outcomes[7].records.map((r) => r.kind)).toEqual(['session']);
     const copies = run.contacts.filter((c) => c.naturalKey === 'ctr:c-voice-1');
     // two copies of one contact: the ingest keeps the latest (acw 65 s, updated 09:07)
     expect(copies.map((c) => [c.lastUpdatedAt, c.acwSeconds])).toEqual([

@@ -68,7 +68,9 @@ const ms = (iso: string): number => Date.parse(iso);
 
   it('capita IVR-only CTR (pretty-printed, Agent and Queue null): accepted, no contact', async () => {
     const run = await runFeed('connect-ctr', file('capita-kfh-ctr-ivr-only.json'));
-    expect(run.outcomes.map((o) => [o.lineNumber, o.status, o.records.length])).toEqual([[1, 'accepted', 0]]);
+    // no contact; one IVR session (selfservice.md §2, 4 s, no DisconnectReason: abandoned, reason missing)
+    expect(run.outcomes.map((o) => [o.lineNumber, o.status, o.records.map((r) => r.kind).join()])).toEqual([[1, 'accepted', 'session']]);
+    expect(run.records[0]).toMatchObject({ sessionId: 'ctr:4cdd0d7e-0992-4d66-9ad3-0ec33b478fa1', channel: 'ivr', entryPoint: '+441462413867', outcome: 'abandoned', reasonMissing: true, startedAt: ms('2019-01-30T15:11:35Z'), endedAt: ms('2019-01-30T15:11:39Z') });
   });
 
   it('the recording fragment without ContactId is one quarantined record with a reason', async () => {

@@ -1,7 +1,8 @@
-import type { Channel, Direction } from '@floorwatch/contracts';
+import type { Channel, Direction, EndedBy } from '@floorwatch/contracts';
 import { unitObject, isNullText, duration, optNum, optObj, optStr, parseTime, str, type JsonObject } from '../fields';
 import { judge, quarantine } from '../outcome';
 import type { FeedContact, FeedParser, FeedRecord, FeedUnit, LineOutcome } from '../types';
+import { ctrSessionRecords } from './ctr-session';
 
 /** TASK is Connect's back-office work item (no live customer), so it maps to `backoffice`. */
 export const CONNECT_CHANNELS: Record<string, Channel> = { VOICE: 'voice', CHAT: 'chat', TASK: 'backoffice', EMAIL: 'email' };
@@ -18,9 +19,10 @@ function seconds(obj: JsonObject | null, key: string, path: string): number | nu
 }
 
 /** Attributes are free-form: the call type lives under whichever key the contact flow set. */
-function reasonFrom(attrs: JsonObject | null): string | null {
+export function reasonFrom(attrs: JsonObject | null): string | null {
   if (!attrs) return null;
-  for (const k of ['reason', 'Reason', 'callType', 'CallType', 'call_type', 'contactReason', 'ContactReason']) {
+  // selfservice.md §2: a session's intent is read the same way, so `intent` is a key too.
+  for (const k of ['reason', 'Reason', 'callType', 'CallType', 'call_type', 'contactReason', 'ContactReason', 'intent', 'Intent']) {
     const v = optStr(attrs, k);
     if (v) return v;
   }
@@ -56,6 +58,13 @@ export function ctrDirection(initiationMethod: string | null, channel: Channel):
   return direction === 'api' && channel === 'voice' ? 'outbound' : direction;
 }
 
+/** selfservice.md §4: AGENT_DISCONNECT agent, CUSTOMER_DISCONNECT customer, any other system, absent null. */
+function endedByOf(reason: string | null): EndedBy | null {
+  if (reason === null) return null;
+  const r = reason.trim().toUpperCase();
+  return r === 'AGENT_DISCONNECT' ? 'agent' : r === 'CUSTOMER_DISCONNECT' ? 'customer' : 'system';
+}
+
 /** Queue-less CTRs handled by an agent (Queue null) still make a contact; they map to this queue reference. */
 export const CTR_NO_QUEUE_REF = 'connect:no-queue';
 
@@ -76,8 +85,11 @@ export function parseCtr(unit: FeedUnit): FeedRecord[] {
   const agentRef = agent ? optStr(agent, 'Username') ?? optStr(agent, 'ARN') : null;
   const queuedAt = optTime(queue, 'EnqueueTimestamp', 'Queue.EnqueueTimestamp');
   const queued = queuedAt !== null;
-  // Neither queued nor with an agent: IVR-only or self-service; no contact to count.
-  if (!queued && !agentRef) return [];
+  const updatedRaw = o['LastUpdateTimestamp'];
+  const lastUpdatedAt = updatedRaw === undefined || updatedRaw === null ? null : parseTime(updatedRaw, 'LastUpdateTimestamp');
+  const sessions = ctrSessionRecords({ o, contactId, channelRaw, direction, initiated, disconnected, queuedAt, agentRef, lastUpdatedAt, intent: reasonFrom(optObj(o, 'Attributes')), line: unit.lineNumber });
+  // Neither queued nor with an agent: IVR-only or self-service; no contact to count (the session above).
+  if (!queued && !agentRef) return sessions;
   const queueRef = (queue ? optStr(queue, 'Name') ?? optStr(queue, 'ARN') : null) ?? CTR_NO_QUEUE_REF;
   // Unqueued (OUTBOUND CTRs carry a Queue with null timestamps): it starts when initiated, waits 0 s.
   const enqueuedAt = queuedAt ?? initiated;
@@ -87,14 +99,13 @@ export function parseCtr(unit: FeedUnit): FeedRecord[] {
   const waitEnd = answeredAt ?? dequeuedAt ?? disconnected;
   const waitSeconds = !queued ? 0 : queueDuration ?? Math.max(0, (waitEnd - enqueuedAt) / 1000);
   if (disconnected < enqueuedAt) quarantine('negative-duration', 'DisconnectTimestamp is before the contact was queued');
-  const updatedRaw = o['LastUpdateTimestamp'];
   const transferEndpoint = optObj(o, 'TransferredToEndpoint');
   const transferredTo = (transferEndpoint && optStr(transferEndpoint, 'Address')) ?? optStr(o, 'NextContactId');
   const transferred = transferredTo !== null || optStr(o, 'TransferCompletedTimestamp') !== null;
   const contact: FeedContact = {
     kind: 'contact',
     naturalKey: `ctr:${contactId}`,
-    lastUpdatedAt: updatedRaw === undefined || updatedRaw === null ? null : parseTime(updatedRaw, 'LastUpdateTimestamp'),
+    lastUpdatedAt,
     contactId: optStr(o, 'InitialContactId') ?? contactId,
     segmentId: contactId,
     channel,
@@ -114,7 +125,9 @@ export function parseCtr(unit: FeedUnit): FeedRecord[] {
     direction,
     queued,
   };
-  return [contact];
+  const endedBy = endedByOf(optStr(o, 'DisconnectReason'));
+  if (endedBy) contact.endedBy = endedBy;
+  return [contact, ...sessions];
 }
 
 /** Stateless: the latest-wins rule needs the stored copies, so the ingest applies it with `lastUpdatedAt`. */

@@ -27,7 +27,7 @@ interface CallSegment {
   text: string;
 }
 
-type ContactValues = Pick<FeedContact, 'agentRef' | 'answeredAt' | 'endedAt' | 'waitSeconds' | 'talkSeconds' | 'outcome' | 'transferredTo'> & Partial<Pick<FeedContact, 'exitedByKey'>>;
+type ContactValues = Pick<FeedContact, 'agentRef' | 'answeredAt' | 'endedAt' | 'waitSeconds' | 'talkSeconds' | 'outcome' | 'transferredTo'> & Partial<Pick<FeedContact, 'exitedByKey' | 'endedBy'>>;
 
 /**
  * The one place a queue_log contact is built (every derived segment goes through here).
@@ -107,6 +107,7 @@ export function deriveCall(callId: string, input: readonly OrderedLine[]): Deriv
         talkSeconds: ev.talkSeconds,
         outcome: ev.outcome,
         transferredTo: ev.transferredTo,
+        ...(ev.endedBy ? { endedBy: ev.endedBy } : {}),
       });
     } else {
       const wait = ev.type === 'exit' && ev.waitSeconds !== null ? ev.waitSeconds : Math.max(0, (line.at - seg.enteredAt) / 1000);

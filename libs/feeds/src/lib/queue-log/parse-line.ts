@@ -6,7 +6,7 @@ import type { ContactOutcome } from '@floorwatch/contracts';
 export type QlEvent =
   | { type: 'enter'; callerId: string | null }
   | { type: 'connect'; holdSeconds: number }
-  | { type: 'complete'; holdSeconds: number; talkSeconds: number; transferredTo: string | null; outcome: 'handled' | 'transferred' }
+  | { type: 'complete'; holdSeconds: number; talkSeconds: number; transferredTo: string | null; outcome: 'handled' | 'transferred'; endedBy?: 'agent' | 'customer' }
   | { type: 'exit'; waitSeconds: number | null; outcome: Extract<ContactOutcome, 'abandoned' | 'timeout'>; byKey?: true }
   | { type: 'blocked' }
   | { type: 'login' }
@@ -82,7 +82,8 @@ function parseEvent(event: string, data: string[]): QlEvent {
       return { type: 'connect', holdSeconds: seconds(data, 0, 'holdtime') };
     case 'COMPLETECALLER':
     case 'COMPLETEAGENT':
-      return { type: 'complete', holdSeconds: seconds(data, 0, 'holdtime'), talkSeconds: seconds(data, 1, 'calltime'), transferredTo: null, outcome: 'handled' };
+      // selfservice.md §4: who hung up feeds agentDisconnectPct.
+      return { type: 'complete', holdSeconds: seconds(data, 0, 'holdtime'), talkSeconds: seconds(data, 1, 'calltime'), transferredTo: null, outcome: 'handled', endedBy: event === 'COMPLETEAGENT' ? 'agent' : 'customer' };
     case 'TRANSFER':
     case 'BLINDTRANSFER':
     case 'ATTENDEDTRANSFER':

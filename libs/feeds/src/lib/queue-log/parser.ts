@@ -192,6 +192,7 @@ export class QueueLogParser implements FeedParser {
       outcome: ev.outcome,
       transferredTo: ev.transferredTo,
     });
+    if (ev.endedBy) contact.endedBy = ev.endedBy;
     this.close(call, line.at);
     if (!agentRef) {
       out.push(contact);

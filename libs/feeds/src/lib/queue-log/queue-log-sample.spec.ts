@@ -35,6 +35,7 @@ describe('queue_log sample with every event type (CRLF, no final newline)', () =
       acwSeconds: 45, // PAUSE ACW at 312 (2 s after 310) until UNPAUSE at 357: 357 - 312
       outcome: 'handled',
       transferredTo: null,
+      endedBy: 'customer', // COMPLETECALLER (selfservice.md §4)
     });
   });
 

@@ -27,6 +27,7 @@ import {
 } from './rollup.entities';
 import { AdherenceExceptionEntity, AlertEvalStateEntity, AlertInstanceEntity, AlertRuleEntity, CorrectiveActionEntity } from './alert.entities';
 import { FeedHealthEntity, FeedHealthMinuteEntity } from './feed-health.entities';
+import { EntryPointEntity, SelfServiceLinkEntity, SelfServiceSessionEntity } from './selfservice.entities';
 
 export * from './org.entities';
 export * from './record.entities';
@@ -34,6 +35,7 @@ export * from './app.entities';
 export * from './rollup.entities';
 export * from './alert.entities';
 export * from './feed-health.entities';
+export * from './selfservice.entities';
 
 /** Every entity, registered on the DataSource (explicit list, no globs). */
 export const ENTITIES = [
@@ -71,4 +73,7 @@ export const ENTITIES = [
   AdherenceExceptionEntity,
   FeedHealthEntity,
   FeedHealthMinuteEntity,
+  SelfServiceSessionEntity,
+  SelfServiceLinkEntity,
+  EntryPointEntity,
 ];

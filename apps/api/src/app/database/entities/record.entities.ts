@@ -43,6 +43,8 @@ export class ContactEntity {
   @Column('boolean', { default: true }) queued!: boolean;
   /** Left the queue on request (queue_log EXITWITHKEY). */
   @Column('boolean', { default: false }) exitedByKey!: boolean;
+  /** selfservice.md §4: agent, customer or system; null when the feed does not say. */
+  @Column('text', { nullable: true }) endedBy!: string | null;
 }
 
 @Entity('agent_state_events')

@@ -351,6 +351,10 @@ export const TABLES_IN_DROP_ORDER = [
   'rollup_survey_outcomes_day',
   'feed_health_minutes',
   'feed_health',
+  // selfservice.md §2 (migration 1795970000000): no foreign keys, listed so truncate() and a full down clear them
+  'selfservice_sessions',
+  'selfservice_links',
+  'entry_points',
   'rollup_contacts_site_15m',
   'rollup_surveys_day',
   'rollup_agent_time_day',

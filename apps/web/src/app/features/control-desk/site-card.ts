@@ -13,11 +13,12 @@ import { StatusBadge } from '../../shared/status-badge';
 import { formatTime } from '../../shared/time';
 import { LIVE_WAIT_CHANNELS, WAIT_LABELS, channelAsa, channelRow, isWaitChannel } from './channel-waits';
 import { gapStatus, mergeLive, rowAt } from './staffing-helpers';
+import { IvrNow } from '../selfservice/ivr-now';
 
 /** One site on the control desk: today's staffing curve, service level, waiting, shrinkage. */
 @Component({
   selector: 'app-site-card',
-  imports: [Chart, LoadState, StatusBadge],
+  imports: [Chart, LoadState, StatusBadge, IvrNow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './site-card.scss',
   template: `
@@ -39,6 +40,7 @@ import { gapStatus, mergeLive, rowAt } from './staffing-helpers';
           <span class="val fw-num">{{ now()?.actualAgents?.toFixed(0) ?? '—' }}<small> / {{ now()?.requiredAgents?.toFixed(0) ?? '—' }} req.</small></span>
           <app-status-badge [status]="gap()" [iconOnly]="true" />
         </div>
+        <app-ivr-now [siteId]="siteId()" />
       </div>
       @if (staffing.error()) {
         <app-load-state kind="error" message="Staffing could not be loaded." (retry)="staffing.reload()" />

@@ -19,6 +19,7 @@ import { TargetEditor } from '../../shared/target-editor';
 import { groupKeyLabel } from '../../shared/time';
 import { CrossChannel } from './cross-channel';
 import { CustomerManagerPanel } from '../customer/customer-manager-panel';
+import { SelfServicePanel } from '../selfservice/self-service-panel';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
 const WORKFORCE = ['adherencePct', 'conformancePct', 'shrinkagePct', 'occupancyPct'] as const;
@@ -28,7 +29,7 @@ const SIDEWAYS: GroupBy[] = ['reason', 'queue', 'channel', 'day', 'hour'];
 /** Manager: enterprise or site KPIs with every drill-down, and cross-channel consistency. */
 @Component({
   selector: 'app-manager-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline, CustomerManagerPanel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline, CustomerManagerPanel, SelfServicePanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './manager-page.html',
 })

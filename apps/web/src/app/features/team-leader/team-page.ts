@@ -25,8 +25,8 @@ import { RequestsPanel } from './requests-panel';
 import { TeamCasesPanel } from '../customer/team-cases-panel';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct', 'shrinkagePct'] as const;
-/** ACW beside AHT: a leader coaching new hires needs to see where their handle time goes. */
-const COLUMNS = ['adherencePct', 'conformancePct', 'ahtSeconds', 'acwSeconds', 'handled', 'fcrPct', 'occupancyPct', 'auxSeconds'] as const;
+/** ACW beside AHT: a leader coaching new hires needs to see where their handle time goes; transfers, hang-ups and short calls (selfservice.md §4) show who passes customers on or cuts them off. */
+const COLUMNS = ['adherencePct', 'conformancePct', 'ahtSeconds', 'acwSeconds', 'handled', 'fcrPct', 'occupancyPct', 'auxSeconds', 'transferRatePct', 'agentDisconnectPct', 'shortHandledPct'] as const;
 /** More agents than this and the per-agent trend requests cost more than the trend is worth. */
 const MAX_SPARK_AGENTS = 40;
 

@@ -1,0 +1,138 @@
+import { directionOf, type Contact, type GroupBy, type KpiRow, type KpiValues, type Org, type Scope, type SelfServiceSession } from '@floorwatch/contracts';
+import {
+  bucketAt,
+  computeHandledEffort,
+  computeJourneyKpis,
+  computeSelfServiceKpis,
+  DEFAULT_JOURNEY_CONFIG,
+  DEFAULT_SELF_SERVICE_CONFIG,
+  emptyComponents,
+  finaliseKpis,
+  NO_GROUP,
+  type SelfServiceConfig,
+  type SelfServiceGroupBy,
+} from '@floorwatch/kpi';
+import type { RecordStore } from '../database/record-store';
+import { loadSessions, loadSessionsByCustomer } from './selfservice-store';
+
+/** Groupings only sessions (or journeys) have: the contact and workforce KPIs are null there (§3). */
+export const SESSION_ONLY_GROUPS: ReadonlySet<GroupBy> = new Set<GroupBy>(['intent', 'entryPoint', 'lastNode', 'derivedChain']);
+const SELF_SERVICE_GROUPS: ReadonlySet<GroupBy> = new Set<GroupBy>(['intent', 'entryPoint', 'lastNode', 'channel', 'site', 'day', 'hour', 'interval', 'direction', 'coverage']);
+/** Journeys read every touch of the window ± this much; longer windows are left to reports. */
+const JOURNEY_MARGIN_MS = 7 * 86_400_000;
+const JOURNEY_MAX_WINDOW_MS = 31 * 86_400_000;
+/**
+ * The effort rates and the share read the window's raw contacts (no rollup holds them yet): up to
+ * a month, so the 90-day enterprise views keep their rollup-only cost; longer windows report them null.
+ */
+const EFFORT_MAX_WINDOW_MS = 31 * 86_400_000;
+const DAY_MS = 86_400_000;
+
+export interface OverlayQuery {
+  scope: Scope;
+  from: number;
+  to: number;
+  asOf: number;
+  by?: GroupBy;
+  tz?: string;
+}
+
+/** The empty group's values (counts 0, rates null), for keys only the overlay has. */
+const emptyValues = (): KpiValues => finaliseKpis(emptyComponents());
+/** A session-only grouping's row: every contact and workforce KPI null, not 0. */
+const nullValues = (): KpiValues => Object.fromEntries(Object.keys(emptyValues()).map((k) => [k, null])) as unknown as KpiValues;
+
+/**
+ * Adds the selfservice.md KPIs to the rows of `fw kpi` / `GET /kpis`: self-service (enterprise,
+ * site), journeys (enterprise), transfer / disconnect / short-call rates (every scope).
+ */
+export class SelfServiceKpiOverlay {
+  constructor(
+    private readonly store: RecordStore,
+    readonly config: SelfServiceConfig = DEFAULT_SELF_SERVICE_CONFIG,
+  ) {}
+
+  /**
+   * `loaded`: the scope's contacts of the window when the caller already read them (the raw path),
+   * so the effort rates cost no second read.
+   */
+  async apply(base: KpiRow[], org: Org, q: OverlayQuery, loaded?: Contact[]): Promise<KpiRow[]> {
+    const sessionOnly = q.by !== undefined && SESSION_ONLY_GROUPS.has(q.by);
+    const rows = new Map<string, KpiValues>();
+    if (!sessionOnly) for (const r of base) rows.set(r.key, { ...r.kpis });
+    const row = (key: string): KpiValues => {
+      let v = rows.get(key);
+      if (!v) rows.set(key, (v = sessionOnly ? nullValues() : emptyValues()));
+      return v;
+    };
+    const tzOfSite = new Map(org.sites.map((s) => [s.id, s.timezone]));
+    // Journeys read the window ± a week of touches: asked for by their own grouping only, so the
+    // everyday ungrouped tiles do not pay for it.
+    const journeysApply = q.scope.kind === 'enterprise' && q.by === 'derivedChain' && q.to - q.from <= JOURNEY_MAX_WINDOW_MS;
+    // One read serves all three parts: journeys need the window ± the margin, the rest the window.
+    const touchContacts = journeysApply ? await this.store.loadContacts(q.scope, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS) : null;
+    const contacts = touchContacts ?? loaded ?? (q.to - q.from <= EFFORT_MAX_WINDOW_MS ? await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS) : null);
+
+    if (!sessionOnly && contacts) {
+      const keyOf = contactKey(q, tzOfSite);
+      for (const [key, v] of computeHandledEffort(contacts, { from: q.from, to: q.to, keyOf })) Object.assign(row(key), v);
+    }
+    const ssScope = q.scope.kind === 'enterprise' || q.scope.kind === 'site';
+    if (ssScope && (q.by === undefined || SELF_SERVICE_GROUPS.has(q.by))) {
+      let sessions = await loadSessions(this.store, q.from, q.to);
+      if (q.scope.kind === 'site') {
+        const site = q.scope.id;
+        sessions = sessions.filter((s) => s.siteId === site);
+      }
+      if (sessions.length > 0) {
+        const later = await this.repeatsOf(sessions, q);
+        const ssBy = q.by as SelfServiceGroupBy | undefined;
+        const tz = q.tz ?? (q.by === 'day' && q.scope.kind === 'enterprise' ? 'UTC' : undefined);
+        const values = computeSelfServiceKpis({ sessions, contacts: contacts ?? [], contactsUnknown: contacts === null, ...later }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
+        for (const [key, v] of values) Object.assign(row(key), v);
+      }
+    }
+    if (touchContacts) {
+      const sessions = await loadSessions(this.store, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS);
+      const journeys = computeJourneyKpis(sessions, touchContacts, { from: q.from, to: q.to, asOf: q.asOf, by: q.by as 'derivedChain' | 'reason' | 'channel' | undefined }, { ...DEFAULT_JOURNEY_CONFIG, ivrShortSeconds: this.config.ivrShortSeconds });
+      for (const [key, v] of journeys) Object.assign(row(key), v);
+    }
+    return [...rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((key) => ({ key, kpis: rows.get(key) as KpiValues }));
+  }
+
+  /** Later sessions and contacts of the contained sessions' customers, any scope, up to the last end + W. */
+  private async repeatsOf(sessions: SelfServiceSession[], q: OverlayQuery): Promise<{ laterSessions: SelfServiceSession[]; laterContacts: Contact[] }> {
+    const wMs = this.config.repeatWindowSeconds * 1000;
+    const keys = new Set<string>();
+    let minEnd = Infinity;
+    for (const s of sessions) {
+      if (s.outcome !== 'contained' || s.customerKey === null || s.endedAt === null || s.endedAt + wMs > q.asOf) continue;
+      keys.add(s.customerKey);
+      if (s.endedAt < minEnd) minEnd = s.endedAt;
+    }
+    if (keys.size === 0) return { laterSessions: [], laterContacts: [] };
+    const until = q.to + wMs;
+    const [laterSessions, laterContacts] = await Promise.all([loadSessionsByCustomer(this.store, [...keys], minEnd, until), this.store.loadContactsByCustomer([...keys], minEnd, until)]);
+    return { laterSessions, laterContacts };
+  }
+}
+
+/** The contact group key of kpis.md (as libs/kpi computeKpis keys handled segments, by endedAt). */
+function contactKey(q: OverlayQuery, tzOfSite: ReadonlyMap<string, string>): (c: Contact) => string | null {
+  const zone = (siteId: string): string => q.tz ?? (q.by === 'interval' || (q.by === 'day' && q.scope.kind === 'enterprise') ? 'UTC' : tzOfSite.get(siteId) ?? 'UTC');
+  return (c) => {
+    switch (q.by) {
+      case undefined: return 'all';
+      case 'agent': return c.agentId ?? NO_GROUP;
+      case 'team': return c.teamId ?? NO_GROUP;
+      case 'site': return c.siteId;
+      case 'queue': return c.queueId;
+      case 'reason': return c.reason;
+      case 'channel': return c.channel;
+      case 'direction': return directionOf(c);
+      case 'coverage': return `${c.reason}|${c.channel}`;
+      case 'day': case 'hour': case 'interval': return bucketAt(c.endedAt, q.by, zone(c.siteId)).key;
+      default: return null;
+    }
+  };
+}

@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { KpiApi } from '../../core/api/kpi-api';
+import { errorText } from '../../core/api/org-api';
+import { Chart } from '../../shared/chart';
+import { groupedBarOption, statusBarOption } from '../../shared/chart-options';
+import { KpiTile } from '../../shared/kpi-tile';
+import { kpiTarget, kpiValue, safe, summaryRow } from '../../shared/kpi-helpers';
+import { LoadState } from '../../shared/load-state';
+import { SELF_SERVICE_LABELS, selfServiceRows } from './self-service-rows';
+
+const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'ivrErrorPct'] as const;
+
+/**
+ * Manager: self-service (IVR, bots) and journeys, selfservice.md §3-4. Sessions count at enterprise
+ * and site scope; journeys at enterprise only; the effort rates at every scope.
+ */
+@Component({
+  selector: 'app-self-service-panel',
+  imports: [Chart, LoadState, KpiTile],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="fw-card" aria-label="Self-service and journeys">
+      <header class="fw-card-head"><h2>Self-service and journeys</h2><span class="fw-xs fw-muted">Journeys count at enterprise level</span></header>
+      <div class="fw-tiles" style="margin-bottom: var(--fw-space-4)">
+        @for (k of tiles; track k) {
+          <app-kpi-tile [kpi]="k" [label]="label(k)" [value]="val(k)" [target]="tgt(k)" />
+        }
+      </div>
+      <div class="fw-grid-3">
+        <div>
+          <h3 class="fw-small">IVR outcome by intent</h3>
+          @if (byIntent.error()) { <app-load-state kind="error" [message]="err(byIntent.error())" (retry)="byIntent.reload()" /> }
+          @else if (!intentRows().length) { <app-load-state [kind]="byIntent.isLoading() ? 'loading' : 'empty'" message="No self-service sessions in this period." /> }
+          @else { <app-chart [options]="intentOption()" summary="Containment, opt-out, abandon and error rates by intent" /> }
+        </div>
+        <div>
+          <h3 class="fw-small">Customer effort by channel path</h3>
+          @if (scope() !== 'enterprise') { <app-load-state kind="empty" message="Journeys are counted for the whole enterprise: choose the enterprise scope." /> }
+          @else if (byChain.error()) { <app-load-state kind="error" [message]="err(byChain.error())" (retry)="byChain.reload()" /> }
+          @else if (!chainRows().length) { <app-load-state [kind]="byChain.isLoading() ? 'loading' : 'empty'" message="No completed journeys in this period." /> }
+          @else { <app-chart [options]="chainOption()" summary="Contacts per journey by derived channel path" /> }
+        </div>
+        <div>
+          <h3 class="fw-small">Transfers and agent hang-ups by channel</h3>
+          @if (byChannel.error()) { <app-load-state kind="error" [message]="err(byChannel.error())" (retry)="byChannel.reload()" /> }
+          @else if (!channelRows().length) { <app-load-state [kind]="byChannel.isLoading() ? 'loading' : 'empty'" /> }
+          @else { <app-chart [options]="channelOption()" summary="Transfer rate, agent disconnect rate and short calls by channel" /> }
+        </div>
+      </div>
+    </section>
+  `,
+})
+export class SelfServicePanel {
+  private readonly kpi = inject(KpiApi);
+  readonly scope = input.required<string>();
+  readonly from = input.required<string>();
+  readonly to = input.required<string>();
+  readonly tz = input('UTC');
+  protected readonly tiles = ['ivrOffered', 'ivrContainmentPct', 'effectiveContainmentPct', 'ivrOptOutPct', 'timeToHumanSeconds', 'idFailurePct', 'selfServiceSharePct', 'customerEffort', 'transferRatePct', 'agentDisconnectPct', 'shortHandledPct'] as const;
+
+  private readonly q = computed(() => ({ from: this.from(), to: this.to(), tz: this.tz() }));
+  protected readonly scoped = this.kpi.resource(() => ({ ...this.q(), scope: this.scope() }));
+  protected readonly byIntent = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'intent' as const }));
+  protected readonly byChain = this.kpi.resource(() => (this.scope() === 'enterprise' ? { ...this.q(), scope: 'enterprise', by: 'derivedChain' as const } : undefined));
+  protected readonly byChannel = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'channel' as const }));
+
+  protected readonly intentRows = computed(() => selfServiceRows(safe(this.byIntent)?.rows, 'ivrOffered'));
+  protected readonly chainRows = computed(() => selfServiceRows(safe(this.byChain)?.rows, 'journeys'));
+  protected readonly channelRows = computed(() => selfServiceRows(safe(this.byChannel)?.rows, 'handled'));
+
+  protected readonly intentOption = computed(() => groupedBarOption(this.intentRows(), OUTCOME_RATES, (k) => k));
+  protected readonly chainOption = computed(() => statusBarOption(this.chainRows(), 'customerEffort', (k) => k.replace(/>/g, ' › ')));
+  protected readonly channelOption = computed(() => groupedBarOption(this.channelRows(), ['transferRatePct', 'agentDisconnectPct', 'shortHandledPct'], (k) => k));
+
+  protected label(k: string): string {
+    return SELF_SERVICE_LABELS[k] ?? k;
+  }
+  /** Contacts per journey over every channel path (journeys are read by that grouping, enterprise only). */
+  private readonly effort = computed(() => {
+    let journeys = 0;
+    let touches = 0;
+    for (const r of safe(this.byChain)?.rows ?? []) {
+      journeys += r.kpis.journeys ?? 0;
+      touches += r.kpis.journeyContacts ?? 0;
+    }
+    return journeys === 0 ? null : touches / journeys;
+  });
+  private row() {
+    return summaryRow(safe(this.scoped));
+  }
+  protected val(k: string) {
+    return k === 'customerEffort' ? this.effort() : kpiValue(this.row(), k);
+  }
+  protected tgt(k: string) {
+    return kpiTarget(this.row(), k);
+  }
+  protected err(e: unknown): string {
+    return errorText(e);
+  }
+}

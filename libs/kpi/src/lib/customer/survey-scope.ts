@@ -31,7 +31,8 @@ export function surveyGroupKey(s: SurveyResponse, by: Exclude<GroupBy, 'day' | '
     case 'queue': return a?.queueId ?? NONE;
     case 'reason': return a?.reason ?? NONE;
     case 'channel': return a?.channel ?? NONE;
-    // Attribution keeps no direction (surveys rate inbound service): one "(none)" group.
-    case 'direction': return NONE;
+    // Attribution keeps no direction or self-service dimension (surveys rate the attributed
+    // segment): one "(none)" group.
+    default: return NONE;
   }
 }

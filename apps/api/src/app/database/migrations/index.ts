@@ -5,7 +5,8 @@ import { DailyRollups1795810000000 } from './1795810000000-daily-rollups';
 import { PartitionRawByDay1795820000000 } from './1795820000000-partition-raw-by-day';
 import { SurveyDayRollup1795830000000 } from './1795830000000-survey-day-rollup';
 import { SiteContactRollup1795840000000 } from './1795840000000-site-contact-rollup';
+import { RevocableUsers1795920000000 } from './1795920000000-revocable-users';
 
 /** Explicit, ordered list (no globs: the runner loads TypeScript sources directly). Append new ones. */
-export const MIGRATIONS = [Initial1795618780766, FcrRollup1795700000000, IngestKeys1795750000000, DailyRollups1795810000000, PartitionRawByDay1795820000000, SurveyDayRollup1795830000000, SiteContactRollup1795840000000];
+export const MIGRATIONS = [Initial1795618780766, FcrRollup1795700000000, IngestKeys1795750000000, DailyRollups1795810000000, PartitionRawByDay1795820000000, SurveyDayRollup1795830000000, SiteContactRollup1795840000000, RevocableUsers1795920000000];
 export { TABLES_IN_DROP_ORDER } from './1795618780766-initial';

@@ -14,10 +14,12 @@ export interface LoginLimits {
   perUser: number;
   perIp: number;
   windowMs: number;
+  /** The first wait past the free failures; each further attempt doubles it. */
+  baseDelayMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perIp: 50, windowMs: 15 * 60_000, maxDelayMs: 15 * 60_000 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perIp: 50, windowMs: 15 * 60_000, baseDelayMs: 1000, maxDelayMs: 15 * 60_000 };
 
 interface Count {
   count: number;
@@ -69,7 +71,7 @@ export class LoginLimiter implements OnModuleDestroy {
   /** `before`: the count and last attempt before this one; `count`: including this one. */
   private waitMs(c: { count: number; before: Count | null }, free: number, now: number): number {
     if (c.count <= free || !c.before) return 0;
-    const delay = Math.min(1000 * 2 ** (c.count - free - 1), this.limits.maxDelayMs);
+    const delay = Math.min(this.limits.baseDelayMs * 2 ** (c.count - free - 1), this.limits.maxDelayMs);
     return Math.max(0, c.before.last + delay - now);
   }
 

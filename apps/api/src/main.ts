@@ -9,6 +9,7 @@ import { databaseOptionsFromEnv } from './app/database/database-config';
 import { describeDbError } from './app/database/describe-db-error';
 import { openDatabase, type DatabaseHandle } from './app/database/open-database';
 import { demoConfigFromEnv, type DemoConfig } from './app/demo/demo-config';
+import { realModeRefusal } from './app/demo/real-mode-check';
 import { RedisIoAdapter } from './app/live/redis-io-adapter';
 import { PAGE_ENTRIES } from './app/web/route-preloads';
 
@@ -47,6 +48,15 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
     return fail(describeDbError(err));
   }
 
+  if (!demo) {
+    // Real mode never runs on the demo world or with a published password (README "Security").
+    const refusal = await realModeRefusal(db.dataSource, db.description).catch((e: unknown) => `cannot check the store: ${(e as Error).message}`);
+    if (refusal) {
+      await db.close().catch(() => undefined);
+      return fail(refusal);
+    }
+  }
+
   const app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: db }, demo: demo && { ...demo, url: `http://localhost:${port}` } }), { abortOnError: false }));
   const redisUrl = env['REDIS_URL'];
   if (redisUrl) {
@@ -59,7 +69,8 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
     app.useWebSocketAdapter(adapter);
   }
   try {
-    await app.listen(port, env['HOST'] || '0.0.0.0');
+    // The demo (published passwords) listens on this machine only unless HOST says otherwise.
+    await app.listen(port, env['HOST'] || (demo ? '127.0.0.1' : '0.0.0.0'));
   } catch (err) {
     await app.close().catch(() => undefined);
     const code = (err as { code?: string }).code;
@@ -69,7 +80,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
   if (!demo) {
     // Real data: no demo users; the first start creates an admin whose password is shown once.
     const first = await app.get(UsersService).ensureFirstAdmin();
-    if (first) process.stdout.write(`First start: log in as "${first.username}" with the one-time password ${first.password} (change it under /admin).\n`);
+    if (first) process.stdout.write(`First start: log in as "${first.username}" with the one-time password ${first.password} (you must choose a new one at the first login).\n`);
   }
   return app;
 }

@@ -3,6 +3,7 @@ import { Logger, RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { API_PREFIX } from '@floorwatch/contracts';
 import { AppModule } from './app/app.module';
+import { jwtSecretProblem } from './app/auth/jwt-secret.service';
 import { UsersService } from './app/auth/users.service';
 import { configureHttp } from './app/common/configure-app';
 import { databaseOptionsFromEnv } from './app/database/database-config';
@@ -32,6 +33,9 @@ export function configureApp(app: INestApplication): INestApplication {
 export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<INestApplication> {
   const port = Number(env['PORT'] || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${env['PORT']}"`);
+
+  const secretProblem = jwtSecretProblem(env);
+  if (secretProblem) fail(secretProblem);
 
   let demo: DemoConfig | null;
   try {

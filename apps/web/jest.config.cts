@@ -12,7 +12,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // zrender ships ES modules as .js (chart-options imports its encodeHTML).
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|zrender/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -3,12 +3,14 @@ import { Logger, RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { API_PREFIX } from '@floorwatch/contracts';
 import { AppModule } from './app/app.module';
+import { jwtSecretProblem } from './app/auth/jwt-secret.service';
 import { UsersService } from './app/auth/users.service';
 import { configureHttp } from './app/common/configure-app';
 import { databaseOptionsFromEnv } from './app/database/database-config';
 import { describeDbError } from './app/database/describe-db-error';
 import { openDatabase, type DatabaseHandle } from './app/database/open-database';
 import { demoConfigFromEnv, type DemoConfig } from './app/demo/demo-config';
+import { realModeRefusal } from './app/demo/real-mode-check';
 import { RedisIoAdapter } from './app/live/redis-io-adapter';
 import { PAGE_ENTRIES } from './app/web/route-preloads';
 
@@ -32,6 +34,9 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
   const port = Number(env['PORT'] || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${env['PORT']}"`);
 
+  const secretProblem = jwtSecretProblem(env);
+  if (secretProblem) fail(secretProblem);
+
   let demo: DemoConfig | null;
   try {
     demo = demoConfigFromEnv(env);
@@ -47,6 +52,15 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
     return fail(describeDbError(err));
   }
 
+  if (!demo) {
+    // Real mode never runs on the demo world or with a published password (README "Security").
+    const refusal = await realModeRefusal(db.dataSource, db.description).catch((e: unknown) => `cannot check the store: ${(e as Error).message}`);
+    if (refusal) {
+      await db.close().catch(() => undefined);
+      return fail(refusal);
+    }
+  }
+
   const app = configureApp(await NestFactory.create(AppModule.forRoot({ database: { handle: db }, demo: demo && { ...demo, url: `http://localhost:${port}` } }), { abortOnError: false }));
   const redisUrl = env['REDIS_URL'];
   if (redisUrl) {
@@ -59,7 +73,8 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
     app.useWebSocketAdapter(adapter);
   }
   try {
-    await app.listen(port, env['HOST'] || '0.0.0.0');
+    // The demo (published passwords) listens on this machine only unless HOST says otherwise.
+    await app.listen(port, env['HOST'] || (demo ? '127.0.0.1' : '0.0.0.0'));
   } catch (err) {
     await app.close().catch(() => undefined);
     const code = (err as { code?: string }).code;
@@ -69,7 +84,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<I
   if (!demo) {
     // Real data: no demo users; the first start creates an admin whose password is shown once.
     const first = await app.get(UsersService).ensureFirstAdmin();
-    if (first) process.stdout.write(`First start: log in as "${first.username}" with the one-time password ${first.password} (change it under /admin).\n`);
+    if (first) process.stdout.write(`First start: log in as "${first.username}" with the one-time password ${first.password} (you must choose a new one at the first login).\n`);
   }
   return app;
 }

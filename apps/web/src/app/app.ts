@@ -61,8 +61,8 @@ export class App {
     return this.auth.me() !== null && !u.startsWith('/login') && !u.startsWith('/desk/wallboard');
   });
 
-  protected logout(): void {
-    this.auth.logout();
+  protected async logout(): Promise<void> {
+    await this.auth.signOut();
     this.socket.disconnect();
     this.org.clear();
     void this.router.navigate(['/login']);

@@ -30,7 +30,9 @@ export const API_PREFIX = '/api/v1';
  * POST ingest/:format                  streamed body -> IngestSummary (admin)
  * GET  quarantine?source&limit         -> QuarantineItem[] (admin; unresolved only)
  * POST quarantine/:id/resolve          -> QuarantineItem with resolvedAt (admin)
- * GET  admin/users, POST admin/users, PATCH admin/users/:username (admin)
+ * GET  admin/users, POST admin/users, PATCH admin/users/:username, DELETE admin/users/:username (admin)
+ * POST auth/logout                     -> 204 (every token of the caller dies)
+ * PATCH me/password                    ChangePasswordRequest -> LoginResponse
  */
 
 export interface TimelineSegment {
@@ -143,7 +145,10 @@ export interface UserView {
   roles: Role[];
   agentId: string | null;
   teamIds: string[];
+  /** A manager's sites; `'*'` is explicit enterprise reach (no sites = nothing). */
   siteIds: string[];
+  /** A disabled user cannot log in and every token of theirs is refused (PATCH admin/users). */
+  disabled?: boolean;
 }
 export interface CreateUserRequest extends UserView {
   password: string;

@@ -13,6 +13,7 @@ import { MetricsModule } from '@floorwatch/api/metrics/metrics.module';
 import { OrgModule } from '@floorwatch/api/org/org.module';
 import { generateWorld, writeFeeds } from '@floorwatch/simulator';
 import { UsageError } from '../cli-errors';
+import { databaseOptionsFromEnv } from '@floorwatch/api/database/database-config';
 import { withCli } from '../cli-context';
 
 export interface SimulateOptions {
@@ -46,7 +47,8 @@ export async function simulateCommand(o: SimulateOptions, out: NodeJS.WritableSt
   if (o.end !== undefined || o.ingest) throw new UsageError('--end and --ingest go with --out (writing feed files)');
 
   const config: DemoRuntimeOptions = { ...DEFAULT_DEMO, seed, days, agents, speed, live: !o.backfillOnly, print: (l) => process.stderr.write(`${l}\n`) };
-  const handle = await openDatabase();
+  // The demo world goes where `npm start` (demo) looks for it, never into real mode's default dir.
+  const handle = await openDatabase(databaseOptionsFromEnv({ ...process.env, FLOORWATCH_DEMO: '1' }));
   let closeApp = async (): Promise<void> => undefined;
   try {
     // Creating the context runs the demo bootstrap: backfill or catch-up, then the live clock.

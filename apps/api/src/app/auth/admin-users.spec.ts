@@ -32,18 +32,21 @@ describe('admin users: create, list, patch; role changes apply to live tokens', 
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ username: 'lead2', roles: ['team_leader'], agentId: null, teamIds: ['t2'], siteIds: [] });
     expect(await loginAs(app, 'lead2', 'correct horse')).toMatch(/^ey/);
-    const dup = await http().post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).send({ username: 'lead2', password: 'whatever1', roles: ['admin'] });
+    const dup = await http().post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).send({ username: 'lead2', password: 'whatever-long-1', roles: ['admin'] });
     expect(dup.status).toBe(409);
   });
 
-  it('patches roles and password; an existing token sees the new roles at once', async () => {
+  it('patches roles (an existing token sees them at once) and password (existing tokens die)', async () => {
     const token = await loginAs(app, 'lead2', 'correct horse');
-    const res = await http().patch('/api/v1/admin/users/lead2').set('Authorization', `Bearer ${admin}`).send({ roles: ['manager'], siteIds: ['lon'], password: 'new password' });
+    const res = await http().patch('/api/v1/admin/users/lead2').set('Authorization', `Bearer ${admin}`).send({ roles: ['manager'], siteIds: ['lon'] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ roles: ['manager'], siteIds: ['lon'], teamIds: ['t2'] });
     expect((await http().get('/api/v1/me').set('Authorization', `Bearer ${token}`)).body.roles).toEqual(['manager']);
+    const pw = await http().patch('/api/v1/admin/users/lead2').set('Authorization', `Bearer ${admin}`).send({ password: 'new password 1' });
+    expect(pw.status).toBe(200);
+    expect((await http().get('/api/v1/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
     expect((await http().post('/api/v1/auth/login').send({ username: 'lead2', password: 'correct horse' })).status).toBe(401);
-    expect(await loginAs(app, 'lead2', 'new password')).toMatch(/^ey/);
+    expect(await loginAs(app, 'lead2', 'new password 1')).toMatch(/^ey/);
     expect((await http().patch('/api/v1/admin/users/nobody').set('Authorization', `Bearer ${admin}`).send({ roles: ['admin'] })).status).toBe(404);
   });
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtSecretService } from './jwt-secret.service';
+import { LoginLimiter } from './login-limiter';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -14,9 +14,9 @@ import { UsersService } from './users.service';
  * gateway) and UsersService (demo seeding). Needs a TypeORM DataSource from the DatabaseModule.
  */
 @Module({
-  imports: [JwtModule.register({}), ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 1_000 }])],
+  imports: [JwtModule.register({})],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, JwtSecretService, UsersService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [AuthService, JwtSecretService, UsersService, LoginLimiter, { provide: APP_GUARD, useClass: JwtAuthGuard }],
   exports: [AuthService, UsersService],
 })
 export class AuthModule {}

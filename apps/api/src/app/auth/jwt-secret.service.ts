@@ -3,6 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 const SETTING_KEY = 'jwt_secret';
+export const JWT_SECRET_MIN_BYTES = 32;
+
+/** Why JWT_SECRET cannot be used (too short to resist guessing HS256 keys), or null. */
+export function jwtSecretProblem(env: NodeJS.ProcessEnv = process.env): string | null {
+  const v = env['JWT_SECRET'];
+  if (v === undefined || v === '') return null;
+  const bytes = Buffer.byteLength(v, 'utf8');
+  return bytes < JWT_SECRET_MIN_BYTES ? `JWT_SECRET must be at least ${JWT_SECRET_MIN_BYTES} bytes (got ${bytes}); e.g. openssl rand -base64 48` : null;
+}
 
 /**
  * The JWT signing secret: `JWT_SECRET` if set, otherwise a random one kept in the settings table
@@ -16,6 +25,8 @@ export class JwtSecretService {
 
   secret(): Promise<string> {
     const fromEnv = process.env['JWT_SECRET'];
+    const problem = jwtSecretProblem();
+    if (problem) return Promise.reject(new Error(problem));
     if (fromEnv) return Promise.resolve(fromEnv);
     this.cached ??= this.load().catch((e: unknown) => {
       this.cached = null;

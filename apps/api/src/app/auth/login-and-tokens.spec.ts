@@ -15,12 +15,16 @@ describe('login, me and tokens', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
+    process.env['API_DOCS'] = '1';
+    process.env['METRICS_TOKEN'] = 'scrape-token-for-tests';
     db = await withTestDatabase();
     await seedOrg(db.dataSource);
     app = await createTestApp(db, [AuthModule, MetricsModule]);
     await app.get(UsersService).ensureDemoUsers();
   });
   afterAll(async () => {
+    delete process.env['API_DOCS'];
+    delete process.env['METRICS_TOKEN'];
     await app?.close();
     await db?.close();
   });
@@ -78,8 +82,10 @@ describe('login, me and tokens', () => {
     expect(res.body).toMatchObject({ statusCode: 400, field: 'username' });
   });
 
-  it('serves /metrics without a token, with the HTTP histogram and ingest counter', async () => {
-    const res = await http().get('/metrics');
+  it('serves /metrics with METRICS_TOKEN only, with the HTTP histogram and ingest counter', async () => {
+    expect((await http().get('/metrics')).status).toBe(401);
+    expect((await http().get('/metrics').set('Authorization', 'Bearer wrong')).status).toBe(401);
+    const res = await http().get('/metrics').set('Authorization', 'Bearer scrape-token-for-tests');
     expect(res.status).toBe(200);
     expect(res.text).toContain('floorwatch_http_request_duration_seconds_bucket');
     expect(res.text).toContain('# TYPE floorwatch_ingest_records_total counter');

@@ -15,7 +15,7 @@ const user = (partial: Partial<Me>): Me => ({ username: 'u', roles: [], agentId:
 const agent = user({ username: 'agent', roles: ['agent'], agentId: 'a1' });
 const lead = user({ username: 'lead', roles: ['team_leader'], teamIds: ['t1'] });
 const siteManager = user({ username: 'sm', roles: ['manager'], siteIds: ['lon'] });
-const manager = user({ username: 'manager', roles: ['manager'] });
+const manager = user({ username: 'manager', roles: ['manager'], siteIds: ['*'] });
 const desk = user({ username: 'desk', roles: ['control_desk'] });
 
 const scopes: Record<string, Scope> = {

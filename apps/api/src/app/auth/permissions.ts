@@ -71,6 +71,18 @@ export function mayDo(user: Pick<Me, 'roles'>, action: Action): boolean {
   return user.roles.some((role) => ROLE_ACTIONS[role].includes(action));
 }
 
+/** A manager's `siteIds` entry that reaches every site (the enterprise). No sites reach nothing. */
+export const ALL_SITES = '*';
+
+/**
+ * May `user` do `action` on `scope`? Only when one single role both has the action and may read
+ * the scope: a team leader who is also control desk may set team targets on their own teams,
+ * not on every team the desk can watch.
+ */
+export function mayDoOn(user: Me, action: Action, scope: Scope, org: OrgLookup): boolean {
+  return user.roles.some((role) => ROLE_ACTIONS[role].includes(action) && roleMayRead(role, user, scope, org));
+}
+
 export type ScopeDecision = { ok: true } | { ok: false; reason: string };
 
 const ALLOW: ScopeDecision = { ok: true };
@@ -90,8 +102,8 @@ function roleMayRead(role: Role, user: Me, scope: Scope, org: OrgLookup): boolea
       // The control desk watches every site live: staffing, queues and adherence exceptions.
       return true;
     case 'manager':
-      // A manager without sites is the enterprise manager.
-      return user.siteIds.length === 0 || siteOf(scope, org).every((s) => s !== undefined && user.siteIds.includes(s));
+      // Enterprise reach is explicit ('*'); a manager without sites reads nothing.
+      return user.siteIds.includes(ALL_SITES) || siteOf(scope, org).every((s) => s !== undefined && user.siteIds.includes(s));
     case 'team_leader':
       if (scope.kind === 'team') return user.teamIds.includes(scope.id);
       if (scope.kind === 'agent') {
@@ -131,7 +143,7 @@ export function maySetTarget(user: Me, scope: Scope, kpi: string, org: OrgLookup
   if (!mayDo(user, action)) {
     return { ok: false, reason: `${user.username} may not set ${kpi} targets on a ${scope.kind}` };
   }
-  return mayRead(user, scope, org);
+  return mayDoOn(user, action, scope, org) ? ALLOW : { ok: false, reason: `${user.username} may not set ${kpi} targets on ${describe(scope)}` };
 }
 
 /** Messages go down the line: desk → site, manager → team or site, team leader → agent. */
@@ -139,10 +151,11 @@ export function maySendMessage(user: Me, scope: Scope, org: OrgLookup): ScopeDec
   if (scope.kind === 'enterprise' || scope.kind === 'queue') {
     return { ok: false, reason: 'messages go to a site, a team or an agent' };
   }
-  if (!mayDo(user, `messages:send:${scope.kind}`)) {
+  const action: Action = `messages:send:${scope.kind}`;
+  if (!mayDo(user, action)) {
     return { ok: false, reason: `${user.username} may not send messages to a ${scope.kind}` };
   }
-  return mayRead(user, scope, org);
+  return mayDoOn(user, action, scope, org) ? ALLOW : { ok: false, reason: `${user.username} may not send messages to ${describe(scope)}` };
 }
 
 /**

@@ -21,11 +21,14 @@ export class DatabaseConfigError extends Error {
   override readonly name = 'DatabaseConfigError';
 }
 
-/** Options from the environment: DATABASE_URL, FLOORWATCH_DATA_DIR. */
+/** Demo mode's own default data dir, so a demo world never sits where real mode starts. */
+export const DEMO_DATA_DIR = './.floorwatch-demo';
+
+/** Options from the environment: DATABASE_URL, FLOORWATCH_DATA_DIR (default by mode: FLOORWATCH_DEMO=1 → ./.floorwatch-demo). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
   return {
     url: env['DATABASE_URL'] || null,
-    dataDir: env['FLOORWATCH_DATA_DIR'] || './.floorwatch',
+    dataDir: env['FLOORWATCH_DATA_DIR'] || (env['FLOORWATCH_DEMO'] === '1' ? DEMO_DATA_DIR : './.floorwatch'),
   };
 }
 

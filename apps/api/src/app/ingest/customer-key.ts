@@ -8,6 +8,8 @@ export function hashCustomerKey(salt: string, raw: string | null): string | null
   if (raw === null) return null;
   const key = raw.trim();
   if (key === '') return null;
+  // Already hashed (a caller id redacted from stored parser state, redact-caller.ts).
+  if (key.startsWith('fwhash:')) return key.slice('fwhash:'.length);
   return createHash('sha256').update(salt + key).digest('hex');
 }
 

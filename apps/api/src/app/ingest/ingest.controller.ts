@@ -10,6 +10,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { badRequest, validate } from '../common/validation';
 import { IngestInputError, IngestInterruptedError, IngestService, isFeedFormat } from './ingest.service';
 import { QuarantineService, type UnmappedOrg } from './quarantine.service';
+import { limitUpload, uploadLimitsFromEnv } from './upload-limits';
 
 const quarantineQuery = z.object({
   source: z.string().min(1).max(1000).optional(),
@@ -45,10 +46,13 @@ export class IngestController {
     const q = validate(ingestQuery, query);
     const source = q.source ?? `upload:${format}`;
     const parsed = req.readableEnded && req.body !== null && typeof req.body === 'object';
-    const body: ByteSource = parsed ? Readable.from([Buffer.from(JSON.stringify(req.body))]) : req;
+    const limited = limitUpload(parsed ? Readable.from([Buffer.from(JSON.stringify(req.body))]) : req, uploadLimitsFromEnv());
+    const body: ByteSource = limited.stream;
     try {
       return await this.ingestService.ingest(format, body, { source, hotline: q.hotline !== 'false' });
     } catch (err) {
+      const limit = limited.tripped();
+      if (limit) throw limit.toHttp();
       if (err instanceof IngestInputError) throw badRequest('format', err.message);
       if (err instanceof IngestInterruptedError) throw new ServiceUnavailableException(err.message);
       throw err;

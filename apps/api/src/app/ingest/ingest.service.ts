@@ -19,6 +19,7 @@ import type { QuarantineRecord } from '../database/record-types';
 import { MetricsService } from '../metrics/metrics.service';
 import { OrgService } from '../org/org.service';
 import { customerKeySalt } from './customer-key';
+import { redactLine, redactQueueLogState } from './redact-caller';
 import { HEADER_FORMATS, loadFeedState, saveFeedState, STATEFUL_FORMATS, type StoredFeedState } from './feed-state';
 import { IngestEvents } from './ingest-events';
 import { clean, emptyBatch, liveContacts, liveSchedule, liveStates, mapRecord, type MappedBatch } from './map-records';
@@ -208,7 +209,7 @@ export class IngestService {
     if (created.agents.length || created.queues.length) await tx.upsertOrg({ agents: created.agents, queues: created.queues });
     const quarantined: QuarantineRecord[] = outcomes
       .filter((o) => o.status === 'quarantined')
-      .map((o) => ({ source: clean(ctx.options.source), format: ctx.format, lineNumber: o.lineNumber, raw: clean(o.raw), reason: o.reason ?? 'unknown' }));
+      .map((o) => ({ source: clean(ctx.options.source), format: ctx.format, lineNumber: o.lineNumber, raw: clean(redactLine(ctx.salt, ctx.format, o.raw)), reason: o.reason ?? 'unknown' }));
     await tx.writeQuarantine(quarantined);
     // queue_log contacts are written (and replaced) by writeQueueLogBatch.
     if (ctx.format !== 'queue_log') await tx.writeContacts(m.contacts);
@@ -238,7 +239,8 @@ export class IngestService {
     // Only the agents' latest instants matter; older entries can never tie again in order.
     const lastSeq: Record<string, [number, number]> = {};
     for (const [agent, v] of ctx.lastSeq) lastSeq[agent] = v;
-    return { version: 1, parser: ctx.parser.exportState(), callSources, lastSeq };
+    const parser = ctx.parser instanceof QueueLogParser ? redactQueueLogState(ctx.salt, ctx.parser.exportState()) : ctx.parser.exportState();
+    return { version: 1, parser, callSources, lastSeq };
   }
 
   private afterCommit(ctx: RunContext, outcomes: LineOutcome[], m: MappedBatch, orgChanged: boolean): void {

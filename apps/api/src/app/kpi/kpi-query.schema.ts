@@ -4,6 +4,8 @@ import { isoInstant, scopeText, timeZone } from '../common/validation';
 
 /** Longest window one request may ask for; longer ranges belong to a report job, not a page. */
 export const MAX_RANGE_DAYS = 400;
+/** Per-group caps: 15-minute rows past a month, or hour-of-day groups past a quarter, cost more than a page may. */
+export const MAX_DAYS_BY: Partial<Record<GroupBy, number>> = { interval: 31, hour: 92 };
 const DAY_MS = 86_400_000;
 
 export interface KpiQueryParams {
@@ -30,6 +32,8 @@ export const kpiQuerySchema = z
     if (q.from >= q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
     else if (q.to - q.from > MAX_RANGE_DAYS * DAY_MS) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `range is longer than ${MAX_RANGE_DAYS} days` });
+    } else if (q.by && MAX_DAYS_BY[q.by] !== undefined && q.to - q.from > (MAX_DAYS_BY[q.by] as number) * DAY_MS) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `range is longer than ${MAX_DAYS_BY[q.by]} days for by=${q.by}` });
     }
   });
 

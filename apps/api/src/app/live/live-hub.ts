@@ -102,8 +102,13 @@ export class LiveHub {
     }
   }
 
-  /** An alert to `toScope` goes to that room and the rooms of the people it addresses below it. */
-  alert(alert: AlertPayload): void {
+  /**
+   * An alert to `toScope` goes to the sockets subscribed to that room or a room below it (or the
+   * enterprise, for a site) whose user `addressed` accepts: the same audience as GET /messages,
+   * not everyone who may read the room. Sent once per socket, outside the rooms' seq (a socket
+   * that is not addressed must not see a gap).
+   */
+  alert(alert: AlertPayload, addressed: (socket: Socket) => boolean): void {
     const scope = parseScope(alert.toScope);
     if (isScopeError(scope)) return;
     const rooms = new Set([alert.toScope]);
@@ -115,7 +120,17 @@ export class LiveHub {
     if (scope.kind === 'site' || scope.kind === 'team') {
       for (const a of this.state.agentsIn(scope)) rooms.add(`agent:${a.id}`);
     }
-    for (const room of rooms) this.emit(room, LIVE_EVENTS.alert, alert, false);
+    const ns = this.ns;
+    if (!ns) return;
+    const sent = new Set<string>();
+    for (const room of rooms) {
+      for (const id of ns.adapter.rooms.get(room) ?? []) {
+        const socket = ns.sockets.get(id);
+        if (!socket || sent.has(id) || !addressed(socket)) continue;
+        sent.add(id);
+        socket.emit(LIVE_EVENTS.alert, { ...alert, scope: alert.toScope });
+      }
+    }
   }
 
   /** Each tick: the staffing and kpi pushes that are due (see the class comment). */

@@ -21,6 +21,10 @@ export interface LiveOptions {
   maxBufferedPackets: number;
   /** kpi/staffing pushes skip a connection with more packets than this waiting (it sees a seq gap). */
   skipCoalescedAbovePackets: number;
+  /** Every socket's user is re-checked against the store this often (revoked / changed users lose access). */
+  recheckMs: number;
+  /** A socket may be in at most this many scope rooms at once. */
+  maxRoomsPerSocket: number;
   /** The clock; tests shift it onto the seeded day. */
   now: () => number;
 }
@@ -35,6 +39,8 @@ export function liveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveOp
     kpiRefreshMs: positive(env, 'LIVE_KPI_REFRESH_MS', 10_000),
     maxBufferedPackets: positive(env, 'LIVE_MAX_BUFFERED_PACKETS', 1000),
     skipCoalescedAbovePackets: 32,
+    recheckMs: positive(env, 'LIVE_RECHECK_MS', 2000),
+    maxRoomsPerSocket: positive(env, 'LIVE_MAX_ROOMS_PER_SOCKET', 50),
     now: Date.now,
   };
 }

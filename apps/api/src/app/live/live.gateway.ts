@@ -7,16 +7,17 @@ import {
   WebSocketGateway,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { FEED_ALERT_EVENT, formatScope, isScopeError, LIVE_EVENTS, parseScope, type Me, type SubscribeAck } from '@floorwatch/contracts';
+import { FEED_ALERT_EVENT, formatScope, isScopeError, LIVE_EVENTS, parseScope, type SubscribeAck } from '@floorwatch/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import type { Subscription } from 'rxjs';
-import { AuthService } from '../auth/auth.service';
-import { mayDo, mayRead } from '../auth/permissions';
+import { mayRead } from '../auth/permissions';
 import { FeedAlerts } from '../feeds-health/feed-alerts';
+import { isAddressedTo } from '../messages/audience';
 import { MessageBus } from '../messages/message-bus';
 import { OrgService } from '../org/org.service';
 import { IngestEvents } from '../ingest/ingest-events';
 import type { IngestBatch } from './live-batch';
+import { LiveAccess, ROLE_ROOMS, type LiveSocket } from './live-access';
 import { isSharedServer } from './redis-io-adapter';
 import { LiveHub } from './live-hub';
 import { LIVE_OPTIONS, type LiveOptions } from './live-options';
@@ -25,28 +26,26 @@ import { LiveState } from './live-state.service';
 /** Server-to-server event (Redis adapter) carrying ingest batches and alerts to the other API processes. */
 const RELAY_INGEST = 'fw:ingest';
 const RELAY_ALERT = 'fw:alert';
-/** Sockets of users who may read feed health (permissions.ts `feeds:read`): they get `feed-alert`. */
+/** Sockets of users who may read feed health (permissions.ts `feeds:read`; a role room of LiveAccess): they get `feed-alert`. */
 export const FEED_WATCHERS_ROOM = 'feeds:watchers';
-
-interface LiveSocketData {
-  user: Me;
-}
-type LiveSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, LiveSocketData>;
+if (!(FEED_WATCHERS_ROOM in ROLE_ROOMS)) throw new Error(`${FEED_WATCHERS_ROOM} must be a LiveAccess role room`);
 
 /**
  * socket.io namespace `/live` (spec/interfaces.md "Live"). The handshake must carry a valid JWT in
  * `auth.token` (else connect_error); `subscribe {scope}` is decided by permissions.ts mayRead, as
- * REST is, and answered `{ok:true}` + a `snapshot`, or `{ok:false, error}`.
+ * REST is, and answered `{ok:true}` + a `snapshot`, or `{ok:false, error}`. LiveAccess re-checks
+ * the user on every subscribe and every few seconds (revoked tokens, changed roles).
  */
 @WebSocketGateway({ namespace: '/live', cors: { origin: true } })
 export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('LiveGateway');
   private ns: Namespace | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private recheckTimer: NodeJS.Timeout | null = null;
   private readonly subs: Subscription[] = [];
 
   constructor(
-    private readonly auth: AuthService,
+    private readonly access: LiveAccess,
     private readonly orgs: OrgService,
     private readonly state: LiveState,
     private readonly hub: LiveHub,
@@ -65,7 +64,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
         this.relayOut(RELAY_INGEST, batch);
       }),
       this.messages.events$.subscribe(({ alert }) => {
-        this.hub.alert(alert);
+        this.alert(alert);
         this.relayOut(RELAY_ALERT, alert);
       }),
     );
@@ -78,22 +77,30 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
     this.hub.attach(ns);
     ns.use((socket, next) => {
       const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string' || token.length === 0) return next(new Error('unauthorized: no token in auth.token'));
-      this.auth.verifyToken(token).then(
-        (user) => {
-          (socket as LiveSocket).data.user = user;
-          next();
-        },
-        (e: unknown) => next(new Error(`unauthorized: ${e instanceof Error ? e.message : 'invalid token'}`)),
-      );
+      void this.access.admit(token).then((data) => {
+        if (typeof data === 'string') return next(new Error(`unauthorized: ${data}`));
+        (socket as LiveSocket).data = data;
+        next();
+      });
     });
-    ns.on('connection', (socket: LiveSocket) => {
-      if (mayDo(socket.data.user, 'feeds:read')) void socket.join(FEED_WATCHERS_ROOM);
-    });
+    ns.on('connection', (socket: LiveSocket) => this.access.syncRoleRooms(socket, socket.data.user));
     ns.on(RELAY_INGEST, (batch: IngestBatch) => void this.state.apply(batch));
-    ns.on(RELAY_ALERT, (alert: Parameters<LiveHub['alert']>[0]) => this.hub.alert(alert));
+    ns.on(RELAY_ALERT, (alert: Parameters<LiveHub['alert']>[0]) => this.alert(alert));
     this.timer = setInterval(() => this.tick(), this.options.tickMs);
     this.timer.unref();
+    this.recheckTimer = setInterval(() => void this.access.sweep(ns, this.state.org), this.options.recheckMs);
+    this.recheckTimer.unref();
+  }
+
+  /** A message reaches only the sockets whose user GET /messages would show it to (audience.ts). */
+  private alert(alert: Parameters<LiveHub['alert']>[0]): void {
+    const scope = parseScope(alert.toScope);
+    const org = this.state.org;
+    if (isScopeError(scope) || !org) return;
+    this.hub.alert(alert, (socket) => {
+      const user = (socket as LiveSocket).data.user;
+      return user !== undefined && (user.username === alert.from || isAddressedTo(user, scope, org));
+    });
   }
 
   @SubscribeMessage('subscribe')
@@ -106,13 +113,16 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
     const scope = parseScope(text);
     if (isScopeError(scope)) return reply({ ok: false, error: scope.error });
     if (scope.kind === 'queue') return reply({ ok: false, error: 'live events are per enterprise, site, team or agent' });
-    const user = socket.data.user;
+    // The user as stored now: a revoked token closes the socket, changed roles apply at once.
     const [org] = await Promise.all([this.orgs.get(), this.state.ready]);
+    const user = await this.access.recheck(socket, org);
+    if (!user) return reply({ ok: false, error: 'session ended' });
     const decision = mayRead(user, scope, org);
     if (!decision.ok) return reply({ ok: false, error: decision.reason });
     if (!socket.connected) return;
-    // Join, snapshot and ack in one synchronous step: no event can fall between them.
     const room = formatScope(scope);
+    if (!this.access.mayJoinAnother(socket, room)) return reply({ ok: false, error: `at most ${this.options.maxRoomsPerSocket} subscriptions per connection; unsubscribe first` });
+    // Join, snapshot and ack in one synchronous step: no event can fall between them.
     void socket.join(room);
     const snapshot = this.hub.snapshot(scope);
     reply({ ok: true });
@@ -133,6 +143,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
     for (const s of this.subs) s.unsubscribe();
   }
 

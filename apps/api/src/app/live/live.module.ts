@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { MessagesModule } from '../messages/messages.module';
 import { LiveGateway } from './live.gateway';
+import { LiveAccess } from './live-access';
 import { LiveHub } from './live-hub';
 import { LIVE_OPTIONS, liveOptionsFromEnv } from './live-options';
 import { LiveState } from './live-state.service';
@@ -12,7 +13,7 @@ import { LiveState } from './live-state.service';
  */
 @Module({
   imports: [AuthModule, MessagesModule],
-  providers: [{ provide: LIVE_OPTIONS, useFactory: () => liveOptionsFromEnv() }, LiveState, LiveHub, LiveGateway],
+  providers: [{ provide: LIVE_OPTIONS, useFactory: () => liveOptionsFromEnv() }, LiveState, LiveHub, LiveAccess, LiveGateway],
   exports: [LiveState, LiveHub],
 })
 export class LiveModule {}

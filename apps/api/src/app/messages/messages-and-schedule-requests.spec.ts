@@ -81,10 +81,13 @@ describe('messages down the line, read state per user, schedule-change requests'
     expect(req).toMatchObject({ agentId: 'a1', requestedBy: 'agent', day: '2026-03-03', shiftMinutes: 30, activity: null, status: 'pending', decidedBy: null });
     expect((await as('lead').post('/api/v1/schedule-requests', { day: '2026-03-03', description: 'x' })).status).toBe(403);
     expect(((await as('lead').get('/api/v1/schedule-requests')).body as ScheduleChangeRequest[]).map((r) => r.id)).toEqual([req.id]);
-    expect((await as('desk').get('/api/v1/schedule-requests')).body).toHaveLength(1);
+    // Personal: the requester, their team leader and admins see it; the desk and managers do not.
+    expect((await as('desk').get('/api/v1/schedule-requests')).body).toHaveLength(0);
+    expect((await as('manager').get('/api/v1/schedule-requests')).body).toHaveLength(0);
+    expect((await as('admin').get('/api/v1/schedule-requests')).body).toHaveLength(1);
     expect((await as('lead').get('/api/v1/schedule-requests')).status).toBe(200);
     expect((await as('agent').post(`/api/v1/schedule-requests/${req.id}/decision`, { decision: 'approved' })).status).toBe(403);
-    expect((await as('manager').post(`/api/v1/schedule-requests/${req.id}/decision`, { decision: 'approved' })).status).toBe(403);
+    expect((await as('manager').post(`/api/v1/schedule-requests/${req.id}/decision`, { decision: 'approved' })).status).toBe(404);
     const decided = await as('lead').post(`/api/v1/schedule-requests/${req.id}/decision`, { decision: 'declined', note: 'Short-staffed that morning' });
     expect(decided.body).toMatchObject({ status: 'declined', decidedBy: 'lead', decisionNote: 'Short-staffed that morning' });
     expect((await as('lead').post(`/api/v1/schedule-requests/${req.id}/decision`, { decision: 'approved' })).status).toBe(409);

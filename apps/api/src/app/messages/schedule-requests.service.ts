@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import type { Me, ScheduleChangeRequest } from '@floorwatch/contracts';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { mayDo, mayRead } from '../auth/permissions';
+import { mayDo } from '../auth/permissions';
 import type { IndexedOrg } from '../org/org-lookup';
 import type { createScheduleRequestSchema, decisionSchema } from './messages.dto';
 
@@ -53,25 +53,38 @@ export class ScheduleRequestsService {
     return toRequest(rows[0]);
   }
 
-  /** The caller's own requests, plus those of every agent they may read (a lead: their teams). */
+  /**
+   * The caller's own requests, those of the agents of the teams they lead, or all for an admin:
+   * a schedule change is personal (a reason, a day off), not for every manager or the desk who
+   * may read the agent's KPIs.
+   */
   async list(user: Me, org: IndexedOrg): Promise<ScheduleChangeRequest[]> {
-    const agents = org.org.agents.filter((a) => mayRead(user, { kind: 'agent', id: a.id }, org).ok).map((a) => a.id);
+    const all = user.roles.includes('admin');
+    const agents = org.org.agents.filter((a) => this.leads(user, a.id, org)).map((a) => a.id);
     const rows: RequestRow[] = await this.db.query(
-      `SELECT * FROM schedule_change_requests WHERE requested_by = $1 OR agent_id = ANY($2::text[])
+      `SELECT * FROM schedule_change_requests WHERE $3 OR requested_by = $1 OR agent_id = ANY($2::text[])
        ORDER BY created_at DESC, id LIMIT 500`,
-      [user.username, agents],
+      [user.username, agents, all],
     );
     return rows.map(toRequest);
+  }
+
+  /** Does `user` lead `agentId` as a team leader (their team) or as an admin? */
+  private leads(user: Me, agentId: string, org: IndexedOrg): boolean {
+    if (user.roles.includes('admin')) return true;
+    const team = org.teamOfAgent(agentId);
+    return user.roles.includes('team_leader') && team != null && user.teamIds.includes(team);
   }
 
   async decide(user: Me, id: string, d: z.output<typeof decisionSchema>, org: IndexedOrg): Promise<ScheduleChangeRequest> {
     const rows: RequestRow[] = await this.db.query('SELECT * FROM schedule_change_requests WHERE id = $1', [id]);
     const current = rows[0];
-    const visible = current && mayRead(user, { kind: 'agent', id: current.agent_id }, org).ok;
+    const visible = current && (current.requested_by === user.username || this.leads(user, current.agent_id, org));
     if (!current || !visible) throw new NotFoundException(`no schedule-change request ${id}`);
-    // The decision belongs to the agent's team leader (or an admin), not to whoever can read it.
-    const leads = user.roles.includes('admin') || (mayDo(user, 'schedule-requests:decide') && user.teamIds.includes(org.teamOfAgent(current.agent_id) ?? ''));
-    if (!leads) throw new ForbiddenException(`${user.username} may not decide requests of agent ${current.agent_id}`);
+    // The decision belongs to the agent's team leader (or an admin), not to the requester.
+    if (!mayDo(user, 'schedule-requests:decide') || !this.leads(user, current.agent_id, org)) {
+      throw new ForbiddenException(`${user.username} may not decide requests of agent ${current.agent_id}`);
+    }
     // TypeORM returns [rows, affected] for an UPDATE on PostgreSQL.
     const [updated]: [RequestRow[], number] = await this.db.query(
       `UPDATE schedule_change_requests SET status = $2, decided_by = $3, decision_note = $4, decided_at = now()

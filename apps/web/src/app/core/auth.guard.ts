@@ -9,6 +9,7 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   const auth = inject(AuthService);
   const router = inject(Router);
   const me = await auth.loadMe();
+  if (me?.mustChangePassword) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
   if (me) return true;
   return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
@@ -27,7 +28,8 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
       void Promise.resolve(route.routeConfig?.loadComponent?.()).catch(() => undefined);
     }
     const me = await auth.loadMe();
-    if (!me) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+    // A forced password change first: the login page asks for the new one.
+    if (!me || me.mustChangePassword) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
     if (mayOpen(me, roles)) return true;
     return router.parseUrl(auth.homeFor(me));
   };
@@ -43,5 +45,5 @@ export const homeRedirectGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
   const me = await auth.loadMe();
-  return router.parseUrl(me ? auth.homeFor(me) : '/login');
+  return router.parseUrl(me && !me.mustChangePassword ? auth.homeFor(me) : '/login');
 };

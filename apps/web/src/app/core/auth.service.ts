@@ -55,6 +55,26 @@ export class AuthService {
     return me;
   }
 
+  /**
+   * PATCH /me/password: the server answers a fresh token (every older one, this one included,
+   * is refused from then on) and clears a forced change.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<Me> {
+    const res = await firstValueFrom(this.http.patch<LoginResponse>(`${API_PREFIX}/me/password`, { currentPassword, newPassword }));
+    this.setToken(res.accessToken);
+    this.meSig.set(null);
+    this.mePromise = null;
+    const me = await this.loadMe();
+    if (!me) throw new Error('Password changed, but the server did not return your profile');
+    return me;
+  }
+
+  /** Sign out on the server too (POST auth/logout ends every token of the user), then locally. */
+  async signOut(): Promise<void> {
+    if (this.tokenSig()) await firstValueFrom(this.http.post(`${API_PREFIX}/auth/logout`, null)).catch(() => undefined);
+    this.logout();
+  }
+
   /** Loads GET /me once per token; null when there is no token or it was refused. */
   loadMe(): Promise<Me | null> {
     if (!this.tokenSig()) return Promise.resolve(null);

@@ -1,4 +1,7 @@
 import type { KpiRowWithTargets, StaffingRow, TargetStatus } from '@floorwatch/contracts';
+// echarts.format.encodeHTML is this function (echarts re-exports it from zrender); imported from
+// here so the page chunk does not pull echarts itself (it loads lazily, see echarts-setup.ts).
+import { encodeHTML } from 'zrender/lib/core/dom.js';
 import { formatKpi, kpiLabel } from './format';
 import { STATUS_COLOURS, statusInfo } from './status';
 import { formatTime } from './time';
@@ -25,7 +28,8 @@ export function statusBarOption(rows: readonly KpiRowWithTargets[], kpi: string,
         const r = rows[params[0]?.dataIndex ?? 0];
         if (!r) return '';
         const status = statusOf(r, kpi);
-        return `${label(r.key)}<br/><b>${kpiLabel(kpi)}: ${formatKpi(kpi, value(r, kpi))}</b><br/>${statusInfo(status).label}`;
+        // Names and keys come from feeds and admins: escaped, as the tooltip renders HTML.
+        return `${encodeHTML(label(r.key))}<br/><b>${encodeHTML(kpiLabel(kpi))}: ${encodeHTML(formatKpi(kpi, value(r, kpi)))}</b><br/>${encodeHTML(statusInfo(status).label)}`;
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 'auto', hideOverlap: true, rotate: rows.length > 12 || rows.some((r) => label(r.key).length > 10) ? 30 : 0 } },

@@ -58,4 +58,8 @@ export class UserEntity {
   @Column('text', { array: true, default: () => "'{}'" }) siteIds!: string[];
   @Column('timestamptz', { default: () => 'now()' }) createdAt!: Date;
   @Column('timestamptz', { default: () => 'now()' }) updatedAt!: Date;
+  /** Bumped by a password change, logout or disable: tokens of an older version are refused. */
+  @Column('integer', { default: 0 }) tokenVersion!: number;
+  @Column('boolean', { default: false }) disabled!: boolean;
+  @Column('boolean', { default: false }) mustChangePassword!: boolean;
 }

@@ -7,6 +7,7 @@ import { SurveyDayRollup1795830000000 } from './1795830000000-survey-day-rollup'
 import { SiteContactRollup1795840000000 } from './1795840000000-site-contact-rollup';
 import { QueueLogLines1795900000000 } from './1795900000000-queue-log-lines';
 import { ContactDirection1795910000000 } from './1795910000000-contact-direction';
+import { RevocableUsers1795920000000 } from './1795920000000-revocable-users';
 import { FeedHealth1795930000000 } from './1795930000000-feed-health';
 import { CustomerSurveys1795950000000 } from './1795950000000-customer-surveys';
 import { HotlineCases1795950000001 } from './1795950000001-hotline-cases';
@@ -15,5 +16,5 @@ import { Actions1795960000001 } from './1795960000001-actions';
 import { SelfServiceSessions1795970000000 } from './1795970000000-selfservice-sessions';
 
 /** Explicit, ordered list (no globs: the runner loads TypeScript sources directly). Append new ones. */
-export const MIGRATIONS = [Initial1795618780766, FcrRollup1795700000000, IngestKeys1795750000000, DailyRollups1795810000000, PartitionRawByDay1795820000000, SurveyDayRollup1795830000000, SiteContactRollup1795840000000, QueueLogLines1795900000000, ContactDirection1795910000000, FeedHealth1795930000000, CustomerSurveys1795950000000, HotlineCases1795950000001, Alerts1795960000000, Actions1795960000001, SelfServiceSessions1795970000000];
+export const MIGRATIONS = [Initial1795618780766, FcrRollup1795700000000, IngestKeys1795750000000, DailyRollups1795810000000, PartitionRawByDay1795820000000, SurveyDayRollup1795830000000, SiteContactRollup1795840000000, QueueLogLines1795900000000, ContactDirection1795910000000, RevocableUsers1795920000000, FeedHealth1795930000000, CustomerSurveys1795950000000, HotlineCases1795950000001, Alerts1795960000000, Actions1795960000001, SelfServiceSessions1795970000000];
 export { TABLES_IN_DROP_ORDER } from './1795618780766-initial';

@@ -42,7 +42,8 @@ export class ManagerPage {
   /** A site manager starts at their site; an enterprise manager at the enterprise. */
   protected readonly root = computed(() => {
     const me = this.auth.me();
-    if (!me || me.roles.includes('admin') || me.siteIds.length !== 1) return 'enterprise';
+    // '*' is explicit enterprise reach (a manager without sites reads nothing).
+    if (!me || me.roles.includes('admin') || me.siteIds.includes('*') || me.siteIds.length !== 1) return 'enterprise';
     return `site:${me.siteIds[0]}`;
   });
   protected readonly view = injectViewState(() => {
@@ -129,7 +130,7 @@ export class ManagerPage {
   protected readonly targetScopes = computed(() => {
     const org = this.view.org();
     const me = this.auth.me();
-    const siteIds = me?.roles.includes('admin') || me?.siteIds.length === 0 ? (org?.sites ?? []).map((s) => s.id) : (me?.siteIds ?? []);
+    const siteIds = me?.roles.includes('admin') || me?.siteIds.includes('*') ? (org?.sites ?? []).map((s) => s.id) : (me?.siteIds ?? []);
     const sites = siteIds.map((id) => ({ scope: `site:${id}`, label: `Site · ${scopeLabel(`site:${id}`, org)}` }));
     const queues = (org?.queues ?? []).filter((q) => siteIds.includes(q.siteId)).map((q) => ({ scope: `queue:${q.id}`, label: `Queue · ${q.name}` }));
     const ent = this.root() === 'enterprise' ? [{ scope: 'enterprise', label: 'Enterprise' }] : [];

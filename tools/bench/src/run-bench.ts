@@ -7,6 +7,7 @@ import { BENCH_END, makeWorld, type BenchWorld } from './bench-world';
 import { loadedWorldFigures } from './full-bench';
 import { benchIngest, benchIngestDeferred } from './ingest-bench';
 import { cliIngestMemory } from './ingest-memory';
+import { CALL_GROUPED_CALLS, callGroupedIngestMemory } from './call-grouped-memory';
 import { dropSchema } from './pg-admin';
 import { benchKpiHttp, benchNaiveVsRollup, startApi } from './kpi-bench';
 import { adherenceFigure, liveFigures, renderFigures } from './other-benches';
@@ -37,7 +38,7 @@ export async function postgresUrl(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** Parts of a run, to run one alone (`--only loaded`): the full-size load takes long. */
-export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live', 'follow'] as const;
+export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live', 'follow', 'grouped'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -100,7 +101,7 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
   const simulated = want('postgres') || want('pglite');
   const w = simulated ? makeWorld(size) : null;
   try {
-    const pg = want('postgres') || (want('loaded') && size.loaded) ? await postgresUrl() : null;
+    const pg = want('postgres') || want('grouped') || (want('loaded') && size.loaded) ? await postgresUrl() : null;
     if (w && want('postgres')) {
       if (pg) {
         let opened = 0;
@@ -114,6 +115,8 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
         add({ name: 'ingest queue_log, PostgreSQL', size: '-', value: null, unit: 'lines/s', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
       }
     }
+    // Issue 19's call-grouped queue_log through `fw ingest` (the full 300 000 calls at the full size; a tenth at small).
+    if (want('grouped') && pg) add(await callGroupedIngestMemory(pg, size.loaded ? CALL_GROUPED_CALLS : CALL_GROUPED_CALLS / 10));
     if (size.loaded && want('loaded')) {
       if (pg) await loadedWorldFigures(pg, size, { ...size.loaded, keep: options.keepLoaded ?? false }, add, options.progress ?? (() => undefined));
       else add({ name: 'full-size world load', size: '-', value: null, unit: 's', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });

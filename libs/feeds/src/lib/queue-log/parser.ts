@@ -1,6 +1,7 @@
 import type { AgentState } from '@floorwatch/contracts';
 import { judge, quarantine } from '../outcome';
 import type { FeedContact, FeedParser, FeedRecord, FeedUnit, LineOutcome, ParserOptions } from '../types';
+import { queueLogContact } from './derive-call';
 import { parseQueueLogLine, type QlEvent, type QlLine } from './parse-line';
 import { readQueueLogState, type AgentTrack, type OpenCall, type OpenCallState, type QueueLogState } from './state';
 
@@ -293,24 +294,11 @@ export class QueueLogParser implements FeedParser {
     this.closed.set(call.callId, [call.segment, at]);
   }
 
+  /** Built by queueLogContact, the one place a queue_log contact is shaped (ingest derives through it too). */
   private contact(
     call: OpenCallState,
     v: Pick<FeedContact, 'agentRef' | 'answeredAt' | 'endedAt' | 'waitSeconds' | 'talkSeconds' | 'outcome' | 'transferredTo'>,
   ): FeedContact {
-    return {
-      kind: 'contact',
-      naturalKey: `ql:${call.callId}:${call.segment}`,
-      lastUpdatedAt: null,
-      contactId: call.callId,
-      segmentId: String(call.segment),
-      channel: 'voice',
-      queueRef: call.queueRef,
-      reason: null,
-      customerRef: call.customerRef,
-      enqueuedAt: call.enteredAt,
-      holdSeconds: 0,
-      acwSeconds: 0,
-      ...v,
-    };
+    return queueLogContact(call.callId, call, v);
   }
 }

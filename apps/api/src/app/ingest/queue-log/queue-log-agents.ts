@@ -71,10 +71,12 @@ export async function rederiveAgents(tx: RecordStore, agents: readonly DirtyAgen
     for (const e of own) if (e.at >= a.fromAt) fresh.push(e);
     ids.push(agentId);
     // Calls whose wrap-up can change: ending after the checkpoint, or just before an acw open at it.
-    relinkFrom.push(new Date(cp ? Math.min(cp.at, cp.acwFrom ?? cp.at) - 5000 : EVER));
+    relinkFrom.push(new Date(cp ? Math.min(cp.at, cp.acwFrom ?? cp.at) - 5000 : (lines[0]?.line.at ?? a.fromAt) - 5000));
     agentTimes.push({ agentId, at: Math.min(lines[0]?.line.at ?? a.fromAt, a.fromAt) });
   }
-  const sinceDates = refs.map((r) => new Date(since(r)));
+  // With no checkpoint, from just before the agent's first stored line: state events written before
+  // queue_log lines were kept (a data dir from before this design) stay as they are.
+  const sinceDates = refs.map((r) => new Date(cpOf.has(r) ? since(r) : Math.min(...(linesOf.get(r) ?? []).map((l) => l.line.at), Date.now()) - 1));
   await tx.query(
     `DELETE FROM agent_state_events e USING unnest($1::text[], $2::timestamptz[]) AS u(id, s) WHERE e.agent_id = u.id AND e.source = 'queue_log' AND e.at > u.s`,
     [ids, sinceDates],

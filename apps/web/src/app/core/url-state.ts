@@ -114,7 +114,7 @@ export function resolvePeriod(s: Pick<ViewState, 'period' | 'date' | 'from' | 't
 }
 
 /** The anchor day one period earlier (-1) or later (+1): ◀ ▶ in the period selector. */
-export function stepDay(period: PeriodKind, day: string, step: -1 | 1): string {
+export function stepDay(period: PeriodKind, day: string, step: number): string {
   const [y, m, d] = day.split('-').map(Number);
   const at = new Date(Date.UTC(y, m - 1, d));
   const next =

@@ -1,10 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { catchError, forkJoin, of } from 'rxjs';
+import { API_PREFIX, type Timeline } from '@floorwatch/contracts';
 import { KpiApi } from '../../core/api/kpi-api';
 import { TimelineApi } from '../../core/api/timeline-api';
 import { AuthService } from '../../core/auth.service';
 import { buildCrumbs, scopeLabel } from '../../core/drill';
 import { createLiveStore } from '../../core/live-store';
-import { resolvePeriod, todayIn } from '../../core/url-state';
+import { resolvePeriod, stepDay, todayIn } from '../../core/url-state';
 import { injectViewState } from '../../core/view-state';
 import { Breadcrumbs } from '../../shared/breadcrumbs';
 import { Chart } from '../../shared/chart';
@@ -19,6 +23,11 @@ import { OrgApi, errorText } from '../../core/api/org-api';
 import { ScheduleRequestForm } from './schedule-request-form';
 import { TimelineLanes } from './timeline-lanes';
 import { agentSummaryQuery, agentViewDefaults } from './agent-view';
+import { hourAdherence, outOfAdherenceOption } from './hour-adherence';
+import { recurringPatterns } from './recurring-patterns';
+
+/** Days looked back for habits and for the last shift (a week: "5 of 5 days"). */
+const RECENT_DAYS = 7;
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct'] as const;
 
@@ -34,6 +43,7 @@ export class AgentPage {
   private readonly kpiApi = inject(KpiApi);
   private readonly timelineApi = inject(TimelineApi);
   private readonly orgApi = inject(OrgApi);
+  private readonly http = inject(HttpClient);
   protected readonly tiles = TILES;
 
   protected readonly view = injectViewState(() => agentViewDefaults(this.auth.me()));
@@ -75,12 +85,43 @@ export class AgentPage {
   protected readonly exception = computed(() => this.live.state().exceptions[this.agentId()] ?? null);
 
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
-  protected readonly hourOption = computed(() =>
-    statusBarOption(safe(this.byHour)?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('hour', k, this.view.timezone())),
-  );
+  protected readonly hours = computed(() => hourAdherence(safe(this.byHour)?.rows ?? [], (k) => groupKeyLabel('hour', k, this.view.timezone())));
+  protected readonly hourOption = computed(() => outOfAdherenceOption(this.hours()));
+
+  /** The week of timelines before the day in view: recurring late returns, and the last shift worked. */
+  protected readonly recent = rxResource({
+    params: () => (this.primed() ? { agent: this.agentId(), day: this.day() } : undefined),
+    stream: ({ params }) =>
+      forkJoin(
+        Array.from({ length: RECENT_DAYS }, (_, i) => stepDay('day', params.day, -i)).map((day) =>
+          this.http.get<Timeline>(`${API_PREFIX}/timeline`, { params: { agent: params.agent, day } }).pipe(catchError(() => of(null))),
+        ),
+      ),
+  });
+  private readonly recentDays = computed(() => (safe(this.recent) ?? []).filter((t): t is Timeline => t !== null));
+  protected readonly patterns = computed(() => recurringPatterns(this.recentDays()));
+  /** The viewed day has no schedule: the latest day before it that has one. */
+  protected readonly lastShift = computed(() => this.recentDays().find((t) => t.day < this.day() && t.schedule.length > 0) ?? null);
+  /** Set when the home opened on a day off and moved to the last shift (the banner says so). */
+  protected readonly dayOff = signal<string | null>(null);
+  protected dayLabel(day: string): string {
+    return groupKeyLabel('day', day, 'UTC');
+  }
   protected readonly dayOption = computed(() =>
     statusBarOption(safe(this.byDay)?.rows ?? [], 'adherencePct', (k) => groupKeyLabel('day', k, this.view.timezone())),
   );
+
+  constructor() {
+    // The home on a day off: today's page would be all "—"; show the last shift instead, and say so.
+    effect(() => {
+      const s = this.view.state();
+      const t = this.timeline.hasValue() ? this.timeline.value() : undefined;
+      const last = this.lastShift();
+      if (s.period !== 'day' || s.date !== null || !t || t.schedule.length > 0 || !last) return;
+      this.dayOff.set(this.day());
+      this.view.patch({ date: last.day });
+    });
+  }
 
   protected err(e: unknown): string {
     return errorText(e);

@@ -127,7 +127,10 @@ export class TargetsService {
     return { ...result, rows };
   }
 
-  /** Days a row covers for a per-day target: a day row one, hour/interval rows none, others the working days. */
+  /**
+   * Days a row covers for a per-day target: a day row one, hour/interval rows none, others the
+   * working days elapsed at the result's asOf (the day in progress by its scheduled time gone).
+   */
   private async rowDays(result: KpiResult, rowScope: Scope, targets: Target[], kpi: TargetKpi, org: IndexedOrg): Promise<number> {
     if (result.by === 'day') return 1;
     if (result.by === 'hour' || result.by === 'interval') return 0;
@@ -135,7 +138,8 @@ export class TargetsService {
     const to = Date.parse(result.to);
     // Only scopes with a target of their own need the count (one small indexed query each).
     if (!targets.some((t) => t.kpi === kpi && t.scope === formatScope(rowScope))) return 0;
-    return (await workingDays(this.db, org, rowScope, from, to)) ?? (to - from) / 86_400_000;
+    const asOf = Math.min(Date.parse(result.asOf), to);
+    return (await workingDays(this.db, org, rowScope, from, to, asOf)) ?? Math.max(0, asOf - from) / 86_400_000;
   }
 }
 

@@ -25,6 +25,7 @@ import { TimelineLanes } from './timeline-lanes';
 import { agentSummaryQuery, agentViewDefaults } from './agent-view';
 import { hourAdherence, outOfAdherenceOption } from './hour-adherence';
 import { recurringPatterns } from './recurring-patterns';
+import { injectFcrFallback } from '../../shared/fcr-fallback';
 
 /** Days looked back for habits and for the last shift (a week: "5 of 5 days"). */
 const RECENT_DAYS = 7;
@@ -63,6 +64,7 @@ export class AgentPage {
   private readonly ready = computed(() => this.view.org() !== null || this.orgApi.error() !== null);
   private readonly base = computed(() => agentSummaryQuery({ state: this.view.state(), period: this.view.period(), timezone: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => (this.ready() ? this.base() : undefined));
+  protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
   private summaryDone = false;
   /**
    * The headline tiles first: charts, timeline and side panels ask once the summary has answered

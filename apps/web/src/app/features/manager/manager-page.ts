@@ -17,6 +17,7 @@ import { PeriodSelector } from '../../shared/period-selector';
 import { TargetEditor } from '../../shared/target-editor';
 import { groupKeyLabel } from '../../shared/time';
 import { CrossChannel } from './cross-channel';
+import { injectFcrFallback } from '../../shared/fcr-fallback';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
 const WORKFORCE = ['adherencePct', 'conformancePct', 'shrinkagePct', 'occupancyPct'] as const;
@@ -66,6 +67,7 @@ export class ManagerPage {
 
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => this.base());
+  protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
   protected readonly grouped = this.kpiApi.resource(() => (this.view.state().by ? { ...this.base(), by: this.view.state().by } : undefined));
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
   /**

@@ -21,6 +21,7 @@ import { PeriodSelector } from '../../shared/period-selector';
 import { SendMessageForm } from '../../shared/send-message-form';
 import { TargetEditor } from '../../shared/target-editor';
 import { RequestsPanel } from './requests-panel';
+import { injectFcrFallback } from '../../shared/fcr-fallback';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct', 'shrinkagePct'] as const;
 /** ACW beside AHT: a leader coaching new hires needs to see where their handle time goes. */
@@ -59,6 +60,7 @@ export class TeamPage {
 
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => this.base());
+  protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
   protected readonly byAgent = this.kpiApi.resource(() => ({ ...this.base(), by: 'agent' as const }));
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
 

@@ -43,8 +43,12 @@ import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-
           <div class="iv">
             <div><span class="fw-xs fw-muted">Required</span><strong>{{ n(r.requiredAgents) }}</strong><span class="fw-xs">forecast</span></div>
             <div><span class="fw-xs fw-muted">Scheduled</span><strong>{{ n(r.scheduledAgents) }}</strong><span class="fw-xs">gap {{ signed(r.scheduleGap) }}</span></div>
-            <div><span class="fw-xs fw-muted">On hand</span><strong>{{ n(r.actualAgents) }}</strong>
-              <span class="fw-xs">gap {{ signed(r.staffingGap) }} <app-status-badge [status]="gap(r)" /></span></div>
+            @if (isFuture(r)) {
+              <div class="plan"><span class="fw-xs fw-muted">On hand</span><strong>Plan only</strong><span class="fw-xs">this interval has not started</span></div>
+            } @else {
+              <div><span class="fw-xs fw-muted">On hand</span><strong>{{ n(r.actualAgents) }}</strong>
+                <span class="fw-xs">gap {{ signed(r.staffingGap) }} <app-status-badge [status]="gap(r)" /></span></div>
+            }
           </div>
           <h3 class="fw-small">Scheduled but not on contacts (agent-equivalents)</h3>
           @for (c of causesOf(r); track c.activity) {
@@ -68,6 +72,8 @@ export class SiteDetail {
   readonly timezone = input('UTC');
   readonly currentInterval = input<number | null>(null);
   readonly selectedInterval = input<number | null>(null);
+  /** The day shown (YYYY-MM-DD, site-local) when no interval is picked; null = today. */
+  readonly day = input<string | null>(null);
   readonly live = input<StaffingRow | null>(null);
   readonly queueName = input<(k: string) => string>((k) => k);
   readonly closed = output<void>();
@@ -76,7 +82,7 @@ export class SiteDetail {
   /** The day of the picked interval (a shared link may point at yesterday's), else today. */
   private readonly today = computed(() => {
     const at = this.selectedInterval();
-    const date = at === null ? null : todayIn(this.timezone(), new Date(at));
+    const date = at === null ? this.day() : todayIn(this.timezone(), new Date(at));
     return resolvePeriod({ period: 'day', date, from: null, to: null }, this.timezone());
   });
   protected readonly staffing = this.staffingApi.resource(() => ({ site: this.siteId(), from: this.today().from, to: this.today().to }));
@@ -98,6 +104,11 @@ export class SiteDetail {
     staffingOption(this.rows(), this.timezone(), this.currentInterval(), false, this.focus() ? Date.parse(this.focus()!.intervalStart) : null),
   );
 
+  /** An interval after the current one has a plan (required, scheduled) and nothing on hand yet. */
+  protected isFuture(r: StaffingRow): boolean {
+    const now = this.currentInterval();
+    return now !== null && Date.parse(r.intervalStart) > now;
+  }
   protected pick(i: number): void {
     const r = this.rows()[i];
     if (r) this.interval.emit(r.intervalStart);

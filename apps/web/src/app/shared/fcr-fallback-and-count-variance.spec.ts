@@ -32,8 +32,21 @@ describe('FCR falls back to the latest fully judged window of the same length', 
     expect(el.querySelector('.note')?.textContent).toBe('judged to 27 Nov · 1,234 pending');
   });
   it('a tile with no value says "No data" (and "…" while loading)', async () => {
-    expect((await tile({ kpi: 'fcrPct', value: null, target: { value: 75, status: 'none' } })).querySelector('.value')?.textContent?.trim()).toBe('No data');
+    const none = await tile({ kpi: 'fcrPct', value: null, target: { value: 75, status: 'none' } });
+    expect(none.querySelector('.value')?.textContent?.trim()).toBe('No data');
+    // The badge says why there is no colour: no data, while the target (75 %) is set.
+    expect(none.querySelector('app-status-badge')?.textContent?.trim()).toBe('No data');
+    expect(none.querySelector('.target')?.textContent).toContain('Target ≥ 75.0 %');
     expect((await tile({ kpi: 'fcrPct', value: null, loading: true })).querySelector('.value')?.textContent?.trim()).toBe('…');
+  });
+});
+
+describe('abandon rate below queue level', () => {
+  it('a team tile shows "n/a" with the reason, not a green 0.0 %', async () => {
+    const el = await tile({ kpi: 'abandonRatePct', value: null, text: 'n/a', note: 'abandons belong to queues' });
+    expect(el.querySelector('.value')?.textContent?.trim()).toBe('n/a');
+    expect(el.querySelector('.note')?.textContent).toBe('abandons belong to queues');
+    expect(el.classList).toContain('fw-status-none');
   });
 });
 

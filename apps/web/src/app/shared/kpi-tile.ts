@@ -19,7 +19,7 @@ export interface TileTarget extends TargetCell {
     <button type="button" class="tile" [class.drillable]="drillable()" [disabled]="!drillable()" (click)="drill.emit(kpi())"
       [attr.aria-label]="ariaLabel()" [attr.aria-busy]="loading() ? true : null">
       <span class="label">{{ label() ?? name() }}</span>
-      <span class="value fw-num">{{ text() }}</span>
+      <span class="value fw-num">{{ shown() }}</span>
       @if (detail()) {
         <span class="detail fw-num">{{ detail() }}</span>
       }
@@ -27,7 +27,7 @@ export interface TileTarget extends TargetCell {
         <span class="note fw-xs fw-muted">{{ note() }}</span>
       }
       <span class="foot">
-        <app-status-badge [status]="target()?.status ?? 'none'" />
+        <app-status-badge [status]="target()?.status ?? 'none'" [text]="badgeText()" />
         <span class="target fw-num">{{ targetText() }}</span>
       </span>
     </button>
@@ -45,10 +45,14 @@ export class KpiTile {
   readonly loading = input(false);
   /** Where the figure comes from when it is not the period's own, e.g. "judged to 28 Nov · 412 pending". */
   readonly note = input<string | null>(null);
+  /** Shown instead of the value where the KPI does not apply ("n/a"). */
+  readonly text = input<string | null>(null);
   readonly drill = output<string>();
 
   protected readonly name = computed(() => kpiLabel(this.kpi()));
-  protected readonly text = computed(() => (this.value() == null ? (this.loading() ? '…' : 'No data') : formatKpi(this.kpi(), this.value())));
+  protected readonly shown = computed(() => this.text() ?? (this.value() == null ? (this.loading() ? '…' : 'No data') : formatKpi(this.kpi(), this.value())));
+  /** A target with no value to judge is "No data", not "No target". */
+  protected readonly badgeText = computed(() => (this.value() == null && !this.loading() && this.target()?.value != null ? 'No data' : null));
   protected readonly statusClass = computed(() => statusInfo(this.target()?.status).cssClass);
   protected readonly targetText = computed(() => {
     const t = this.target();
@@ -62,6 +66,6 @@ export class KpiTile {
     return formatTarget(this.kpi(), t.value, t.direction);
   });
   protected readonly ariaLabel = computed(
-    () => `${this.label() ?? this.name()}: ${this.text()}, ${statusInfo(this.target()?.status).label}, ${this.targetText()}`,
+    () => `${this.label() ?? this.name()}: ${this.shown()}, ${statusInfo(this.target()?.status).label}, ${this.targetText()}`,
   );
 }

@@ -8,6 +8,8 @@ export interface TileOverride {
   value: number | null;
   target: TileTarget | null;
   note: string;
+  /** Shown instead of a number ("n/a" where the KPI does not apply). */
+  text?: string;
 }
 import { LoadState } from './load-state';
 
@@ -25,7 +27,7 @@ import { LoadState } from './load-state';
     } @else {
       <section class="fw-tiles" [attr.aria-label]="label()">
         @for (k of tiles(); track k) {
-          <app-kpi-tile [kpi]="k" [value]="value(k)" [target]="target(k)" [detail]="detail(k)" [note]="overrides()[k]?.note ?? null" [loading]="loading()" />
+          <app-kpi-tile [kpi]="k" [value]="value(k)" [target]="target(k)" [detail]="detail(k)" [note]="overrides()[k]?.note ?? null" [text]="overrides()[k]?.text ?? null" [loading]="loading()" />
         }
       </section>
     }

@@ -68,7 +68,24 @@ export class ManagerPage {
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => this.base());
   protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
-  protected readonly grouped = this.kpiApi.resource(() => (this.view.state().by ? { ...this.base(), by: this.view.state().by } : undefined));
+  /**
+   * Sites span time zones at enterprise scope: hours go without a tz so the API buckets each
+   * site's contacts and time in that site's own clock ("13:00" is 13:00 in London, Manila and
+   * Chicago alike), never the UTC hour that mixes three sites' mornings and evenings.
+   */
+  protected readonly mixedZones = computed(() => new Set((this.view.org()?.sites ?? []).map((s) => s.timezone)).size > 1 && this.kind() === 'enterprise');
+  protected readonly grouped = this.kpiApi.resource(() => {
+    const by = this.view.state().by;
+    if (!by) return undefined;
+    return { ...this.base(), by, tz: by === 'hour' && this.mixedZones() ? null : this.base().tz };
+  });
+  /** Abandons belong to queues: below queue level (team, agent) the rate is "n/a", not a green 0 %. */
+  protected readonly tileOverrides = computed(() => {
+    const fcr = this.fcrFallback();
+    const k = this.kind();
+    if (k !== 'team' && k !== 'agent') return fcr;
+    return { ...fcr, abandonRatePct: { value: null, target: null, note: 'abandons belong to queues', text: 'n/a' } };
+  });
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
   /**
    * The live room for the scope in view (the server has no queue rooms: a queue follows its
@@ -123,7 +140,8 @@ export class ManagerPage {
   });
   protected readonly panelTitle = computed(() => {
     const by = this.view.state().by;
-    return by ? `${this.title()} ${BY_LABELS[by]}` : this.title();
+    const zone = this.mixedZones() && by === 'hour' ? " (each site's local time)" : this.mixedZones() && by === 'day' ? ' (UTC days)' : '';
+    return by ? `${this.title()} ${BY_LABELS[by]}${zone}` : this.title();
   });
   protected readonly targetScopes = computed(() => {
     const org = this.view.org();

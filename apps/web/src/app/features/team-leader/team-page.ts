@@ -21,6 +21,7 @@ import { PeriodSelector } from '../../shared/period-selector';
 import { SendMessageForm } from '../../shared/send-message-form';
 import { TargetEditor } from '../../shared/target-editor';
 import { RequestsPanel } from './requests-panel';
+import { agentRows, offAgents, teamAverage } from './team-rows';
 import { injectFcrFallback } from '../../shared/fcr-fallback';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct', 'shrinkagePct'] as const;
@@ -63,6 +64,12 @@ export class TeamPage {
   protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
   protected readonly byAgent = this.kpiApi.resource(() => ({ ...this.base(), by: 'agent' as const }));
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
+  protected readonly tableRows = computed(() => {
+    const r = safe(this.byAgent)?.rows;
+    return r ? agentRows(r, this.agents().map((a) => a.id)) : [];
+  });
+  protected readonly offKeys = computed(() => offAgents(this.tableRows()));
+  protected readonly average = computed(() => teamAverage(this.row(), this.tableRows().length - this.offKeys().length));
 
   /** Adherence by day per agent over the period (a single day shows its week). */
   protected readonly trend = rxResource({

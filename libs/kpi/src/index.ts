@@ -11,3 +11,4 @@ export * from './lib/erlang';
 export * from './lib/staffing';
 export * from './lib/rta';
 export * from './lib/targets';
+export * from './lib/recurring-patterns';

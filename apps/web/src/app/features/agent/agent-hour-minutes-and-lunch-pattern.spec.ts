@@ -1,6 +1,6 @@
 import type { KpiRowWithTargets, Timeline } from '@floorwatch/contracts';
 import { hourAdherence, outOfAdherenceOption } from './hour-adherence';
-import { recurringPatterns } from './recurring-patterns';
+import { recurringPatterns } from '@floorwatch/kpi';
 
 const row = (key: string, scheduledSeconds: number, inAdherenceSeconds: number): KpiRowWithTargets =>
   ({ key, kpis: { scheduledSeconds, inAdherenceSeconds, adherencePct: (100 * inAdherenceSeconds) / scheduledSeconds }, targets: {} }) as unknown as KpiRowWithTargets;

@@ -18,13 +18,13 @@ import { summaryRow, safe } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
 import { MessagesList } from '../../shared/messages-list';
 import { PeriodSelector } from '../../shared/period-selector';
-import { groupKeyLabel, sinceText, stateLabel } from '../../shared/time';
+import { formatTime, groupKeyLabel, sinceText, stateLabel } from '../../shared/time';
 import { OrgApi, errorText } from '../../core/api/org-api';
 import { ScheduleRequestForm } from './schedule-request-form';
 import { TimelineLanes } from './timeline-lanes';
 import { agentSummaryQuery, agentViewDefaults } from './agent-view';
 import { hourAdherence, outOfAdherenceOption } from './hour-adherence';
-import { recurringPatterns } from './recurring-patterns';
+import { recurringPatterns } from '@floorwatch/kpi';
 import { injectFcrFallback } from '../../shared/fcr-fallback';
 
 /** Days looked back for habits and for the last shift (a week: "5 of 5 days"). */
@@ -105,7 +105,7 @@ export class AgentPage {
   /** The viewed day has no schedule: the latest day before it that has one. */
   protected readonly lastShift = computed(() => this.recentDays().find((t) => t.day < this.day() && t.schedule.length > 0) ?? null);
   /** Set when the home opened on a day off and moved to the last shift (the banner says so). */
-  protected readonly dayOff = signal<string | null>(null);
+  protected readonly dayOff = signal<{ day: string; text: string } | null>(null);
   protected dayLabel(day: string): string {
     return groupKeyLabel('day', day, 'UTC');
   }
@@ -119,8 +119,14 @@ export class AgentPage {
       const s = this.view.state();
       const t = this.timeline.hasValue() ? this.timeline.value() : undefined;
       const last = this.lastShift();
-      if (s.period !== 'day' || s.date !== null || !t || t.schedule.length > 0 || !last) return;
-      this.dayOff.set(this.day());
+      if (s.period !== 'day' || s.date !== null || !t || !last) return;
+      // Before the shift starts today's page is as empty as a day off: the last shift, and when today's begins.
+      const first = t.schedule[0];
+      const notStarted = first && t.states.length === 0 && Date.parse(first.start) > Date.now();
+      if (t.schedule.length > 0 && !notStarted) return;
+      const lastText = `last shift ${this.dayLabel(last.day)}`;
+      const text = notStarted ? `Your shift starts at ${formatTime(first.start, t.timezone)} — ${lastText}` : `Not scheduled today — ${lastText}`;
+      this.dayOff.set({ day: this.day(), text });
       this.view.patch({ date: last.day });
     });
   }

@@ -52,6 +52,8 @@ export class OrgApi {
 
 export function errorText(e: unknown): string {
   if (e && typeof e === 'object') {
+    // The throttle's own text is an exception class name ("ThrottlerException: Too Many Requests").
+    if ((e as { status?: number }).status === 429) return 'Too many requests. Wait a minute, then try again.';
     const body = (e as { error?: unknown }).error;
     if (body && typeof body === 'object' && 'message' in body) {
       const m = (body as { message: unknown }).message;

@@ -16,15 +16,17 @@ const MIN_LATE_SECONDS = 120;
 /**
  * Late returns that repeat: on each day, the time out of adherence that starts exactly when a
  * scheduled lunch or break ends (the agent not back yet). A habit is one seen on at least 3 days
- * and on more than half of the days with that activity scheduled.
+ * and on more than half of the days with that activity scheduled and over by asOf.
  */
-export function recurringPatterns(days: readonly Timeline[]): RecurringPattern[] {
+export function recurringPatterns(days: readonly Timeline[], asOf: number = Number.POSITIVE_INFINITY): RecurringPattern[] {
   const byActivity = new Map<string, { scheduled: number; late: number[] }>();
   for (const t of days) {
     const seen = new Set<string>();
     for (const seg of t.schedule) {
       if (seg.activity !== 'lunch' && seg.activity !== 'break') continue;
       const end = Date.parse(seg.end);
+      // A lunch still to come today is not a day the agent was on time: it is not judged yet.
+      if (end + MIN_LATE_SECONDS * 1000 > asOf) continue;
       const entry = byActivity.get(seg.activity) ?? { scheduled: 0, late: [] };
       byActivity.set(seg.activity, entry);
       if (!seen.has(seg.activity)) entry.scheduled++;

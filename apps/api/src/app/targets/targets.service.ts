@@ -83,6 +83,19 @@ export class TargetsService {
     return resolved;
   }
 
+  /** Removes the scope's own target (if any) and audits old → null; returns what applies now. */
+  async reset(user: Me, kpi: TargetKpi, scope: Scope, org: IndexedOrg): Promise<ResolvedTarget | null> {
+    const key = formatScope(scope);
+    await this.db.transaction(async (tx) => {
+      const old: TargetRow[] = await tx.query('SELECT value FROM targets WHERE kpi = $1 AND scope = $2 FOR UPDATE', [kpi, key]);
+      if (!old[0]) return;
+      await tx.query('DELETE FROM targets WHERE kpi = $1 AND scope = $2', [kpi, key]);
+      await tx.query('INSERT INTO target_audit (kpi, scope, old_value, new_value, changed_by) VALUES ($1, $2, $3, NULL, $4)', [kpi, key, Number(old[0].value), user.username]);
+    });
+    const [resolved] = await this.resolve(scope, org, kpi);
+    return resolved ?? null;
+  }
+
   /** Audit entries, newest first; `visible` filters to scopes the caller may read. */
   async audit(scope: Scope | undefined, limit: number, visible: (scope: string) => boolean): Promise<TargetAudit[]> {
     const rows: AuditRow[] = scope

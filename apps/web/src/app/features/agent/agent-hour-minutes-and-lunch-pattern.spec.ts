@@ -57,3 +57,10 @@ describe('recurring late return from lunch', () => {
     expect(recurringPatterns([day('2026-11-30', 60), day('2026-12-01', 90), day('2026-12-02', 100)])).toEqual([]);
   });
 });
+
+describe('a lunch still to come today is not judged', () => {
+  it('Monday 07:00: last week 4 of 4 late, today\'s 12:30 lunch left out (not "4 of 5")', () => {
+    const week = [day('2026-11-24', 300), day('2026-11-25', 300), day('2026-11-26', 240), day('2026-11-27', 330), day('2026-11-30', 0)];
+    expect(recurringPatterns(week, Date.parse('2026-11-30T07:00:00Z')).map((p) => p.text)).toEqual(['Back from lunch +4–6 min, 4 of 4 days']);
+  });
+});

@@ -101,7 +101,7 @@ export class AgentPage {
       ),
   });
   private readonly recentDays = computed(() => (safe(this.recent) ?? []).filter((t): t is Timeline => t !== null));
-  protected readonly patterns = computed(() => recurringPatterns(this.recentDays()));
+  protected readonly patterns = computed(() => recurringPatterns(this.recentDays(), Date.now()));
   /** The viewed day has no schedule: the latest day before it that has one. */
   protected readonly lastShift = computed(() => this.recentDays().find((t) => t.day < this.day() && t.schedule.length > 0) ?? null);
   /** Set when the home opened on a day off and moved to the last shift (the banner says so). */

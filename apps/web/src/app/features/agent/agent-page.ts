@@ -20,6 +20,7 @@ import { MessagesList } from '../../shared/messages-list';
 import { PeriodSelector } from '../../shared/period-selector';
 import { formatTime, groupKeyLabel, sinceText, stateLabel } from '../../shared/time';
 import { OrgApi, errorText } from '../../core/api/org-api';
+import { SendMessageForm } from '../../shared/send-message-form';
 import { ScheduleRequestForm } from './schedule-request-form';
 import { TimelineLanes } from './timeline-lanes';
 import { agentSummaryQuery, agentViewDefaults } from './agent-view';
@@ -35,7 +36,7 @@ const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPc
 /** One agent's own performance: tiles, adherence by hour and by day, the day timeline. */
 @Component({
   selector: 'app-agent-page',
-  imports: [SummaryTiles, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm],
+  imports: [SummaryTiles, PeriodSelector, Breadcrumbs, Chart, LoadState, TimelineLanes, MessagesList, ScheduleRequestForm, SendMessageForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-page.html',
 })
@@ -50,6 +51,8 @@ export class AgentPage {
   protected readonly view = injectViewState(() => agentViewDefaults(this.auth.me()));
   protected readonly agentId = computed(() => this.view.state().scope.replace(/^agent:/, ''));
   protected readonly isOwn = computed(() => this.auth.me()?.agentId === this.agentId());
+  /** A team leader looking at one of their agents may coach them from here. */
+  protected readonly mayCoach = computed(() => this.auth.me()?.roles.includes('team_leader') ?? false);
   protected readonly title = computed(() => (this.isOwn() ? 'My performance' : scopeLabel(this.view.state().scope, this.view.org())));
   protected readonly crumbs = computed(() => {
     const me = this.auth.me();

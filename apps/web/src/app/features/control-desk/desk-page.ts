@@ -12,11 +12,12 @@ import { SendMessageForm } from '../../shared/send-message-form';
 import { SiteCard } from './site-card';
 import { SiteDetail } from './site-detail';
 import { intervalStartOf } from './staffing-helpers';
+import { MessagesList } from '../../shared/messages-list';
 
 /** Every site at once, live; drill to a site (?site=) and an interval (?interval=). */
 @Component({
   selector: 'app-desk-page',
-  imports: [SiteCard, SiteDetail, LiveAgents, LoadState, SendMessageForm, RouterLink, DayStepper],
+  imports: [SiteCard, SiteDetail, LiveAgents, LoadState, SendMessageForm, RouterLink, DayStepper, MessagesList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './desk-page.html',
 })

@@ -23,6 +23,7 @@ import { TargetEditor } from '../../shared/target-editor';
 import { RequestsPanel } from './requests-panel';
 import { agentRows, offAgents, teamAverage } from './team-rows';
 import { injectFcrFallback } from '../../shared/fcr-fallback';
+import { MessagesList } from '../../shared/messages-list';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct', 'shrinkagePct'] as const;
 /** ACW beside AHT: a leader coaching new hires needs to see where their handle time goes. */
@@ -32,7 +33,7 @@ const MAX_SPARK_AGENTS = 40;
 
 @Component({
   selector: 'app-team-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel, MessagesList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-page.html',
 })

@@ -30,7 +30,10 @@ import { ConnectionIndicator } from './shared/connection-indicator';
           <span class="role">{{ roleLabel[roles()[0]] }}</span>
         }
         <span class="spacer"></span>
-        <app-connection-indicator />
+        <!-- Admin pages subscribe to nothing live: a "Not live" there would only alarm. -->
+        @if (auth.activeRole() !== 'admin') {
+          <app-connection-indicator />
+        }
         <span class="user">{{ auth.me()?.username }}</span>
         <button type="button" class="fw-btn sm ghost signout" (click)="logout()">Sign out</button>
       </header>

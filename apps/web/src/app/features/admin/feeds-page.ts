@@ -47,10 +47,10 @@ import { detectFeedFormat } from './detect-feed-format';
           <div><span class="fw-xs fw-muted">⚠ Quarantined</span><strong>{{ s.quarantined }}</strong></div>
         </div>
         @if (reasons().length) {
-          <table class="fw-table">
+          <div class="fw-scroll-x"><table class="fw-table">
             <thead><tr><th>Quarantine reason</th><th class="num">Records</th></tr></thead>
             <tbody>@for (r of reasons(); track r[0]) { <tr><td>{{ r[0] }}</td><td class="num">{{ r[1] }}</td></tr> }</tbody>
-          </table>
+          </table></div>
           <p class="fw-small"><a routerLink="../quarantine" [queryParams]="{ source: fileName() }">See the quarantined lines ›</a></p>
         }
       }

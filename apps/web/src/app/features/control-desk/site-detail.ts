@@ -37,7 +37,13 @@ import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-
       } @else if (rows().length === 0) {
         <app-load-state [kind]="staffing.isLoading() ? 'loading' : 'empty'" />
       } @else {
-        <app-chart [options]="option()" [height]="280" summary="Required, scheduled and actual agents per 15-minute interval" (picked)="pick($event)" />
+        <app-chart [options]="option()" [height]="280" summary="Required, scheduled and actual agents per 15-minute interval; pick an interval in the list below" (picked)="pick($event)" />
+        <label class="fw-field pick-interval"><span>Interval</span>
+          <select class="fw-select" (change)="pickAt($any($event.target).value)">
+            @for (r of rows(); track r.intervalStart) {
+              <option [value]="r.intervalStart" [selected]="r.intervalStart === focus()?.intervalStart">{{ time(r.intervalStart) }}{{ isFuture(r) ? ' (plan)' : '' }}</option>
+            }
+          </select></label>
         @if (focus(); as r) {
           <h3 class="fw-small" style="margin: var(--fw-space-3) 0">Interval {{ time(r.intervalStart) }}–{{ endTime(r.intervalStart) }} ({{ timezone() }})</h3>
           <div class="iv">
@@ -108,6 +114,9 @@ export class SiteDetail {
   protected isFuture(r: StaffingRow): boolean {
     const now = this.currentInterval();
     return now !== null && Date.parse(r.intervalStart) > now;
+  }
+  protected pickAt(intervalStart: string): void {
+    if (intervalStart) this.interval.emit(intervalStart);
   }
   protected pick(i: number): void {
     const r = this.rows()[i];

@@ -81,22 +81,21 @@ describe.each(INSTANTS)('demo stories at $name', ({ now }) => {
     expect(shift.rows[0].kpis.adherencePct).toBeLessThan(100);
   });
 
-  it('lead: over the days so far the team is 7 % under its calls-handled target, pro-rated to today\'s elapsed time: red', async () => {
+  it('lead: over the history the team is 7 % under its per-day calls-handled target (red), and today is judged only on what is due so far', async () => {
     const facts = demo.scenarios?.teamUnderTarget;
     if (!facts) throw new Error('no team scenario');
-    // "Last 30 days" to today: the history's full days plus today so far (asOf = now). The per-day
-    // target counts each full working day once and today by its share of scheduled open time gone.
-    const team = await get<KpiApiResult>('lead', '/api/v1/kpis', { scope: `team:${facts.teamId}`, from: iso(facts.from), to: iso(midnight(now) + DAY) });
-    const handled = team.rows[0].kpis.handled as number;
-    const target = team.rows[0].targets['handled'];
-    expect(handled).toBeGreaterThan(0);
-    // At most the full days plus today's share (the first simulated day is partial: it starts at the
-    // world's start instant, so its working-day share is under 1).
-    expect(target?.value).toBeGreaterThan((facts.days - 2) * facts.handledTargetPerDay);
-    expect(target?.value).toBeLessThanOrEqual((facts.days + 1) * facts.handledTargetPerDay);
-    expect(handled / (target?.value as number)).toBeGreaterThan(0.85);
+    const scope = `team:${facts.teamId}`;
+    const history = await get<KpiApiResult>('lead', '/api/v1/kpis', { scope, from: iso(facts.from), to: iso(facts.to) });
+    const handled = history.rows[0].kpis.handled as number;
+    const target = history.rows[0].targets['handled'];
+    // handledTargetPerDay = handled / days / 0.93, per working day of the team: 7 % under → red.
+    expect(handled / (target?.value as number)).toBeGreaterThan(0.9);
     expect(handled / (target?.value as number)).toBeLessThan(0.96);
     expect(target?.status).toBe('red');
+    // Today so far: at most one day's target, pro-rated to the scheduled open time already gone.
+    const today = await get<KpiApiResult>('lead', '/api/v1/kpis', { scope, from: iso(midnight(now)), to: iso(midnight(now) + DAY) });
+    const due = today.rows[0].targets['handled']?.value ?? 0;
+    expect(due).toBeLessThan(facts.handledTargetPerDay);
   });
 
   it('manager: this week (or last 30 days) has an enterprise AHT, red, and the tv-campaign reasons are the red ones', async () => {

@@ -43,6 +43,7 @@ export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | n
             @for (c of columns(); track c) {
               <th scope="col" class="num" [attr.aria-sort]="ariaSort(c)">
                 <button type="button" (click)="toggle(c)">{{ label(c) }} {{ arrow(c) }}</button>
+                @if (columnNotes()[c]; as note) { <span class="col-note">{{ note }}</span> }
               </th>
             }
             @if (sparklines()) {
@@ -107,6 +108,7 @@ export class DataTable {
   readonly footerLabel = input('Average');
   readonly offKeys = input<readonly string[]>([]);
   readonly naColumns = input<readonly string[]>([]);
+  readonly columnNotes = input<Record<string, string | null>>({});
   readonly drill = output<string>();
 
   private readonly sortSig = signal<SortState | null>(null);

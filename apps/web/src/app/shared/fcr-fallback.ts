@@ -55,3 +55,35 @@ export function injectFcrFallback(summary: HttpResourceRef<KpiApiResult | undefi
     return { fcrPct: { value: kpiValue(row, 'fcrPct'), target: kpiTarget(row, 'fcrPct'), note: judgedNote(w.lastDay, pending, timezone()) } };
   });
 }
+
+/**
+ * The same for a grouped table: when no row of the period has an FCR, each row takes its FCR from
+ * the latest fully judged window of the same length (same grouping), and the column says so.
+ */
+export function injectFcrRowsFallback(grouped: HttpResourceRef<KpiApiResult | undefined>, query: () => KpiQuery | undefined, timezone: Signal<string>) {
+  const api = inject(KpiApi);
+  const window = computed(() => {
+    const r = safe(grouped);
+    const q = query();
+    if (!r || !q || r.rows.length === 0 || r.rows.some((row) => kpiValue(row, 'fcrPct') !== null)) return null;
+    return judgedWindow(r.from, r.to, r.asOf);
+  });
+  const judged = api.resource(() => {
+    const w = window();
+    const q = query();
+    return w && q ? { ...q, from: w.from, to: w.to } : undefined;
+  });
+  return computed(() => {
+    const rows = safe(grouped)?.rows ?? [];
+    const w = window();
+    const j = safe(judged);
+    if (!w || !j) return { rows, note: null as string | null };
+    const byKey = new Map(j.rows.map((r) => [r.key, r]));
+    const merged = rows.map((r) => {
+      const from = byKey.get(r.key);
+      if (!from) return r;
+      return { ...r, kpis: { ...r.kpis, fcrPct: from.kpis.fcrPct }, targets: { ...r.targets, ...(from.targets.fcrPct ? { fcrPct: from.targets.fcrPct } : {}) } };
+    });
+    return { rows: merged, note: judgedNote(w.lastDay, null, timezone()) };
+  });
+}

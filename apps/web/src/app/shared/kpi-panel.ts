@@ -43,7 +43,7 @@ import { LoadState } from './load-state';
       } @else if (mode() === 'table') {
         <app-data-table [rows]="rows()" [columns]="columns()" [keyHeader]="keyHeader()" [rowLabel]="rowLabel()"
           [drillable]="drillable()" [sparklines]="sparklines()" [initialSort]="initialSort()" [footer]="footer()" [footerLabel]="footerLabel()"
-          [offKeys]="offKeys()" [naColumns]="naColumns()" (drill)="drill.emit($event)" />
+          [offKeys]="offKeys()" [naColumns]="naColumns()" [columnNotes]="columnNotes()" (drill)="drill.emit($event)" />
       } @else {
         <app-chart [options]="option()" [height]="chartHeight()" [summary]="label(chartKpi()) + ' ' + title() + '; the same figures are under Numbers'"
           (picked)="drillable() && drill.emit(rows()[$event].key)" />
@@ -72,6 +72,8 @@ export class KpiPanel {
   readonly offKeys = input<readonly string[]>([]);
   /** Columns that do not apply to these rows (abandon rate below queue level): "n/a". */
   readonly naColumns = input<readonly string[]>([]);
+  /** A note under a column header ("judged to 27 Nov"): the figures are not the period's own. */
+  readonly columnNotes = input<Record<string, string | null>>({});
   /** Appended to the CSV file name (the period shown). */
   readonly csvSuffix = input('');
   readonly drill = output<string>();

@@ -17,7 +17,7 @@ import { PeriodSelector } from '../../shared/period-selector';
 import { TargetEditor } from '../../shared/target-editor';
 import { groupKeyLabel } from '../../shared/time';
 import { CrossChannel } from './cross-channel';
-import { injectFcrFallback } from '../../shared/fcr-fallback';
+import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
@@ -120,9 +120,14 @@ export class ManagerPage {
    * By reason the API also returns aux reasons (aux:break…: time, no contacts); in a table of
    * contact KPIs they are rows of dashes, so rows with nothing in any shown column are left out.
    */
+  private readonly groupedFcr = injectFcrRowsFallback(this.grouped, () => {
+    const by = this.view.state().by;
+    return by ? { ...this.base(), by, tz: by === 'hour' && this.mixedZones() ? null : this.base().tz } : undefined;
+  }, this.view.timezone);
+  protected readonly fcrNote = computed(() => ({ fcrPct: this.groupedFcr().note }));
   protected readonly groupedRows = computed(() => {
     const cols = this.columns();
-    return (safe(this.grouped)?.rows ?? []).filter((r) => cols.some((c) => (r.kpis as Record<string, number | null>)[c] !== null && (r.kpis as Record<string, number | null>)[c] !== 0));
+    return this.groupedFcr().rows.filter((r) => cols.some((c) => (r.kpis as Record<string, number | null>)[c] !== null && (r.kpis as Record<string, number | null>)[c] !== 0));
   });
   protected readonly drillable = computed(() => {
     const by = this.view.state().by;

@@ -22,7 +22,7 @@ import { SendMessageForm } from '../../shared/send-message-form';
 import { TargetEditor } from '../../shared/target-editor';
 import { RequestsPanel } from './requests-panel';
 import { agentRows, offAgents, teamAverage } from './team-rows';
-import { injectFcrFallback } from '../../shared/fcr-fallback';
+import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct', 'shrinkagePct'] as const;
@@ -65,10 +65,9 @@ export class TeamPage {
   protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
   protected readonly byAgent = this.kpiApi.resource(() => ({ ...this.base(), by: 'agent' as const }));
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
-  protected readonly tableRows = computed(() => {
-    const r = safe(this.byAgent)?.rows;
-    return r ? agentRows(r, this.agents().map((a) => a.id)) : [];
-  });
+  private readonly byAgentFcr = injectFcrRowsFallback(this.byAgent, () => ({ ...this.base(), by: 'agent' as const }), this.view.timezone);
+  protected readonly fcrNote = computed(() => ({ fcrPct: this.byAgentFcr().note }));
+  protected readonly tableRows = computed(() => (safe(this.byAgent) ? agentRows(this.byAgentFcr().rows, this.agents().map((a) => a.id)) : []));
   protected readonly offKeys = computed(() => offAgents(this.tableRows()));
   protected readonly average = computed(() => teamAverage(this.row(), this.tableRows().length - this.offKeys().length));
 

@@ -124,11 +124,16 @@ export class WallboardPage {
   }
 
   protected fmt(k: string): string {
-    if (isWaitChannel(k)) return formatKpi('asaSeconds', channelAsa(safe(this.byChannel), k));
+    if (isWaitChannel(k)) {
+      const asa = channelAsa(safe(this.byChannel), k);
+      return asa == null ? (this.byChannel.isLoading() ? '…' : 'No data') : formatKpi('asaSeconds', asa);
+    }
     // The live `kpi` event's today-so-far figure, else the summary loaded when the site came up.
     const id = this.site()?.id;
     const live = liveKpisOf(this.live.state(), id ? `site:${id}` : null)?.[k];
-    return formatKpi(k, live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k));
+    const v = live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k);
+    // Across the floor a dash reads as "broken"; say there is nothing to measure yet.
+    return v == null ? (this.summary.isLoading() ? '…' : 'No data') : formatKpi(k, v);
   }
   protected tgt(k: string) {
     if (isWaitChannel(k)) return kpiTarget(channelRow(safe(this.byChannel), k), 'asaSeconds');

@@ -19,7 +19,10 @@ import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-
   imports: [Chart, LoadState, KpiPanel, StatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: grid; gap: var(--fw-space-5); }
+    :host { display: grid; gap: var(--fw-space-5); min-width: 0; }
+    /* Grid items default to min-width: auto; the queue table's scroll box must be allowed to shrink. */
+    :host > * { min-width: 0; }
+    .pick-interval select { max-width: 100%; }
     .iv { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: var(--fw-space-3); margin-bottom: var(--fw-space-4); }
     .iv div { background: var(--fw-surface-2); border-radius: var(--fw-radius-sm); padding: var(--fw-space-3); display: grid; gap: 2px; }
     .iv strong { font-size: var(--fw-text-xl); font-variant-numeric: tabular-nums; }

@@ -20,23 +20,22 @@ export async function agentChecks(ctx: E2eContext): Promise<void> {
       return `landed on ${landed}`;
     });
 
-    await report.check('agent: adherence by hour shows hour 13 as the worst hour', async () => {
+    await report.check('agent: minutes out of adherence by hour point at hour 13 (late from lunch)', async () => {
       const mark = s.calls.length;
       await s.page.goto(`/agent?period=custom&from=${from}&to=${to}&by=none`);
       await s.page.getByRole('heading', { name: 'My performance' }).waitFor();
       const res = await s.call('/api/v1/kpis', { by: 'hour' }, 60_000, mark);
-      await s.page.locator('app-chart [aria-label^="Adherence by hour"] canvas').first().waitFor();
+      await s.page.locator('app-chart [aria-label^="Minutes out of adherence by hour"] canvas').first().waitFor();
       await s.settled();
       await s.shot(ctx.shots, '02-agent');
       assert(res.status === 200, `by-hour answered ${res.status}`);
-      const rows = (res.body as KpiApiResult).rows.filter((r) => r.kpis.adherencePct !== null);
-      assert(rows.length >= 6, `only ${rows.length} hours with adherence`);
-      const worst = rows.reduce((a, b) => ((a.kpis.adherencePct ?? 101) <= (b.kpis.adherencePct ?? 101) ? a : b));
-      const h13 = rows.find((r) => r.key === '13');
-      assert(h13, 'no hour 13 row');
-      const figures = rows.map((r) => `${r.key}:${r.kpis.adherencePct?.toFixed(1)}`).join(' ');
-      assert(worst.key === '13', `worst hour is ${worst.key}, not 13 (${figures})`);
-      return `13:00 ${h13.kpis.adherencePct?.toFixed(1)} % (${h13.targets.adherencePct?.status ?? 'none'}); ${figures}`;
+      const rows = (res.body as KpiApiResult).rows.filter((r) => (r.kpis.scheduledSeconds ?? 0) > 0);
+      assert(rows.length >= 6, `only ${rows.length} scheduled hours`);
+      const out = (r: (typeof rows)[number]) => ((r.kpis.scheduledSeconds ?? 0) - (r.kpis.inAdherenceSeconds ?? 0)) / 60;
+      const worst = rows.reduce((a, b) => (out(a) >= out(b) ? a : b));
+      const figures = rows.map((r) => `${r.key}:${out(r).toFixed(0)}m`).join(' ');
+      assert(worst.key === '13', `most minutes out at hour ${worst.key}, not 13 (${figures})`);
+      return `13:00 ${out(worst).toFixed(0)} min out; ${figures}`;
     });
 
     await report.check('agent: day timeline shows schedule and actual lanes', async () => {

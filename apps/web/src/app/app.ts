@@ -32,7 +32,10 @@ import { AlertBell } from './shared/alerts/alert-bell';
         }
         <span class="spacer"></span>
         <app-alert-bell />
-        <app-connection-indicator />
+        <!-- Admin pages subscribe to nothing live: a "Not live" there would only alarm. -->
+        @if (auth.activeRole() !== 'admin') {
+          <app-connection-indicator />
+        }
         <span class="user">{{ auth.me()?.username }}</span>
         <button type="button" class="fw-btn sm ghost signout" (click)="logout()">Sign out</button>
       </header>

@@ -21,6 +21,14 @@ describe('calls-handled target is per day and per scope', () => {
 
   it('does not hand the team target down to its agents, nor to rows shorter than a day', () => {
     expect(perDayTarget([teamTarget], 'handled', 'agent:lon-a011', 1)).toBeNull();
-    expect(perDayTarget([teamTarget], 'handled', 'team:lon-t01', 1 / 24)).toBeNull();
+    expect(perDayTarget([teamTarget], 'handled', 'team:lon-t01', 0)).toBeNull();
+  });
+
+  it('a day still running is pro-rated: at 11:00 with 40 % of the day\'s scheduled open time gone, 412 × 0.4 = 164.8', () => {
+    const t = perDayTarget([teamTarget], 'handled', 'team:lon-t01', 0.4);
+    expect(t?.value).toBeCloseTo(164.8, 9);
+    // 137 handled misses 164.8 by 27.8 > 5 % × 164.8 = 8.24 → red; 160 misses by 4.8 → amber.
+    expect(targetStatus(137, t)).toBe('red');
+    expect(targetStatus(160, t)).toBe('amber');
   });
 });

@@ -90,7 +90,7 @@ export const PER_DAY_TARGET_KPIS: readonly TargetKpi[] = ['handled'];
 /**
  * The target of a per-day count KPI for a row covering `days` days: only a target set on the
  * row's own scope applies, scaled (value and amber band) to the length of the row's window.
- * Rows shorter than a day (hour-of-day, 15-minute interval) get none.
+ * Rows shorter than a day (hour-of-day, 15-minute interval) get none (the caller passes 0).
  */
 export function perDayTarget(
   targets: readonly Target[],
@@ -99,7 +99,8 @@ export function perDayTarget(
   days: number,
 ): ResolvedTarget | null {
   const t = targets.find((x) => x.kpi === kpi && x.scope === rowScope);
-  if (!t || days < 1) return null;
+  // Fractions are a period still running (pro-rated to its elapsed scheduled time); 0 = none.
+  if (!t || days <= 0) return null;
   return {
     kpi,
     scope: rowScope,

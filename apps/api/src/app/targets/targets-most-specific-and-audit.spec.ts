@@ -13,6 +13,7 @@ describe('targets: most specific wins, set by role, every change audited', () =>
   const tokens: Partial<Record<TestUser, string>> = {};
   const as = (who: TestUser) => ({
     get: (path: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${tokens[who]}`),
+    del: (q: string) => request(app.getHttpServer()).delete(`/api/v1/targets?${q}`).set('Authorization', `Bearer ${tokens[who]}`),
     put: (body: object) => request(app.getHttpServer()).put('/api/v1/targets').set('Authorization', `Bearer ${tokens[who]}`).send(body),
   });
 
@@ -104,5 +105,33 @@ describe('targets: most specific wins, set by role, every change audited', () =>
     // By day: each day row is measured against one day's target.
     const byDay = (await week('&by=day')).body as KpiApiResult;
     expect(byDay.rows.find((r) => r.key === '2026-03-02')?.targets.handled).toMatchObject({ value: 2, status: 'green' });
+  });
+
+  it('reset to inherited: the team target goes, the site one applies again, and the audit says old → none', async () => {
+    expect((await as('lead').put({ kpi: 'ahtSeconds', scope: 'team:t1', value: 330 })).status).toBe(200);
+    expect((await as('lead').del('kpi=ahtSeconds&scope=agent:a1')).status).toBe(200);
+    const res = await as('lead').del('kpi=ahtSeconds&scope=team:t1');
+    expect(res.status).toBe(200);
+    // a2 (team t1) now inherits the site:lon target, 340 since the audit test.
+    expect(res.body).toMatchObject({ scope: 'team:t1', source: 'site:lon', value: 340 });
+    const audit = (await as('lead').get('/api/v1/targets/audit?scope=team:t1')).body as TargetAudit[];
+    expect([audit[0].oldValue, audit[0].newValue, audit[0].changedBy]).toEqual([330, null, 'lead']);
+    // Same permission as setting: a lead may not reset a site's target.
+    expect((await as('lead').del('kpi=ahtSeconds&scope=site:lon')).status).toBe(403);
+    expect((await as('lead').del('kpi=speed&scope=team:t1')).body).toMatchObject({ statusCode: 400, field: 'kpi' });
+  });
+
+  it('a period still running pro-rates the calls-handled target to the scheduled open time gone at asOf', async () => {
+    // (The team:t1 target of 2 per day is set by the test above.) On 2026-03-02 t1 has 7 h open
+    // (09–12, 13–17) = 25 200 s. At 10:45, 1 h 45 m = 6 300 s of it is past: 6 300 / 25 200 = 0.25
+    // of a working day → target 2 × 0.25 = 0.5, not the full day's 2 (nor the week's 2 × 7).
+    const at = (asOf: string) =>
+      as('lead').get(`/api/v1/kpis?scope=team:t1&from=2026-03-01T00:00:00Z&to=2026-03-08T00:00:00Z&asOf=${asOf}`);
+    const running = (await at('2026-03-02T10:45:00Z')).body as KpiApiResult;
+    expect(running.rows[0].targets.handled?.value).toBeCloseTo(0.5, 9);
+    // After lunch at 14:00: 3 h + 1 h = 14 400 s → 14 400 / 25 200 = 4/7 of a day → 2 × 4/7 = 8/7.
+    expect(((await at('2026-03-02T14:00:00Z')).body as KpiApiResult).rows[0].targets.handled?.value).toBeCloseTo(8 / 7, 9);
+    // Before the first shift starts nothing is due yet: no target rather than a red 0 against it.
+    expect(((await at('2026-03-02T08:00:00Z')).body as KpiApiResult).rows[0].targets.handled).toBeUndefined();
   });
 });

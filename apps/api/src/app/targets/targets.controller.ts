@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parseScope, isScopeError, type Me, type ResolvedTarget, type TargetAudit } from '@floorwatch/contracts';
 import { enforce, requireRead } from '../auth/authorize';
@@ -7,7 +7,7 @@ import { mayRead, maySetTarget } from '../auth/permissions';
 import { jsonSchemaOf, validate } from '../common/validation';
 import { OrgService } from '../org/org.service';
 import { requireKnownScope } from '../org/scope-exists';
-import { auditQuerySchema, setTargetSchema, targetsQuerySchema } from './targets.dto';
+import { auditQuerySchema, resetTargetSchema, setTargetSchema, targetsQuerySchema } from './targets.dto';
 import { TargetsService } from './targets.service';
 
 @ApiTags('targets')
@@ -38,6 +38,18 @@ export class TargetsController {
     enforce(maySetTarget(user, req.scope, req.kpi, org));
     requireKnownScope(req.scope, org);
     return this.targets.set(user, req, org);
+  }
+
+  /** Reset to inherited: removes the scope's own target (same permission as setting it), audited old → null. */
+  @Delete()
+  @ApiQuery({ name: 'kpi', required: true })
+  @ApiQuery({ name: 'scope', required: true })
+  async reset(@CurrentUser() user: Me, @Query() query: Record<string, unknown>): Promise<ResolvedTarget | null> {
+    const req = validate(resetTargetSchema, query);
+    const org = await this.orgs.get();
+    enforce(maySetTarget(user, req.scope, req.kpi, org));
+    requireKnownScope(req.scope, org);
+    return this.targets.reset(user, req.kpi, req.scope, org);
   }
 
   @Get('audit')

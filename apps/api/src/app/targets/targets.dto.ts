@@ -16,3 +16,6 @@ export const setTargetSchema = z
     amberBand: z.number({ error: 'must be a number or null' }).finite().min(0, { error: 'must be ≥ 0' }).nullable().optional(),
   })
   .strict();
+
+/** DELETE /targets?kpi=&scope=: the scope's own target goes; the next one up applies again. */
+export const resetTargetSchema = z.object({ kpi, scope: scopeText }).strict();

@@ -84,6 +84,19 @@ export class TargetsService {
     return resolved;
   }
 
+  /** Removes the scope's own target (if any) and audits old → null; returns what applies now. */
+  async reset(user: Me, kpi: TargetKpi, scope: Scope, org: IndexedOrg): Promise<ResolvedTarget | null> {
+    const key = formatScope(scope);
+    await this.db.transaction(async (tx) => {
+      const old: TargetRow[] = await tx.query('SELECT value FROM targets WHERE kpi = $1 AND scope = $2 FOR UPDATE', [kpi, key]);
+      if (!old[0]) return;
+      await tx.query('DELETE FROM targets WHERE kpi = $1 AND scope = $2', [kpi, key]);
+      await tx.query('INSERT INTO target_audit (kpi, scope, old_value, new_value, changed_by) VALUES ($1, $2, $3, NULL, $4)', [kpi, key, Number(old[0].value), user.username]);
+    });
+    const [resolved] = await this.resolve(scope, org, kpi);
+    return resolved ?? null;
+  }
+
   /** Audit entries, newest first; `visible` filters to scopes the caller may read. */
   async audit(scope: Scope | undefined, limit: number, visible: (scope: string) => boolean): Promise<TargetAudit[]> {
     const rows: AuditRow[] = scope
@@ -128,7 +141,10 @@ export class TargetsService {
     return { ...result, rows };
   }
 
-  /** Days a row covers for a per-day target: a day row one, hour/interval rows none, others the working days. */
+  /**
+   * Days a row covers for a per-day target: a day row one, hour/interval rows none, others the
+   * working days elapsed at the result's asOf (the day in progress by its scheduled time gone).
+   */
   private async rowDays(result: KpiResult, rowScope: Scope, targets: Target[], kpi: TargetKpi, org: IndexedOrg): Promise<number> {
     if (result.by === 'day') return 1;
     if (result.by === 'hour' || result.by === 'interval') return 0;
@@ -136,7 +152,8 @@ export class TargetsService {
     const to = Date.parse(result.to);
     // Only scopes with a target of their own need the count (one small indexed query each).
     if (!targets.some((t) => t.kpi === kpi && t.scope === formatScope(rowScope))) return 0;
-    return (await workingDays(this.db, org, rowScope, from, to)) ?? (to - from) / 86_400_000;
+    const asOf = Math.min(Date.parse(result.asOf), to);
+    return (await workingDays(this.db, org, rowScope, from, to, asOf)) ?? Math.max(0, asOf - from) / 86_400_000;
   }
 }
 

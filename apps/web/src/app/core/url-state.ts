@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addQuarters, addWeeks, format, startOfMonth, startOfQuarter, startOfWeek } from 'date-fns';
 import { GROUP_BYS, isScopeError, parseScope, type GroupBy } from '@floorwatch/contracts';
 
-export const PERIODS = ['day', 'week', 'month', 'quarter', 'custom'] as const;
+export const PERIODS = ['day', 'week', 'month', 'quarter', 'custom', 'last30'] as const;
 export type PeriodKind = (typeof PERIODS)[number];
 
 /**
@@ -95,6 +95,12 @@ export function resolvePeriod(s: Pick<ViewState, 'period' | 'date' | 'from' | 't
       end = addQuarters(start, 1);
       label = `Q${Math.floor(start.getMonth() / 3) + 1} ${start.getFullYear()}`;
       break;
+    case 'last30':
+      // A rolling window: a calendar month-to-date holds 4 days on the 5th.
+      start = addDays(anchor, -29);
+      end = addDays(anchor, 1);
+      label = `Last 30 days to ${format(anchor, 'd MMM yyyy')}`;
+      break;
     case 'custom': {
       start = dayStart(s.from ?? today, timezone);
       const last = dayStart(s.to ?? s.from ?? today, timezone);
@@ -105,6 +111,23 @@ export function resolvePeriod(s: Pick<ViewState, 'period' | 'date' | 'from' | 't
   }
   // TZDate prints its own offset; the API gets plain UTC instants.
   return { from: new Date(start.getTime()).toISOString(), to: new Date(end.getTime()).toISOString(), label, firstDay: format(start, 'yyyy-MM-dd'), timezone };
+}
+
+/** The anchor day one period earlier (-1) or later (+1): ◀ ▶ in the period selector. */
+export function stepDay(period: PeriodKind, day: string, step: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const at = new Date(Date.UTC(y, m - 1, d));
+  const next =
+    period === 'week'
+      ? addWeeks(at, step)
+      : period === 'month'
+        ? addMonths(at, step)
+        : period === 'quarter'
+          ? addQuarters(at, step)
+          : period === 'last30'
+            ? addDays(at, 30 * step)
+            : addDays(at, step);
+  return next.toISOString().slice(0, 10);
 }
 
 export function todayIn(timezone: string, now: Date = new Date()): string {

@@ -78,8 +78,8 @@ export function staffingOption(rows: readonly StaffingRow[], timezone: string, c
     color: ['#334155', '#5b8bd6', '#1a9850'],
     legend: compact ? { show: false } : { top: 0, textStyle: { color: '#475569' } },
     grid: { left: 36, right: 12, top: compact ? 12 : 36, bottom: 24, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
-    xAxis: { type: 'category', data: labels, ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: hourLabels(labels, compact ? 6 : 2) } },
+    tooltip: { trigger: 'axis', formatter: (params: { dataIndex: number }[]) => staffingTooltip(rows, params[0]?.dataIndex ?? -1, labels, idx) },
+    xAxis: { type: 'category', data: labels, ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: hourLabels(labels, compact ? 6 : 2 * labelStep(rows.length)) } },
     yAxis: { type: 'value', ...AXIS, name: compact ? '' : 'agents', nameTextStyle: { color: '#64748b' } },
     series: [
       {
@@ -103,6 +103,25 @@ export function staffingOption(rows: readonly StaffingRow[], timezone: string, c
       { type: 'line', name: 'Actual', symbol: 'none', lineStyle: { width: 2.5 }, data: rows.map((r, i) => (idx >= 0 && i > idx ? null : r.actualAgents)) },
     ],
   };
+}
+
+/**
+ * The staffing tooltip, built from the row itself (echarts' per-series values are '-' or
+ * undefined on a future interval, which a valueFormatter calling toFixed threw on): a future
+ * interval is the plan only, with no on-hand figure or gap to judge.
+ */
+export function staffingTooltip(rows: readonly StaffingRow[], i: number, labels: readonly string[], current: number): string {
+  const r = rows[i];
+  if (!r) return '';
+  const n = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(1) : '—');
+  const head = `${labels[i] ?? ''}`;
+  if (current >= 0 && i > current) return `${head} · plan only<br/>Required ${n(r.requiredAgents)}<br/>Scheduled ${n(r.scheduledAgents)}`;
+  return `${head}<br/>Required ${n(r.requiredAgents)}<br/>Scheduled ${n(r.scheduledAgents)}<br/>On hand ${n(r.actualAgents)}`;
+}
+
+/** Phones: fewer hour labels on a day of 96 intervals so they never overlap. */
+function labelStep(count: number): number {
+  return typeof window !== 'undefined' && window.innerWidth < 500 && count > 48 ? 2 : 1;
 }
 
 function value(r: KpiRowWithTargets, kpi: string): number | null {

@@ -43,6 +43,7 @@ export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | n
             @for (c of columns(); track c) {
               <th scope="col" class="num" [attr.aria-sort]="ariaSort(c)">
                 <button type="button" (click)="toggle(c)">{{ label(c) }} {{ arrow(c) }}</button>
+                @if (columnNotes()[c]; as note) { <span class="col-note">{{ note }}</span> }
               </th>
             }
             @if (sparklines()) {
@@ -52,6 +53,13 @@ export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | n
         </thead>
         <tbody>
           @for (r of sorted(); track r.key) {
+            @if (isOff(r.key)) {
+              <tr class="off" [class.clickable]="drillable()" (click)="drillable() && drill.emit(r.key)"
+                (keydown.enter)="drillable() && drill.emit(r.key)" [attr.tabindex]="drillable() ? 0 : null">
+                <th scope="row">{{ rowLabel()(r.key) }}</th>
+                <td [attr.colspan]="columns().length + (sparklines() ? 1 : 0)" class="fw-muted">Off — not scheduled in this period</td>
+              </tr>
+            } @else {
             <tr [class.clickable]="drillable()" (click)="drillable() && drill.emit(r.key)"
               (keydown.enter)="drillable() && drill.emit(r.key)" [attr.tabindex]="drillable() ? 0 : null">
               <th scope="row">{{ rowLabel()(r.key) }}@if (drillable()) {<span class="chev" aria-hidden="true">›</span>}</th>
@@ -67,10 +75,22 @@ export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | n
                 <td><app-sparkline [values]="sparklines()?.[r.key] ?? []" /></td>
               }
             </tr>
+            }
           } @empty {
             <tr><td [attr.colspan]="columns().length + 2" class="fw-muted">No rows for this period.</td></tr>
           }
         </tbody>
+        @if (footer(); as f) {
+          <tfoot>
+            <tr class="foot">
+              <th scope="row">{{ footerLabel() }}</th>
+              @for (c of columns(); track c) {
+                <td class="num">{{ value(f, c) }}</td>
+              }
+              @if (sparklines()) { <td></td> }
+            </tr>
+          </tfoot>
+        }
       </table>
     </div>
   `,
@@ -84,11 +104,24 @@ export class DataTable {
   readonly sparklines = input<Record<string, (number | null)[]> | null>(null);
   readonly sparkHeader = input('Trend');
   readonly initialSort = input<SortState | null>(null);
+  readonly footer = input<KpiRowWithTargets | null>(null);
+  readonly footerLabel = input('Average');
+  readonly offKeys = input<readonly string[]>([]);
+  readonly naColumns = input<readonly string[]>([]);
+  readonly columnNotes = input<Record<string, string | null>>({});
   readonly drill = output<string>();
 
   private readonly sortSig = signal<SortState | null>(null);
   protected readonly sort = computed(() => this.sortSig() ?? this.initialSort());
-  protected readonly sorted = computed(() => sortRows(this.rows(), this.sort(), this.rowLabel()));
+  /** Off rows sort last, whatever the column: they have no figures to sort by. */
+  protected readonly sorted = computed(() => {
+    const off = new Set(this.offKeys());
+    const all = sortRows(this.rows(), this.sort(), this.rowLabel());
+    return [...all.filter((r) => !off.has(r.key)), ...all.filter((r) => off.has(r.key))];
+  });
+  protected isOff(key: string): boolean {
+    return this.offKeys().includes(key);
+  }
 
   protected toggle(column: string): void {
     const s = this.sort();
@@ -106,9 +139,11 @@ export class DataTable {
     return kpiLabel(c);
   }
   protected value(r: KpiRowWithTargets, c: string): string {
+    if (this.naColumns().includes(c)) return 'n/a';
     return formatKpi(c, (r.kpis as Record<string, number | null>)[c]);
   }
   protected status(r: KpiRowWithTargets, c: string) {
+    if (this.naColumns().includes(c)) return 'none';
     return statusInfo((r.targets as Record<string, { status: string } | undefined>)[c]?.status).status;
   }
   protected cellClass(r: KpiRowWithTargets, c: string): string {

@@ -3,6 +3,7 @@ import type { KpiRowWithTargets } from '@floorwatch/contracts';
 import { Chart } from './chart';
 import { statusBarOption } from './chart-options';
 import { DataTable, type SortState } from './data-table';
+import { csvFileName, downloadCsv, panelCsv } from './csv-export';
 import { kpiLabel } from './format';
 import { LoadState } from './load-state';
 
@@ -26,6 +27,7 @@ import { LoadState } from './load-state';
               }
             </select>
           }
+          <button type="button" class="fw-btn sm" [disabled]="rows().length === 0" (click)="exportCsv()" [attr.aria-label]="'Download ' + title() + ' as CSV'">⤓ CSV</button>
           <div class="fw-segmented" role="group" aria-label="Show as">
             <button type="button" [attr.aria-pressed]="mode() === 'table'" (click)="mode.set('table')">Numbers</button>
             <button type="button" [attr.aria-pressed]="mode() === 'chart'" (click)="mode.set('chart')">Chart</button>
@@ -40,9 +42,10 @@ import { LoadState } from './load-state';
         <app-load-state kind="empty" [message]="emptyText()" />
       } @else if (mode() === 'table') {
         <app-data-table [rows]="rows()" [columns]="columns()" [keyHeader]="keyHeader()" [rowLabel]="rowLabel()"
-          [drillable]="drillable()" [sparklines]="sparklines()" [initialSort]="initialSort()" (drill)="drill.emit($event)" />
+          [drillable]="drillable()" [sparklines]="sparklines()" [initialSort]="initialSort()" [footer]="footer()" [footerLabel]="footerLabel()"
+          [offKeys]="offKeys()" [naColumns]="naColumns()" [columnNotes]="columnNotes()" (drill)="drill.emit($event)" />
       } @else {
-        <app-chart [options]="option()" [height]="chartHeight()" [summary]="label(chartKpi()) + ' ' + title()"
+        <app-chart [options]="option()" [height]="chartHeight()" [summary]="label(chartKpi()) + ' ' + title() + '; the same figures are under Numbers'"
           (picked)="drillable() && drill.emit(rows()[$event].key)" />
       }
     </section>
@@ -62,6 +65,17 @@ export class KpiPanel {
   readonly initialSort = input<SortState | null>(null);
   readonly initialMode = input<'table' | 'chart'>('table');
   readonly chartHeight = input(280);
+  /** A summary row under the others (team average), not sorted with them. */
+  readonly footer = input<KpiRowWithTargets | null>(null);
+  readonly footerLabel = input('Average');
+  /** Rows of people not scheduled in the period: greyed "Off" rather than a row of "—". */
+  readonly offKeys = input<readonly string[]>([]);
+  /** Columns that do not apply to these rows (abandon rate below queue level): "n/a". */
+  readonly naColumns = input<readonly string[]>([]);
+  /** A note under a column header ("judged to 27 Nov"): the figures are not the period's own. */
+  readonly columnNotes = input<Record<string, string | null>>({});
+  /** Appended to the CSV file name (the period shown). */
+  readonly csvSuffix = input('');
   readonly drill = output<string>();
   readonly retry = output<void>();
 
@@ -73,6 +87,11 @@ export class KpiPanel {
   });
   protected readonly option = computed(() => statusBarOption(this.rows(), this.chartKpi(), this.rowLabel()));
 
+  protected exportCsv(): void {
+    const rows = this.footer() ? [...this.rows(), { ...this.footer()!, key: this.footerLabel() }] : this.rows();
+    const label = this.rowLabel();
+    downloadCsv(panelCsv(rows, this.columns(), this.keyHeader(), (k) => (k === this.footerLabel() ? k : label(k))), csvFileName(`${this.title()} ${this.csvSuffix()}`));
+  }
   protected label(k: string): string {
     return kpiLabel(k);
   }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { TargetCell, TargetDirection } from '@floorwatch/contracts';
-import { formatKpi, formatTarget, kpiLabel } from './format';
+import { formatKpi, formatTarget, kpiLabel, targetBasis } from './format';
 import { statusInfo } from './status';
 import { StatusBadge } from './status-badge';
 
@@ -19,12 +19,15 @@ export interface TileTarget extends TargetCell {
     <button type="button" class="tile" [class.drillable]="drillable()" [disabled]="!drillable()" (click)="drill.emit(kpi())"
       [attr.aria-label]="ariaLabel()" [attr.aria-busy]="loading() ? true : null">
       <span class="label">{{ label() ?? name() }}</span>
-      <span class="value fw-num">{{ text() }}</span>
+      <span class="value fw-num">{{ shown() }}</span>
       @if (detail()) {
         <span class="detail fw-num">{{ detail() }}</span>
       }
+      @if (note()) {
+        <span class="note fw-xs fw-muted">{{ note() }}</span>
+      }
       <span class="foot">
-        <app-status-badge [status]="target()?.status ?? 'none'" />
+        <app-status-badge [status]="target()?.status ?? 'none'" [text]="badgeText()" />
         <span class="target fw-num">{{ targetText() }}</span>
       </span>
     </button>
@@ -38,18 +41,31 @@ export class KpiTile {
   /** A second line, e.g. AHT's talk / hold / ACW parts. */
   readonly detail = input<string | null>(null);
   readonly drillable = input(false);
-  /** While the figure is being fetched: "…" rather than "—", which means "no data". */
+  /** While the figure is being fetched: "…" rather than "No data". */
   readonly loading = input(false);
+  /** Where the figure comes from when it is not the period's own, e.g. "judged to 28 Nov · 412 pending". */
+  readonly note = input<string | null>(null);
+  /** Shown instead of the value where the KPI does not apply ("n/a"). */
+  readonly text = input<string | null>(null);
   readonly drill = output<string>();
 
   protected readonly name = computed(() => kpiLabel(this.kpi()));
-  protected readonly text = computed(() => (this.loading() && this.value() == null ? '…' : formatKpi(this.kpi(), this.value())));
+  protected readonly shown = computed(() => this.text() ?? (this.value() == null ? (this.loading() ? '…' : 'No data') : formatKpi(this.kpi(), this.value())));
+  /** A target with no value to judge is "No data", not "No target". */
+  protected readonly badgeText = computed(() => (this.value() == null && !this.loading() && this.target()?.value != null ? 'No data' : null));
   protected readonly statusClass = computed(() => statusInfo(this.target()?.status).cssClass);
   protected readonly targetText = computed(() => {
     const t = this.target();
-    return t && t.value !== null ? formatTarget(this.kpi(), t.value, t.direction) : 'No target set';
+    if (!t || t.value === null) return 'No target set';
+    const v = this.value();
+    // A per-day count is judged against the target due so far: "390 / 419, −7 %".
+    if (targetBasis(this.kpi()) && v != null && t.value > 0) {
+      const pct = Math.round((100 * (v - t.value)) / t.value);
+      return `${formatKpi(this.kpi(), v)} / ${formatKpi(this.kpi(), t.value)} due, ${pct < 0 ? '−' : '+'}${Math.abs(pct)} %`;
+    }
+    return formatTarget(this.kpi(), t.value, t.direction);
   });
   protected readonly ariaLabel = computed(
-    () => `${this.label() ?? this.name()}: ${this.text()}, ${statusInfo(this.target()?.status).label}, ${this.targetText()}`,
+    () => `${this.label() ?? this.name()}: ${this.shown()}, ${statusInfo(this.target()?.status).label}, ${this.targetText()}`,
   );
 }

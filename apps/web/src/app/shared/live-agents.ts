@@ -13,7 +13,7 @@ import { formatTime, sinceText, stateLabel } from './time';
   `,
   template: `
     <div class="wrap">
-      <table class="fw-table">
+      <div class="fw-scroll-x"><table class="fw-table">
         <thead><tr><th>Agent</th>@if (showSite()) {<th>Site</th>}<th>State</th><th class="num">For</th><th>Adherence</th></tr></thead>
         <tbody>
           @for (r of rows(); track r.agentId) {
@@ -34,7 +34,7 @@ import { formatTime, sinceText, stateLabel } from './time';
             <tr><td colspan="5" class="fw-muted">{{ emptyText() }}</td></tr>
           }
         </tbody>
-      </table>
+      </table></div>
     </div>
   `,
 })

@@ -38,7 +38,7 @@ const KIND: Record<Message['kind'], { label: string; cls: string; icon: string }
               <span class="fw-pill" [class]="kind(m).cls"><span aria-hidden="true">{{ kind(m).icon }}</span>{{ kind(m).label }}</span>
               <span class="subject">{{ m.subject }}</span>
               <span class="meta fw-xs fw-muted">{{ m.from }} · {{ when(m.createdAt) }}</span>
-              @if (!m.readAt) {
+              @if (!m.readAt && toScope() === null) {
                 <button type="button" class="fw-btn sm" (click)="markRead(m)">Mark read</button>
               }
             </div>
@@ -53,9 +53,11 @@ export class MessagesList {
   private readonly api = inject(MessagesApi);
   readonly timezone = input('UTC');
   readonly limit = input(8);
+  /** Only messages sent to this scope (an agent's coaching history as their leader sees it); null = my inbox. */
+  readonly toScope = input<string | null>(null);
   protected readonly res = this.api.resource();
   protected readonly sorted = computed(() =>
-    [...(safe(this.res) ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, this.limit()),
+    [...(safe(this.res) ?? [])].filter((m) => this.toScope() === null || m.toScope === this.toScope()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, this.limit()),
   );
   protected kind(m: Message) {
     return KIND[m.kind] ?? KIND.message;

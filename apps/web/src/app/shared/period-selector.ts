@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { todayIn, type PeriodKind, type ViewState } from '../core/url-state';
+import { stepDay, todayIn, type PeriodKind, type ViewState } from '../core/url-state';
 import { timezoneLabel } from './time';
 
 const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
@@ -8,6 +8,7 @@ const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
   { kind: 'week', label: 'Week' },
   { kind: 'month', label: 'Month' },
   { kind: 'quarter', label: 'Quarter' },
+  { kind: 'last30', label: '30 days' },
   { kind: 'custom', label: 'Custom' },
 ];
 
@@ -20,6 +21,7 @@ const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
     .tz { font-size: var(--fw-text-xs); color: var(--fw-text-muted); width: 100%; text-align: right; }
     /* Six periods do not fit a phone's width on one line: they wrap rather than widen the page. */
     .fw-segmented { flex-wrap: wrap; max-width: 100%; }
+    .step { display: inline-flex; gap: var(--fw-space-1); align-items: center; }
   `,
   template: `
     <div class="fw-segmented" role="group" aria-label="Period">
@@ -32,7 +34,11 @@ const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
       <span class="fw-muted">to</span>
       <input class="fw-input" type="date" aria-label="To" [value]="state().to ?? ''" (change)="custom('to', $event)" />
     } @else {
-      <input class="fw-input" type="date" aria-label="Reference day" [value]="state().date ?? today()" (change)="anchor($event)" />
+      <div class="step" role="group" aria-label="Move the period">
+        <button type="button" class="fw-btn" aria-label="Previous period" (click)="step(-1)">◀</button>
+        <input class="fw-input" type="date" aria-label="Reference day" [value]="state().date ?? today()" (change)="anchor($event)" />
+        <button type="button" class="fw-btn" aria-label="Next period" [disabled]="atToday()" (click)="step(1)">▶</button>
+      </div>
     }
     <span class="tz">{{ label() }} · times in {{ tzLabel() }}</span>
   `,
@@ -46,6 +52,12 @@ export class PeriodSelector {
   protected readonly today = computed(() => todayIn(this.timezone()));
   protected readonly tzLabel = computed(() => timezoneLabel(this.timezone()));
 
+  /** ▶ stops at the period holding today: there is nothing after it to show. */
+  protected readonly atToday = computed(() => {
+    const s = this.state();
+    return s.period !== 'custom' && (s.date ?? this.today()) >= this.today();
+  });
+
   protected isActive(kind: PeriodKind | 'today'): boolean {
     const s = this.state();
     const isToday = s.period === 'day' && (s.date === null || s.date === this.today());
@@ -55,10 +67,19 @@ export class PeriodSelector {
   }
   protected pick(kind: PeriodKind | 'today'): void {
     if (kind === 'today') this.changed.emit({ period: 'day', date: null, up: null });
+    // "Day" while today is shown means another day: yesterday, the one a lead most often wants.
+    else if (kind === 'day' && this.isActive('today')) this.changed.emit({ period: 'day', date: stepDay('day', this.today(), -1), up: null });
     else if (kind === 'custom') {
       const d = this.state().date ?? this.today();
       this.changed.emit({ period: 'custom', from: this.state().from ?? d, to: this.state().to ?? d, up: null });
     } else this.changed.emit({ period: kind, up: null, date: this.state().date ?? this.today() });
+  }
+  protected step(dir: -1 | 1): void {
+    const s = this.state();
+    if (s.period === 'custom') return;
+    const next = stepDay(s.period, s.date ?? this.today(), dir);
+    const today = this.today();
+    this.changed.emit({ date: s.period === 'day' && next === today ? null : next > today ? today : next, up: null });
   }
   protected anchor(e: Event): void {
     const v = (e.target as HTMLInputElement).value;

@@ -12,8 +12,9 @@ import type { ScopeOption } from './target-editor';
     <form class="fw-form" (submit)="send($event)">
       <div class="fw-form-row">
         <label class="fw-field"><span>To</span>
-          <select class="fw-select" [value]="to()" (change)="to.set(v($event))">
-            @for (o of recipients(); track o.scope) { <option [value]="o.scope">{{ o.label }}</option> }
+          <!-- [selected] per option: a select's [value] set before its options exist shows the first. -->
+          <select class="fw-select" name="to" (change)="to.set(v($event))">
+            @for (o of recipients(); track o.scope) { <option [value]="o.scope" [selected]="o.scope === to()">{{ o.label }}</option> }
           </select></label>
         <label class="fw-field" style="flex: 1"><span>Subject</span>
           <input class="fw-input" required [value]="subject()" (input)="subject.set(v($event))" /></label>

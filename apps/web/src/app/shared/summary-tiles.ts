@@ -2,7 +2,15 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import type { KpiRowWithTargets } from '@floorwatch/contracts';
 import { errorText } from '../core/api/org-api';
 import { ahtParts, kpiTarget, kpiValue } from './kpi-helpers';
-import { KpiTile } from './kpi-tile';
+import { KpiTile, type TileTarget } from './kpi-tile';
+
+export interface TileOverride {
+  value: number | null;
+  target: TileTarget | null;
+  note: string;
+  /** Shown instead of a number ("n/a" where the KPI does not apply). */
+  text?: string;
+}
 import { LoadState } from './load-state';
 
 /**
@@ -19,7 +27,7 @@ import { LoadState } from './load-state';
     } @else {
       <section class="fw-tiles" [attr.aria-label]="label()">
         @for (k of tiles(); track k) {
-          <app-kpi-tile [kpi]="k" [value]="value(k)" [target]="target(k)" [detail]="detail(k)" [loading]="loading()" />
+          <app-kpi-tile [kpi]="k" [value]="value(k)" [target]="target(k)" [detail]="detail(k)" [note]="overrides()[k]?.note ?? null" [text]="overrides()[k]?.text ?? null" [loading]="loading()" />
         }
       </section>
     }
@@ -31,13 +39,17 @@ export class SummaryTiles {
   readonly loading = input(false);
   readonly error = input<unknown>(null);
   readonly label = input('Key figures');
+  /** A figure taken from elsewhere than the row (FCR of the latest judged window), with its note. */
+  readonly overrides = input<Record<string, TileOverride | null | undefined>>({});
   readonly retry = output<void>();
 
   protected value(k: string): number | null {
-    return kpiValue(this.row(), k);
+    const o = this.overrides()[k];
+    return o ? o.value : kpiValue(this.row(), k);
   }
   protected target(k: string) {
-    return kpiTarget(this.row(), k);
+    const o = this.overrides()[k];
+    return o ? o.target : kpiTarget(this.row(), k);
   }
   protected detail(k: string): string | null {
     return k === 'ahtSeconds' ? ahtParts(this.row()) : null;

@@ -2,6 +2,7 @@ import { HttpClient, httpResource, type HttpResourceRef } from '@angular/common/
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { API_PREFIX, type GroupBy, type KpiApiResult } from '@floorwatch/contracts';
+import { TargetsVersion } from './targets-version';
 
 export interface KpiQuery {
   scope: string;
@@ -22,10 +23,12 @@ export function kpiParams(q: KpiQuery): Record<string, string> {
 @Injectable({ providedIn: 'root' })
 export class KpiApi {
   private readonly http = inject(HttpClient);
+  private readonly targets = inject(TargetsVersion);
 
-  /** Reactive: refetches whenever the query signal changes; undefined query = idle. */
+  /** Reactive: refetches whenever the query signal changes, or a target is set; undefined query = idle. */
   resource(query: () => KpiQuery | undefined): HttpResourceRef<KpiApiResult | undefined> {
     return httpResource<KpiApiResult>(() => {
+      this.targets.value();
       const q = query();
       return q ? { url: `${API_PREFIX}/kpis`, params: kpiParams(q) } : undefined;
     });

@@ -50,12 +50,35 @@ export class OrgApi {
   }
 }
 
+/** Field names as a form labels them, for "agentId: is required…" from the API. */
+const FIELD_LABELS: Record<string, string> = {
+  agentId: 'Agent',
+  teamIds: 'Teams',
+  siteIds: 'Sites',
+  toScope: 'Recipient',
+  kpi: 'KPI',
+  scope: 'Applies to',
+  value: 'Target',
+  amberBand: 'Amber band',
+  username: 'Username',
+  password: 'Password',
+  roles: 'Roles',
+  day: 'Day',
+};
+
+/** "agentId: is required for the agent role" → "Agent is required for the agent role". */
+export function readableFieldMessage(text: string): string {
+  return text.replace(/(^|; )([a-zA-Z]+): /g, (whole, sep: string, field: string) => (FIELD_LABELS[field] ? `${sep}${FIELD_LABELS[field]} ` : whole));
+}
+
 export function errorText(e: unknown): string {
   if (e && typeof e === 'object') {
+    // The throttle's own text is an exception class name ("ThrottlerException: Too Many Requests").
+    if ((e as { status?: number }).status === 429) return 'Too many requests. Wait a minute, then try again.';
     const body = (e as { error?: unknown }).error;
     if (body && typeof body === 'object' && 'message' in body) {
       const m = (body as { message: unknown }).message;
-      return Array.isArray(m) ? m.join('; ') : String(m);
+      return readableFieldMessage(Array.isArray(m) ? m.join('; ') : String(m));
     }
     if (typeof body === 'string' && body.length > 0 && body.length < 300) return body;
     const status = (e as { status?: number }).status;

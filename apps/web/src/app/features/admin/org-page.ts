@@ -17,10 +17,10 @@ import { LoadState } from '../../shared/load-state';
         @for (s of sites(); track s.id) {
           <section class="fw-card">
             <header class="fw-card-head"><h2>{{ s.name }}</h2><span class="fw-xs fw-muted">{{ s.id }} · {{ s.timezone }}</span></header>
-            <table class="fw-table">
+            <div class="fw-scroll-x"><table class="fw-table">
               <thead><tr><th>Team</th><th class="num">Agents</th><th>Leader</th></tr></thead>
               <tbody>@for (t of s.teams; track t.id) { <tr><td>{{ t.name }}</td><td class="num">{{ t.agents }}</td><td>{{ t.leaderUserId ?? '—' }}</td></tr> }</tbody>
-            </table>
+            </table></div>
             <p class="fw-xs fw-muted">Queues: {{ s.queues || '—' }}</p>
           </section>
         }

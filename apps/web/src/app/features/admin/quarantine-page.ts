@@ -30,7 +30,7 @@ import { formatDateTime } from '../../shared/time';
           a new one. Then mark the quarantined line resolved. Incomplete calls leave the list by themselves once the rest of
           their call arrives.</p>
         @if (actionError()) { <p class="fw-error-text" role="alert">{{ actionError() }}</p> }
-        <table class="fw-table">
+        <div class="fw-scroll-x"><table class="fw-table">
           <thead><tr><th>Source</th><th>Format</th><th class="num">Line</th><th>Reason</th><th>Raw record</th><th>When</th><th></th></tr></thead>
           <tbody>
             @for (q of (res.hasValue() ? res.value() : undefined); track q.id) {
@@ -46,7 +46,7 @@ import { formatDateTime } from '../../shared/time';
                 </td></tr>
             }
           </tbody>
-        </table>
+        </table></div>
       }
     </section>
   `,

@@ -19,7 +19,7 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
       } @else if (!(res.hasValue() ? res.value() : undefined)) {
         <app-load-state kind="loading" />
       } @else {
-        <table class="fw-table">
+        <div class="fw-scroll-x"><table class="fw-table">
           <thead><tr><th>Username</th><th>Roles</th><th>Agent</th><th>Teams</th><th>Sites</th></tr></thead>
           <tbody>
             @for (u of (res.hasValue() ? res.value() : undefined); track u.username) {
@@ -27,7 +27,7 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
                 <td>{{ u.teamIds.join(', ') || '—' }}</td><td>{{ u.siteIds.join(', ') || '—' }}</td></tr>
             }
           </tbody>
-        </table>
+        </table></div>
       }
     </section>
     <section class="fw-card">

@@ -30,7 +30,8 @@ export function layoutTimeline(t: Timeline) {
       width: Math.max(0.15, ((e - s) / span) * 100),
       label,
       cls,
-      title: `${label}: ${formatTime(start, t.timezone)}–${formatTime(end, t.timezone)} (${formatDuration((e - s) / 1000)})`,
+      // The stretch's own length, not the part inside the visible span (a bar clipped at the edge).
+      title: `${label}: ${formatTime(start, t.timezone)}–${formatTime(end, t.timezone)} (${formatDuration((Date.parse(end) - Date.parse(start)) / 1000)})`,
     };
   };
   const ticks: { left: number; label: string; odd: boolean }[] = [];

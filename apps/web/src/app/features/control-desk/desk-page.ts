@@ -7,16 +7,18 @@ import { createLiveStore } from '../../core/live-store';
 import { injectClock } from '../../shared/clock';
 import { LiveAgents } from '../../shared/live-agents';
 import { LoadState } from '../../shared/load-state';
+import { DayStepper } from '../../shared/day-stepper';
 import { SendMessageForm } from '../../shared/send-message-form';
 import { SiteCard } from './site-card';
 import { FeedStrip } from './feed-strip';
 import { SiteDetail } from './site-detail';
 import { intervalStartOf } from './staffing-helpers';
+import { MessagesList } from '../../shared/messages-list';
 
 /** Every site at once, live; drill to a site (?site=) and an interval (?interval=). */
 @Component({
   selector: 'app-desk-page',
-  imports: [SiteCard, SiteDetail, LiveAgents, LoadState, SendMessageForm, RouterLink, FeedStrip],
+  imports: [SiteCard, SiteDetail, LiveAgents, LoadState, SendMessageForm, RouterLink, FeedStrip, DayStepper, MessagesList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './desk-page.html',
 })
@@ -28,8 +30,8 @@ export class DeskPage {
   protected readonly orgError = this.orgApi.error;
   protected readonly clock = injectClock(10_000);
   protected readonly current = computed(() => intervalStartOf(this.clock()));
-  private readonly q = toSignal(this.route.queryParamMap.pipe(map((m) => ({ site: m.get('site'), interval: m.get('interval') }))), {
-    initialValue: { site: null, interval: null },
+  private readonly q = toSignal(this.route.queryParamMap.pipe(map((m) => ({ site: m.get('site'), interval: m.get('interval'), date: m.get('date') }))), {
+    initialValue: { site: null, interval: null, date: null },
   });
   protected readonly sites = this.orgApi.sites;
   protected readonly selected = computed(() => this.sites().find((s) => s.id === this.q().site) ?? null);
@@ -48,8 +50,18 @@ export class DeskPage {
     void this.orgApi.load();
   }
 
+  /** The day the site detail shows (?date=, site-local); null = today. */
+  protected readonly day = computed(() => {
+    const d = this.q().date;
+    return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null;
+  });
+
   protected openSite(site: string | null, interval: string | null = null): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { site, interval } });
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { site, interval, date: site ? this.day() : null } });
+  }
+  /** A new day drops the picked interval (it belonged to the other day). */
+  protected pickDay(date: string | null): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { site: this.q().site ?? this.sites()[0]?.id ?? null, interval: null, date } });
   }
   protected liveRow(siteId: string) {
     return this.live.state().staffing[siteId]?.row ?? null;

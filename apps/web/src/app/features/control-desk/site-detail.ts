@@ -20,7 +20,10 @@ import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-
   imports: [Chart, LoadState, KpiPanel, StatusBadge, GapDecomposition],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: grid; gap: var(--fw-space-5); }
+    :host { display: grid; gap: var(--fw-space-5); min-width: 0; }
+    /* Grid items default to min-width: auto; the queue table's scroll box must be allowed to shrink. */
+    :host > * { min-width: 0; }
+    .pick-interval select { max-width: 100%; }
     .iv { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: var(--fw-space-3); margin-bottom: var(--fw-space-4); }
     .iv div { background: var(--fw-surface-2); border-radius: var(--fw-radius-sm); padding: var(--fw-space-3); display: grid; gap: 2px; }
     .iv strong { font-size: var(--fw-text-xl); font-variant-numeric: tabular-nums; }
@@ -38,14 +41,24 @@ import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-
       } @else if (rows().length === 0) {
         <app-load-state [kind]="staffing.isLoading() ? 'loading' : 'empty'" />
       } @else {
-        <app-chart [options]="option()" [height]="280" summary="Required, scheduled and actual agents per 15-minute interval" (picked)="pick($event)" />
+        <app-chart [options]="option()" [height]="280" summary="Required, scheduled and actual agents per 15-minute interval; pick an interval in the list below" (picked)="pick($event)" />
+        <label class="fw-field pick-interval"><span>Interval</span>
+          <select class="fw-select" (change)="pickAt($any($event.target).value)">
+            @for (r of rows(); track r.intervalStart) {
+              <option [value]="r.intervalStart" [selected]="r.intervalStart === focus()?.intervalStart">{{ time(r.intervalStart) }}{{ isFuture(r) ? ' (plan)' : '' }}</option>
+            }
+          </select></label>
         @if (focus(); as r) {
           <h3 class="fw-small" style="margin: var(--fw-space-3) 0">Interval {{ time(r.intervalStart) }}–{{ endTime(r.intervalStart) }} ({{ timezone() }})</h3>
           <div class="iv">
             <div><span class="fw-xs fw-muted">Required</span><strong>{{ n(r.requiredAgents) }}</strong><span class="fw-xs">forecast</span></div>
             <div><span class="fw-xs fw-muted">Scheduled</span><strong>{{ n(r.scheduledAgents) }}</strong><span class="fw-xs">gap {{ signed(r.scheduleGap) }}</span></div>
-            <div><span class="fw-xs fw-muted">On hand</span><strong>{{ n(r.actualAgents) }}</strong>
-              <span class="fw-xs">gap {{ signed(r.staffingGap) }} <app-status-badge [status]="gap(r)" /></span></div>
+            @if (isFuture(r)) {
+              <div class="plan"><span class="fw-xs fw-muted">On hand</span><strong>Plan only</strong><span class="fw-xs">this interval has not started</span></div>
+            } @else {
+              <div><span class="fw-xs fw-muted">On hand</span><strong>{{ n(r.actualAgents) }}</strong>
+                <span class="fw-xs">gap {{ signed(r.staffingGap) }} <app-status-badge [status]="gap(r)" /></span></div>
+            }
           </div>
           <app-gap-decomposition [siteId]="siteId()" [from]="today().from" [to]="today().to" [intervalStart]="r.intervalStart" />
           <h3 class="fw-small">Scheduled but not on contacts (agent-equivalents)</h3>
@@ -70,6 +83,8 @@ export class SiteDetail {
   readonly timezone = input('UTC');
   readonly currentInterval = input<number | null>(null);
   readonly selectedInterval = input<number | null>(null);
+  /** The day shown (YYYY-MM-DD, site-local) when no interval is picked; null = today. */
+  readonly day = input<string | null>(null);
   readonly live = input<StaffingRow | null>(null);
   readonly queueName = input<(k: string) => string>((k) => k);
   readonly closed = output<void>();
@@ -78,7 +93,7 @@ export class SiteDetail {
   /** The day of the picked interval (a shared link may point at yesterday's), else today. */
   protected readonly today = computed(() => {
     const at = this.selectedInterval();
-    const date = at === null ? null : todayIn(this.timezone(), new Date(at));
+    const date = at === null ? this.day() : todayIn(this.timezone(), new Date(at));
     return resolvePeriod({ period: 'day', date, from: null, to: null }, this.timezone());
   });
   protected readonly staffing = this.staffingApi.resource(() => ({ site: this.siteId(), from: this.today().from, to: this.today().to }));
@@ -100,6 +115,14 @@ export class SiteDetail {
     staffingOption(this.rows(), this.timezone(), this.currentInterval(), false, this.focus() ? Date.parse(this.focus()!.intervalStart) : null),
   );
 
+  /** An interval after the current one has a plan (required, scheduled) and nothing on hand yet. */
+  protected isFuture(r: StaffingRow): boolean {
+    const now = this.currentInterval();
+    return now !== null && Date.parse(r.intervalStart) > now;
+  }
+  protected pickAt(intervalStart: string): void {
+    if (intervalStart) this.interval.emit(intervalStart);
+  }
   protected pick(i: number): void {
     const r = this.rows()[i];
     if (r) this.interval.emit(r.intervalStart);

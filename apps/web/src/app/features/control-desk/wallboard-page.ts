@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { KpiApi } from '../../core/api/kpi-api';
 import { OrgApi, type OrgSiteView } from '../../core/api/org-api';
@@ -14,6 +14,7 @@ import { injectClock } from '../../shared/clock';
 import { ConnectionIndicator } from '../../shared/connection-indicator';
 import { formatKpi } from '../../shared/format';
 import { kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
+import { DayStepper } from '../../shared/day-stepper';
 import { StatusBadge } from '../../shared/status-badge';
 import { formatTime, sinceText, stateLabel } from '../../shared/time';
 import { LIVE_WAIT_CHANNELS, WAIT_LABELS, channelAsa, channelRow, isWaitChannel } from './channel-waits';
@@ -22,7 +23,7 @@ import { gapStatus, intervalStartOf, mergeLive, rowAt } from './staffing-helpers
 /** Wall screen: one site at a time in large type, cycling; `?site=` pins one, `?cycle=` sets seconds. */
 @Component({
   selector: 'app-wallboard-page',
-  imports: [Chart, StatusBadge, ConnectionIndicator, RouterLink],
+  imports: [Chart, StatusBadge, ConnectionIndicator, RouterLink, DayStepper],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './wallboard-page.scss',
   templateUrl: './wallboard-page.html',
@@ -33,9 +34,10 @@ export class WallboardPage {
   private readonly staffingApi = inject(StaffingApi);
   private readonly doc = inject(DOCUMENT);
   private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
   protected readonly clock = injectClock(5_000);
-  private readonly q = toSignal(this.route.queryParamMap.pipe(map((m) => ({ site: m.get('site'), cycle: Number(m.get('cycle')) || 20 }))), {
-    initialValue: { site: null, cycle: 20 },
+  private readonly q = toSignal(this.route.queryParamMap.pipe(map((m) => ({ site: m.get('site'), cycle: Number(m.get('cycle')) || 20, date: m.get('date') }))), {
+    initialValue: { site: null, cycle: 20, date: null },
   });
   protected readonly sites = this.orgApi.sites;
   private readonly index = signal(0);
@@ -45,7 +47,12 @@ export class WallboardPage {
     return pinned ?? list[this.index() % Math.max(1, list.length)] ?? null;
   });
   protected readonly tz = computed(() => this.site()?.timezone ?? 'UTC');
-  private readonly today = computed(() => resolvePeriod({ period: 'day', date: null, from: null, to: null }, this.tz()));
+  /** ?date= shows another day (site-local); null = today, live. */
+  protected readonly day = computed(() => {
+    const d = this.q().date;
+    return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null;
+  });
+  private readonly today = computed(() => resolvePeriod({ period: 'day', date: this.day(), from: null, to: null }, this.tz()));
   protected readonly summary = this.kpiApi.resource(() => {
     const s = this.site();
     return s ? { scope: `site:${s.id}`, from: this.today().from, to: this.today().to } : undefined;
@@ -60,10 +67,31 @@ export class WallboardPage {
   });
   protected readonly live = createLiveStore(() => this.sites().map((s) => `site:${s.id}`));
   protected readonly current = computed(() => intervalStartOf(this.clock()));
-  protected readonly rows = computed(() => mergeLive(safe(this.staffing)?.rows ?? [], this.site() ? this.live.state().staffing[this.site()!.id]?.row : null));
+  protected readonly rows = computed(() =>
+    mergeLive(safe(this.staffing)?.rows ?? [], this.site() && this.day() === null ? this.live.state().staffing[this.site()!.id]?.row : null),
+  );
   protected readonly now = computed(() => rowAt(this.rows(), this.current()));
   protected readonly gap = computed(() => gapStatus(this.now()));
   protected readonly option = computed(() => staffingOption(this.rows(), this.tz(), this.current()));
+  /** Agents of the site by live state, wall-size: who is talking, free, in wrap-up, away. */
+  protected readonly stateCounts = computed(() => {
+    const id = this.site()?.id;
+    const counts = { on_contact: 0, available: 0, acw: 0, aux: 0 };
+    for (const a of Object.values(this.live.state().agents)) {
+      if (a.siteId !== id) continue;
+      if (a.state === 'on_contact' || a.state === 'available' || a.state === 'acw') counts[a.state]++;
+      else if (a.state.startsWith('aux:')) counts.aux++;
+    }
+    return [
+      { label: 'On contact', n: counts.on_contact },
+      { label: 'Available', n: counts.available },
+      { label: 'Wrap-up', n: counts.acw },
+      { label: 'Away (aux)', n: counts.aux },
+    ];
+  });
+  protected pickDay(date: string | null): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { date, site: date ? (this.site()?.id ?? null) : this.q().site }, queryParamsHandling: 'merge' });
+  }
   protected readonly exceptions = computed(() => {
     const id = this.site()?.id;
     return Object.values(this.live.state().exceptions)
@@ -96,11 +124,16 @@ export class WallboardPage {
   }
 
   protected fmt(k: string): string {
-    if (isWaitChannel(k)) return formatKpi('asaSeconds', channelAsa(safe(this.byChannel), k));
+    if (isWaitChannel(k)) {
+      const asa = channelAsa(safe(this.byChannel), k);
+      return asa == null ? (this.byChannel.isLoading() ? '…' : 'No data') : formatKpi('asaSeconds', asa);
+    }
     // The live `kpi` event's today-so-far figure, else the summary loaded when the site came up.
     const id = this.site()?.id;
     const live = liveKpisOf(this.live.state(), id ? `site:${id}` : null)?.[k];
-    return formatKpi(k, live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k));
+    const v = live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k);
+    // Across the floor a dash reads as "broken"; say there is nothing to measure yet.
+    return v == null ? (this.summary.isLoading() ? '…' : 'No data') : formatKpi(k, v);
   }
   protected tgt(k: string) {
     if (isWaitChannel(k)) return kpiTarget(channelRow(safe(this.byChannel), k), 'asaSeconds');

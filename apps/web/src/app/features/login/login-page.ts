@@ -1,8 +1,26 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, inject, signal, viewChild } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { Me } from '@floorwatch/contracts';
 import { AuthService } from '../../core/auth.service';
 import { errorText } from '../../core/api/org-api';
+
+const SLOW_MS = 3_000;
+const TIMEOUT_MS = 20_000;
+
+class SignInTimeout extends Error {
+  override readonly name = 'SignInTimeout';
+}
+
+/** What a person signing in should read: never a server exception's class name. */
+export function signInError(err: unknown): string {
+  if (err instanceof SignInTimeout) return `The server did not answer within ${TIMEOUT_MS / 1000} seconds. Please try again.`;
+  const status = (err as { status?: number }).status;
+  if (status === 401) return 'Wrong username or password.';
+  if (status === 429) return 'Too many sign-in attempts. Wait a minute, then try again.';
+  if (status === 0) return 'The server cannot be reached. Check your connection and try again.';
+  if (status !== undefined && status >= 500) return 'The server could not sign you in just now. Please try again.';
+  return errorText(err);
+}
 
 @Component({
   selector: 'app-login-page',
@@ -35,16 +53,18 @@ import { errorText } from '../../core/api/org-api';
         <h1 id="login-title">Sign in to Floorwatch</h1>
         <p class="fw-muted fw-small">Contact-centre performance, live.</p>
         <label class="fw-field"><span>Username</span>
-          <input class="fw-input" name="username" autocomplete="username" required [value]="username()" (input)="username.set(val($event))" />
+          <input #user class="fw-input" name="username" autocomplete="username" autofocus required [value]="username()" (input)="username.set(val($event))" />
         </label>
         <label class="fw-field"><span>Password</span>
           <input class="fw-input" name="password" type="password" autocomplete="current-password" required (input)="password.set(val($event))" />
         </label>
         @if (error()) {
           <p class="fw-error-text" role="alert">{{ error() }}</p>
+        } @else if (slow()) {
+          <p class="fw-small fw-muted" role="status">Still signing in — the server is busy…</p>
         }
-        <button class="fw-btn primary go" type="submit" [disabled]="busy() || !username() || !password()">
-          {{ busy() ? 'Signing in…' : 'Sign in' }}
+        <button class="fw-btn primary go" type="submit" [disabled]="busy() || !username() || !password()" [attr.aria-busy]="busy() || null">
+          @if (busy()) { <span class="spinner" aria-hidden="true"></span> Signing in… } @else { Sign in }
         </button>
       </form>
       }
@@ -62,6 +82,13 @@ export class LoginPage {
   protected readonly newPassword = signal('');
   /** Signed in with a password that must be changed first (first-start admin, admin reset). */
   protected readonly mustChange = signal(this.auth.me()?.mustChangePassword === true);
+  /** The answer is taking longer than a sign-in should: say so rather than sit silent. */
+  protected readonly slow = signal(false);
+  private readonly user = viewChild<ElementRef<HTMLInputElement>>('user');
+
+  constructor() {
+    afterNextRender(() => this.user()?.nativeElement.focus());
+  }
 
   protected val(e: Event): string {
     return (e.target as HTMLInputElement).value;
@@ -71,8 +98,13 @@ export class LoginPage {
     e.preventDefault();
     this.busy.set(true);
     this.error.set(null);
+    const slowTimer = setTimeout(() => this.slow.set(true), SLOW_MS);
+    let gaveUp: ReturnType<typeof setTimeout> | undefined;
     try {
-      const me = await this.auth.login(this.username().trim(), this.password());
+      const me = await Promise.race([
+        this.auth.login(this.username().trim(), this.password()),
+        new Promise<never>((_, reject) => (gaveUp = setTimeout(() => reject(new SignInTimeout()), TIMEOUT_MS))),
+      ]);
       if (me.mustChangePassword) {
         // The form asks for the current password again (typed fresh, not carried over).
         this.password.set('');
@@ -81,9 +113,11 @@ export class LoginPage {
       }
       await this.goOn(me);
     } catch (err: unknown) {
-      const status = (err as { status?: number }).status;
-      this.error.set(status === 401 ? 'Wrong username or password.' : errorText(err));
+      this.error.set(signInError(err));
     } finally {
+      clearTimeout(slowTimer);
+      clearTimeout(gaveUp);
+      this.slow.set(false);
       this.busy.set(false);
     }
   }

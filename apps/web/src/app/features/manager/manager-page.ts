@@ -20,6 +20,8 @@ import { groupKeyLabel } from '../../shared/time';
 import { CrossChannel } from './cross-channel';
 import { CustomerManagerPanel } from '../customer/customer-manager-panel';
 import { SelfServicePanel } from '../selfservice/self-service-panel';
+import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
+import { MessagesList } from '../../shared/messages-list';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
 const WORKFORCE = ['adherencePct', 'conformancePct', 'shrinkagePct', 'occupancyPct'] as const;
@@ -29,7 +31,7 @@ const SIDEWAYS: GroupBy[] = ['reason', 'queue', 'channel', 'day', 'hour'];
 /** Manager: enterprise or site KPIs with every drill-down, and cross-channel consistency. */
 @Component({
   selector: 'app-manager-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline, CustomerManagerPanel, SelfServicePanel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline, CustomerManagerPanel, SelfServicePanel, MessagesList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './manager-page.html',
 })
@@ -70,7 +72,25 @@ export class ManagerPage {
 
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => this.base());
-  protected readonly grouped = this.kpiApi.resource(() => (this.view.state().by ? { ...this.base(), by: this.view.state().by } : undefined));
+  protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
+  /**
+   * Sites span time zones at enterprise scope: hours go without a tz so the API buckets each
+   * site's contacts and time in that site's own clock ("13:00" is 13:00 in London, Manila and
+   * Chicago alike), never the UTC hour that mixes three sites' mornings and evenings.
+   */
+  protected readonly mixedZones = computed(() => new Set((this.view.org()?.sites ?? []).map((s) => s.timezone)).size > 1 && this.kind() === 'enterprise');
+  protected readonly grouped = this.kpiApi.resource(() => {
+    const by = this.view.state().by;
+    if (!by) return undefined;
+    return { ...this.base(), by, tz: by === 'hour' && this.mixedZones() ? null : this.base().tz };
+  });
+  /** Abandons belong to queues: below queue level (team, agent) the rate is "n/a", not a green 0 %. */
+  protected readonly tileOverrides = computed(() => {
+    const fcr = this.fcrFallback();
+    const k = this.kind();
+    if (k !== 'team' && k !== 'agent') return fcr;
+    return { ...fcr, abandonRatePct: { value: null, target: null, note: 'abandons belong to queues', text: 'n/a' } };
+  });
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
   /**
    * The live room for the scope in view (the server has no queue rooms: a queue follows its
@@ -104,9 +124,14 @@ export class ManagerPage {
    * By reason the API also returns aux reasons (aux:break…: time, no contacts); in a table of
    * contact KPIs they are rows of dashes, so rows with nothing in any shown column are left out.
    */
+  private readonly groupedFcr = injectFcrRowsFallback(this.grouped, () => {
+    const by = this.view.state().by;
+    return by ? { ...this.base(), by, tz: by === 'hour' && this.mixedZones() ? null : this.base().tz } : undefined;
+  }, this.view.timezone);
+  protected readonly fcrNote = computed(() => ({ fcrPct: this.groupedFcr().note }));
   protected readonly groupedRows = computed(() => {
     const cols = this.columns();
-    return (safe(this.grouped)?.rows ?? []).filter((r) => cols.some((c) => (r.kpis as Record<string, number | null>)[c] !== null && (r.kpis as Record<string, number | null>)[c] !== 0));
+    return this.groupedFcr().rows.filter((r) => cols.some((c) => (r.kpis as Record<string, number | null>)[c] !== null && (r.kpis as Record<string, number | null>)[c] !== 0));
   });
   protected readonly drillable = computed(() => {
     const by = this.view.state().by;
@@ -125,7 +150,8 @@ export class ManagerPage {
   });
   protected readonly panelTitle = computed(() => {
     const by = this.view.state().by;
-    return by ? `${this.title()} ${BY_LABELS[by]}` : this.title();
+    const zone = this.mixedZones() && by === 'hour' ? " (each site's local time)" : this.mixedZones() && by === 'day' ? ' (UTC days)' : '';
+    return by ? `${this.title()} ${BY_LABELS[by]}${zone}` : this.title();
   });
   protected readonly targetScopes = computed(() => {
     const org = this.view.org();

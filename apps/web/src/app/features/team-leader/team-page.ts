@@ -23,6 +23,9 @@ import { SendMessageForm } from '../../shared/send-message-form';
 import { TargetEditor } from '../../shared/target-editor';
 import { RequestsPanel } from './requests-panel';
 import { TeamCasesPanel } from '../customer/team-cases-panel';
+import { agentRows, offAgents, teamAverage } from './team-rows';
+import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
+import { MessagesList } from '../../shared/messages-list';
 
 const TILES = ['adherencePct', 'conformancePct', 'ahtSeconds', 'handled', 'fcrPct', 'occupancyPct', 'shrinkagePct'] as const;
 /** ACW beside AHT: a leader coaching new hires needs to see where their handle time goes; transfers, hang-ups and short calls (selfservice.md §4) show who passes customers on or cuts them off. */
@@ -32,7 +35,7 @@ const MAX_SPARK_AGENTS = 40;
 
 @Component({
   selector: 'app-team-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel, ActionsTimeline, TeamCasesPanel],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, LiveAgents, LoadState, TargetEditor, SendMessageForm, RequestsPanel, ActionsTimeline, TeamCasesPanel, MessagesList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-page.html',
 })
@@ -61,8 +64,14 @@ export class TeamPage {
 
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));
   protected readonly summary = this.kpiApi.resource(() => this.base());
+  protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
   protected readonly byAgent = this.kpiApi.resource(() => ({ ...this.base(), by: 'agent' as const }));
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
+  private readonly byAgentFcr = injectFcrRowsFallback(this.byAgent, () => ({ ...this.base(), by: 'agent' as const }), this.view.timezone);
+  protected readonly fcrNote = computed(() => ({ fcrPct: this.byAgentFcr().note }));
+  protected readonly tableRows = computed(() => (safe(this.byAgent) ? agentRows(this.byAgentFcr().rows, this.agents().map((a) => a.id)) : []));
+  protected readonly offKeys = computed(() => offAgents(this.tableRows()));
+  protected readonly average = computed(() => teamAverage(this.row(), this.tableRows().length - this.offKeys().length));
 
   /** Adherence by day per agent over the period (a single day shows its week). */
   protected readonly trend = rxResource({

@@ -26,8 +26,8 @@ export class CustomerSurveys1795950000000 implements MigrationInterface {
     await q.query('CREATE INDEX survey_responses_site_idx ON survey_responses (site_id, responded_at) WHERE site_id IS NOT NULL');
     await q.query('CREATE INDEX survey_responses_queue_idx ON survey_responses (queue_id, responded_at) WHERE queue_id IS NOT NULL');
     await q.query('CREATE INDEX survey_responses_response_id_idx ON survey_responses (response_id)');
-    // Attribution looks contacts up by id and by segment id, whatever their day.
-    await q.query('CREATE INDEX contacts_contact_id_idx ON contacts (contact_id)');
+    // Attribution looks contacts up by id and by segment id, whatever their day. By id it uses
+    // QueueLogLines1795900000000's contacts_contact_id_idx (contact_id, source).
     await q.query('CREATE INDEX contacts_segment_id_idx ON contacts (segment_id)');
     await q.query(SURVEY_OUTCOME_DAYS_CREATE_SQL);
     await q.query(SURVEY_OUTCOME_DAYS_BACKFILL_SQL);
@@ -35,7 +35,6 @@ export class CustomerSurveys1795950000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE rollup_survey_outcomes_day');
-    await q.query('DROP INDEX contacts_contact_id_idx');
     await q.query('DROP INDEX contacts_segment_id_idx');
     // The other survey_responses indexes go with their columns; this one is on an old column.
     await q.query('DROP INDEX survey_responses_customer_idx');

@@ -199,7 +199,7 @@ export interface CasePlace {
 
 /**
  * customer.md roles on cases and responses: agent — own attributed ones only; team leader — own
- * teams; manager — own sites (an enterprise manager also the unattributed); control desk — none;
+ * teams; manager — own sites (an enterprise manager, reach '*', also the unattributed); control desk — none;
  * admin — all. One role that allows is enough.
  */
 export function mayReadCase(user: Me, c: CasePlace): ScopeDecision {
@@ -207,7 +207,7 @@ export function mayReadCase(user: Me, c: CasePlace): ScopeDecision {
     switch (role) {
       case 'admin': return true;
       case 'control_desk': return false;
-      case 'manager': return user.siteIds.length === 0 || (c.siteId !== null && user.siteIds.includes(c.siteId));
+      case 'manager': return user.siteIds.includes(ALL_SITES) || (c.siteId !== null && user.siteIds.includes(c.siteId));
       case 'team_leader': return c.teamId !== null && user.teamIds.includes(c.teamId);
       case 'agent': return user.agentId !== null && c.agentId === user.agentId;
     }

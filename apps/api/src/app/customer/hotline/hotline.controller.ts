@@ -7,16 +7,16 @@ interface HeaderSink {
 }
 import { requireAction, requireRead } from '../../auth/authorize';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { mayDo } from '../../auth/permissions';
+import { ALL_SITES, mayDo } from '../../auth/permissions';
 import { validate } from '../../common/validation';
 import { OrgService } from '../../org/org.service';
 import { requireKnownScope } from '../../org/scope-exists';
 import { assigneeSchema, listQuerySchema, reportQuerySchema, rulesSchema, transitionSchema } from './hotline.dto';
 import { hotlineReportCsv, HotlineService, type HotlineReport } from './hotline.service';
 
-/** Rules: admin, or a manager of the whole enterprise (no sites). */
+/** Rules: admin, or a manager of the whole enterprise (explicit reach '*'). */
 function requireRulesEditor(user: Me): void {
-  const enterpriseManager = user.roles.includes('manager') && user.siteIds.length === 0;
+  const enterpriseManager = user.roles.includes('manager') && user.siteIds.includes(ALL_SITES);
   if (!mayDo(user, 'hotline:rules') && !enterpriseManager) throw new ForbiddenException(`${user.username} may not edit HOTLINE rules`);
 }
 

@@ -5,6 +5,7 @@ import type { StoredContact } from '../../database/record-types';
 import { emptyBatch, mapRecord } from '../map-records';
 import type { OrgMapper } from '../org-mapper';
 import { deleteCallContacts, insertLines, loadCallLines, markDirtyAgents, relinkAcw, replaceOpenCalls, type ContactTouch, type QlLineRow, type StoredQlLine } from './queue-log-sql';
+import { redactLine } from '../redact-caller';
 
 const NO_IGNORED: ReadonlySet<string> = new Set();
 const CALL_TYPES = new Set(['enter', 'connect', 'complete', 'exit', 'blocked']);
@@ -48,7 +49,9 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
   for (const { line, text, lineNumber } of lines) {
     const { callId, agentRef } = lineKeys(line);
     if (callId === null && agentRef === null) continue;
-    rows.push({ hash: lineHashOf(text), at: line.at, callId, agentRef, text, source, lineNumber });
+    // Stored with the caller id as its salted hash (issue 20: no raw caller ids at rest); the key
+    // stays the hash of the line as sent, so a re-sent line is still one line.
+    rows.push({ hash: lineHashOf(text), at: line.at, callId, agentRef, text: redactLine(salt, 'queue_log', text), source, lineNumber });
     if (callId !== null) calls.add(callId);
     if (agentRef !== null) dirty.set(agentRef, Math.min(dirty.get(agentRef) ?? Infinity, line.at));
   }

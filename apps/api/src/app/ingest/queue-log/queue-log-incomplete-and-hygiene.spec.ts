@@ -20,7 +20,9 @@ describe('queue_log: open calls are listed as incomplete, control characters are
     // 4 h − 1 s after it: not yet.
     expect(await quarantine.list()).toEqual([]);
     await ingestText(svc.ingest, 'queue_log', `${T0 + 4 * 3600}|CLI|sales|Agent/1001|PAUSE|Lunch\n`, { source: 'day1b' });
-    expect((await quarantine.list()).map((i) => [i.id, i.reason, i.source, i.lineNumber, i.raw])).toEqual([['incomplete:open1', 'incomplete', 'day1', 1, enter]]);
+    // Listed with the caller id (5551234) as its salted hash only (issue 20: no raw caller ids at rest).
+    const listedEnter = expect.stringMatching(/^1718010000\|open1\|sales\|NONE\|ENTERQUEUE\|\|fwhash:[0-9a-f]{64}\|1$/);
+    expect((await quarantine.list()).map((i) => [i.id, i.reason, i.source, i.lineNumber, i.raw])).toEqual([['incomplete:open1', 'incomplete', 'day1', 1, listedEnter]]);
     // Counted in no KPI while open.
     const window = { scope: { kind: 'enterprise' as const }, from: T0 * 1000, to: (T0 + 86400) * 1000, asOf: (T0 + 86400) * 1000 };
     expect((await svc.kpis.query(window)).rows[0]?.kpis.offered ?? 0).toBe(0);

@@ -26,6 +26,8 @@ describe('queue_log sample with every event type (CRLF, no final newline)', () =
       reason: null,
       agentRef: 'Agent/1001',
       customerRef: '5551234567',
+      direction: 'inbound', // queue_log: always inbound and queued (selfservice.md §1)
+      queued: true,
       enqueuedAt: at(100),
       answeredAt: at(130),
       endedAt: at(310),

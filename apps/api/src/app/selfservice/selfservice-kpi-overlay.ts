@@ -12,6 +12,7 @@ import {
   type SelfServiceConfig,
   type SelfServiceGroupBy,
 } from '@floorwatch/kpi';
+import { CONTACT_SELECT, toContact, toTimestamp, type ContactRowRaw } from '../database/record-sql';
 import type { RecordStore } from '../database/record-store';
 import { loadSessions, loadSessionsByCustomer } from './selfservice-store';
 
@@ -86,9 +87,13 @@ export class SelfServiceKpiOverlay {
       }
       if (sessions.length > 0) {
         const later = await this.repeatsOf(sessions, q);
+        // Time to human reads each transferred session's own contact, wherever it lies: the window's
+        // contacts differ by path (the raw path's [from, to) plus FCR repeats, the overlay's own
+        // read to + 1 day), so a contact enqueued after `to` is looked up by its segment (§3).
+        const handedTo = await this.transferredContactsOf(sessions, q, [...(contacts ?? []), ...later.laterContacts]);
         const ssBy = q.by as SelfServiceGroupBy | undefined;
         const tz = q.tz ?? (q.by === 'day' && q.scope.kind === 'enterprise' ? 'UTC' : undefined);
-        const values = computeSelfServiceKpis({ sessions, contacts: contacts ?? [], contactsUnknown: contacts === null, ...later }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
+        const values = computeSelfServiceKpis({ sessions, contacts: contacts ?? [], contactsUnknown: contacts === null, laterSessions: later.laterSessions, laterContacts: [...later.laterContacts, ...handedTo] }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
         for (const [key, v] of values) Object.assign(row(key), v);
       }
     }
@@ -98,6 +103,32 @@ export class SelfServiceKpiOverlay {
       for (const [key, v] of journeys) Object.assign(row(key), v);
     }
     return [...rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((key) => ({ key, kpis: rows.get(key) as KpiValues }));
+  }
+
+  /**
+   * The answered contacts (any scope) of the window's closed transferred sessions that `known` does
+   * not hold, by segmentId (§2 transferredContactId): enqueued from a day before the earliest such
+   * session's start up to W after the latest one's end (callbacks included; bounds prune partitions).
+   */
+  private async transferredContactsOf(sessions: readonly SelfServiceSession[], q: OverlayQuery, known: readonly Contact[]): Promise<Contact[]> {
+    const have = new Set<string>();
+    for (const c of known) if (c.agentId !== null && c.answeredAt !== null) have.add(c.segmentId);
+    const ids = new Set<string>();
+    let minStart = Infinity;
+    let maxEnd = -Infinity;
+    for (const s of sessions) {
+      if (s.outcome !== 'transferred' || s.endedAt === null || s.transferredContactId === null || s.startedAt < q.from || s.startedAt >= q.to) continue;
+      if (have.has(s.transferredContactId)) continue;
+      ids.add(s.transferredContactId);
+      if (s.startedAt < minStart) minStart = s.startedAt;
+      if (s.endedAt > maxEnd) maxEnd = s.endedAt;
+    }
+    if (ids.size === 0) return [];
+    const rows = await this.store.query<ContactRowRaw>(
+      `${CONTACT_SELECT} WHERE segment_id IN (SELECT unnest($1::text[])) AND enqueued_at >= $2 AND enqueued_at <= $3 AND agent_id IS NOT NULL AND answered_at IS NOT NULL ORDER BY enqueued_at, contact_id, segment_id`,
+      [[...ids], toTimestamp(minStart - DAY_MS), toTimestamp(maxEnd + this.config.repeatWindowSeconds * 1000)],
+    );
+    return rows.map(toContact);
   }
 
   /** Later sessions and contacts of the contained sessions' customers, any scope, up to the last end + W. */

@@ -33,7 +33,11 @@ describe('admin feeds: the format ingested is the format on screen', () => {
     fixture = TestBed.createComponent(FeedsPage);
     await settle();
   });
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The feed-health table beside the upload form loads (and reloads) GET /feeds on its own.
+    for (const r of http.match((req) => req.url === '/api/v1/feeds')) r.flush([]);
+    http.verify();
+  });
 
   it('assumes no format: the select says "Choose a format…" and Ingest is disabled until one is known', async () => {
     expect(select().selectedOptions[0].textContent?.trim()).toBe('Choose a format…');

@@ -28,6 +28,8 @@ describe('target resolution and colour', () => {
       ['adherencePct', 'higher', 90], ['conformancePct', 'higher', 95], ['serviceLevelPct', 'higher', 80],
       ['abandonRatePct', 'lower', 5], ['ahtSeconds', 'lower', 360], ['fcrPct', 'higher', 75],
       ['shrinkagePct', 'lower', 32], ['occupancyPct', 'higher', 80], ['consistencyIndex', 'higher', 70],
+      // customer.md default targets
+      ['csatTopBoxPct', 'higher', 80], ['npsScore', 'higher', 30],
     ]);
   });
 

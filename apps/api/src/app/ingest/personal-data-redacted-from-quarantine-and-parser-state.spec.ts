@@ -26,7 +26,12 @@ describe('personal data is redacted from quarantine and parser state', () => {
     const salt = await customerKeySalt(db.store);
     const quarantined: { raw: string }[] = await db.dataSource.query(`SELECT raw FROM quarantine`);
     expect(quarantined.map((q) => q.raw)).toEqual([`not-a-time|cq|sales|NONE|ENTERQUEUE||fwhash:${hashCustomerKey(salt, '+447700900123')}|1`]);
-    const state: { state: unknown }[] = await db.dataSource.query(`SELECT state FROM feed_state`);
+    // queue_log's carry-over state is its stored lines and open calls (order-free ingest), plus feed_state.
+    const state: unknown[] = [
+      ...(await db.dataSource.query(`SELECT state FROM feed_state`)),
+      ...(await db.dataSource.query(`SELECT * FROM queue_log_lines`)),
+      ...(await db.dataSource.query(`SELECT * FROM queue_log_open_calls`)),
+    ];
     const stored = JSON.stringify(state);
     expect(stored).not.toContain('5559876');
     expect(stored).toContain(`fwhash:${hashCustomerKey(salt, '5559876')}`);

@@ -12,6 +12,7 @@ export const PAGE_ENTRIES: Readonly<Record<string, string>> = {
   manager: 'features/manager/manager-page.ts',
   desk: 'features/control-desk/desk-page.ts',
   'desk/wallboard': 'features/control-desk/wallboard-page.ts',
+  training: 'features/training/training-page.ts',
 };
 
 /** The part of esbuild's metafile (`statsJson` of the Angular build) read here. */

@@ -49,3 +49,25 @@ class FormatLocks {
 }
 
 export const formatLocks = new FormatLocks();
+
+/**
+ * Feed-health writes under way in this process. An ingest call's records reach /live as it
+ * publishes them and its batch is stored in feed health just after it returns, so a read waits
+ * for the writes already started: figures read after a record reached /live include it.
+ */
+class PendingRecordings {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  track<T>(write: Promise<T>): Promise<T> {
+    this.pending.add(write);
+    const done = () => void this.pending.delete(write);
+    write.then(done, done);
+    return write;
+  }
+
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+}
+
+export const pendingRecordings = new PendingRecordings();

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import type { FeedHealth } from '@floorwatch/contracts';
 import { RecordStore } from '../database/record-store';
 import { OrgService } from '../org/org.service';
+import { pendingRecordings } from './batch-records';
 import { FeedAlerts } from './feed-alerts';
 import { FeedHealthStore } from './feed-health.store';
 import { anySiteOpen, toFeedHealth, type FeedHealthOptions } from './feed-status';
@@ -45,6 +46,8 @@ export class FeedsHealthService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async list(): Promise<FeedHealth[]> {
+    // Batches whose records were already published (to /live) are stored before the figures are read.
+    await pendingRecordings.settled();
     const now = this.clock();
     const org = await this.orgs.org();
     const open = anySiteOpen(now, org.sites.filter((s) => s.id !== 'unassigned').map((s) => s.timezone), this.options);

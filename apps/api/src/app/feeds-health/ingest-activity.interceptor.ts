@@ -5,7 +5,7 @@ import { type Observable, finalize, from, switchMap, tap } from 'rxjs';
 import { RecordStore } from '../database/record-store';
 import { IngestController } from '../ingest/ingest.controller';
 import { IngestEvents } from '../ingest/ingest-events';
-import { BatchRecords, formatLocks } from './batch-records';
+import { BatchRecords, formatLocks, pendingRecordings } from './batch-records';
 import { FeedHealthStore } from './feed-health.store';
 
 /**
@@ -38,8 +38,8 @@ export class IngestActivityInterceptor implements NestInterceptor {
         return next.handle().pipe(
           tap((summary) => {
             const s = summary as IngestSummary;
-            this.health
-              .recordBatch({ source, format, at: Date.now(), summary: s, records: counted.records, lastRecordAt: counted.lastRecordAt, followerState: follower })
+            pendingRecordings
+              .track(this.health.recordBatch({ source, format, at: Date.now(), summary: s, records: counted.records, lastRecordAt: counted.lastRecordAt, followerState: follower }))
               .catch((e: unknown) => this.log.warn(`feed health not recorded for ${source}: ${e instanceof Error ? e.message : String(e)}`));
           }),
           finalize(() => {

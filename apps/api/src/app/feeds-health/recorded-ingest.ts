@@ -1,6 +1,6 @@
 import type { IngestSummary } from '@floorwatch/contracts';
 import type { IngestEvents } from '../ingest/ingest-events';
-import { BatchRecords, formatLocks } from './batch-records';
+import { BatchRecords, formatLocks, pendingRecordings } from './batch-records';
 import type { FeedHealthStore } from './feed-health.store';
 
 /** Runs one ingest call and adds what it did to feed health (for feeds ingested in this process: followers, streams). */
@@ -14,7 +14,7 @@ export async function recordedIngest(
   const counted = new BatchRecords(events, feed.format);
   try {
     const summary = await ingest();
-    await health.recordBatch({ ...feed, at: Date.now(), summary, records: counted.records, lastRecordAt: counted.lastRecordAt });
+    await pendingRecordings.track(health.recordBatch({ ...feed, at: Date.now(), summary, records: counted.records, lastRecordAt: counted.lastRecordAt }));
     return summary;
   } finally {
     counted.stop();

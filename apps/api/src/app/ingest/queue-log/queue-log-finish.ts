@@ -26,9 +26,8 @@ export async function finishQueueLogAgents(
   onCommitted: (states: StoredStateEvent[]) => void,
 ): Promise<number> {
   let done = 0;
-  for (;;) {
-    const agents = await nextGroup(store);
-    if (agents.length === 0) return done;
+  let agents = await nextGroup(store);
+  while (agents.length > 0) {
     const states: StoredStateEvent[] = [];
     await store.transaction(async (tx) => {
       const { contacts, agentTimes, states: fresh } = await rederiveAgents(tx, agents, mapper);
@@ -40,9 +39,18 @@ export async function finishQueueLogAgents(
       else await rollups.refresh(tx, touches);
       await clearDirty(tx, agents);
     });
-    onCommitted(states.sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0)));
     done += agents.length;
+    // The next group is looked up before this one's states are published, so the last group's
+    // publish is the run's last step: whoever records the run (feed health around a followed
+    // file's ingest) stores its lines and records right as its states reach /live, not one
+    // database round trip later. Published even if that look-up fails (they are committed).
+    try {
+      agents = await nextGroup(store);
+    } finally {
+      onCommitted(states.sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0)));
+    }
   }
+  return done;
 }
 
 /** The next dirty agents whose lines to replay fit LINES_PER_TRANSACTION (at least one agent). */

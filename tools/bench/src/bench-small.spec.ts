@@ -11,7 +11,7 @@ it('the tiny bench produces a finite figure for every measured row, and rollup =
   for (const f of measured.filter((f) => !f.name.startsWith('live'))) expect([f.name, Number.isFinite(f.value)]).toEqual([f.name, true]);
   const comparisons = measured.filter((f) => f.details && 'identical' in f.details);
   expect(comparisons.length).toBeGreaterThanOrEqual(2);
-  for (const f of comparisons) expect([f.name, f.details?.['identical']]).toEqual([f.name, true]);
+  for (const f of comparisons) expect([f.name, f.details?.['identical'], f.details?.['firstDifference'] ?? null]).toEqual([f.name, true, null]);
   expect(measured.find((f) => f.name.startsWith('ingest queue_log, PGlite'))?.details?.['rawInsertRowsPerSec']).toBeGreaterThan(0);
   // With PostgreSQL, the CLI ingested the queue_log files in a process of its own, twice (as
   // shipped, heap capped; FW_INGEST_HEAP_MB=0), then once with --bulk; every line counted, at a positive rate.

@@ -138,7 +138,7 @@ export async function benchNaiveVsRollup(s: IngestedStore, w: KpiBenchWorld, rep
     const rollupMs = await median(repeats, () => kpis.query(q));
     return {
       name: `${name}: service raw path vs rollup path (${label})`, size, value: round(rawMs / rollupMs, 2), unit: 'x (raw ms / rollup ms)',
-      details: { rawMs: round(rawMs, 2), rollupMs: round(rollupMs, 2), identical: sameRows(rawRows, rollRows), usedRollups, dailyRanges, rows: rollRows.length },
+      details: { rawMs: round(rawMs, 2), rollupMs: round(rollupMs, 2), identical: sameRows(rawRows, rollRows), firstDifference: firstDifference(rawRows, rollRows), usedRollups, dailyRanges, rows: rollRows.length },
     };
   };
   return [
@@ -155,9 +155,19 @@ export async function benchNaiveVsRollup(s: IngestedStore, w: KpiBenchWorld, rep
 }
 
 function sameRows(a: { key: string; kpis: Record<string, number | null> }[], b: { key: string; kpis: Record<string, number | null> }[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((row, i) => row.key === b[i].key && Object.entries(row.kpis).every(([k, v]) => {
-    const u = b[i].kpis[k];
-    return v === null || u === null ? v === u : Math.abs(v - u) <= 1e-9 * Math.max(1, Math.abs(v));
-  }));
+  return firstDifference(a, b) === null;
+}
+
+/** Where two KPI row sets first differ (`key kpi: a vs b`), or null: a failing comparison says what differs. */
+function firstDifference(a: { key: string; kpis: Record<string, number | null> }[], b: { key: string; kpis: Record<string, number | null> }[]): string | null {
+  if (a.length !== b.length) return `${a.length} rows vs ${b.length}`;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].key !== b[i].key) return `row ${i}: key ${a[i].key} vs ${b[i].key}`;
+    for (const [k, v] of Object.entries(a[i].kpis)) {
+      const u = b[i].kpis[k];
+      const same = v === null || u === null ? v === u : Math.abs(v - u) <= 1e-9 * Math.max(1, Math.abs(v));
+      if (!same) return `${a[i].key} ${k}: ${v} vs ${u}`;
+    }
+  }
+  return null;
 }

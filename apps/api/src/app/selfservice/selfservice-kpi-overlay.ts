@@ -72,7 +72,10 @@ export class SelfServiceKpiOverlay {
     const journeysApply = q.scope.kind === 'enterprise' && q.by === 'derivedChain' && q.to - q.from <= JOURNEY_MAX_WINDOW_MS;
     // One read serves all three parts: journeys need the window ± the margin, the rest the window.
     const touchContacts = journeysApply ? await this.store.loadContacts(q.scope, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS) : null;
-    const contacts = touchContacts ?? loaded ?? (q.to - q.from <= EFFORT_MAX_WINDOW_MS ? await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS) : null);
+    // Over EFFORT_MAX_WINDOW_MS the rates are null on every path (raw included), so a query's answer
+    // does not depend on whether the rollups served it.
+    const withinEffort = q.to - q.from <= EFFORT_MAX_WINDOW_MS;
+    const contacts = touchContacts ?? (withinEffort ? (loaded ?? (await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS))) : null);
 
     if (!sessionOnly && contacts) {
       const keyOf = contactKey(q, tzOfSite);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { KpiApi } from '../../core/api/kpi-api';
 import { errorText } from '../../core/api/org-api';
 import { Chart } from '../../shared/chart';
@@ -36,6 +36,10 @@ const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'iv
         <div>
           <h3 class="fw-small">Customer effort by channel path</h3>
           @if (scope() !== 'enterprise') { <app-load-state kind="empty" message="Journeys are counted for the whole enterprise: choose the enterprise scope." /> }
+          @else if (!journeysOpen()) {
+            <button type="button" class="fw-btn" (click)="journeysOpen.set(true)">Show journeys</button>
+            <p class="fw-xs fw-muted">Reads every contact of the period and a week either side: asked for when needed.</p>
+          }
           @else if (byChain.error()) { <app-load-state kind="error" [message]="err(byChain.error())" (retry)="byChain.reload()" /> }
           @else if (!chainRows().length) { <app-load-state [kind]="byChain.isLoading() ? 'loading' : 'empty'" message="No completed journeys in this period." /> }
           @else { <app-chart [options]="chainOption()" summary="Contacts per journey by derived channel path" /> }
@@ -61,7 +65,9 @@ export class SelfServicePanel {
   private readonly q = computed(() => ({ from: this.from(), to: this.to(), tz: this.tz() }));
   protected readonly scoped = this.kpi.resource(() => ({ ...this.q(), scope: this.scope() }));
   protected readonly byIntent = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'intent' as const }));
-  protected readonly byChain = this.kpi.resource(() => (this.scope() === 'enterprise' ? { ...this.q(), scope: 'enterprise', by: 'derivedChain' as const } : undefined));
+  /** Journeys are read from raw contacts (window ± a week): only once the manager asks for them, not on every page open. */
+  protected readonly journeysOpen = signal(false);
+  protected readonly byChain = this.kpi.resource(() => (this.scope() === 'enterprise' && this.journeysOpen() ? { ...this.q(), scope: 'enterprise', by: 'derivedChain' as const } : undefined));
   protected readonly byChannel = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'channel' as const }));
 
   protected readonly intentRows = computed(() => selfServiceRows(safe(this.byIntent)?.rows, 'ivrOffered'));

@@ -10,7 +10,8 @@ async function uploadBadLine(baseUrl: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/v1/ingest/queue_log?source=${encodeURIComponent(source)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'text/plain' },
-    body: 'this is not a queue_log line\n',
+    // A queue_log file (a file with no queue_log line at all is refused whole) whose second line is bad.
+    body: `${Math.floor(Date.now() / 1000)}|NONE|NONE|NONE|QUEUESTART|\nthis is not a queue_log line\n`,
   });
   const summary = (await res.json()) as { quarantined: number };
   assert(summary.quarantined === 1, `upload quarantined ${summary.quarantined} lines, expected 1`);
@@ -40,7 +41,7 @@ export async function adminChecks(ctx: E2eContext): Promise<void> {
       await s.page.getByText('this is not a queue_log line').waitFor();
       await s.settled();
       await s.shot(ctx.shots, '14-admin-quarantine');
-      await s.page.getByRole('button', { name: `Mark line 1 of ${source} resolved` }).click();
+      await s.page.getByRole('button', { name: `Mark line 2 of ${source} resolved` }).click();
       await s.page.getByText('Nothing in quarantine.').waitFor();
       return source;
     });

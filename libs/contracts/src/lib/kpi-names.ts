@@ -1,3 +1,22 @@
+/** selfservice.md §3: the self-service session KPIs (libs/kpi selfservice computes exactly these). */
+export const SELF_SERVICE_KPI_NAMES = [
+  'ivrOffered',
+  'ivrShortAbandoned',
+  'ivrReasonMissing',
+  'ivrContainmentPct',
+  'ivrOptOutPct',
+  'ivrAbandonPct',
+  'ivrErrorPct',
+  'ivrSeconds',
+  'timeToHumanSeconds',
+  'ssEligible',
+  'ssPending',
+  'selfServiceResolutionPct',
+  'effectiveContainmentPct',
+  'idFailurePct',
+  'selfServiceSharePct',
+] as const;
+
 /** Every KPI the CLI, API and dashboards report (spec/interfaces.md, `fw kpi`). */
 export const KPI_NAMES = [
   // workforce
@@ -69,21 +88,7 @@ export const KPI_NAMES = [
   'closeSecondsP90',
   'closedWithin48hPct',
   // selfservice.md §3: self-service sessions (enterprise and site scope)
-  'ivrOffered',
-  'ivrShortAbandoned',
-  'ivrReasonMissing',
-  'ivrContainmentPct',
-  'ivrOptOutPct',
-  'ivrAbandonPct',
-  'ivrErrorPct',
-  'ivrSeconds',
-  'timeToHumanSeconds',
-  'ssEligible',
-  'ssPending',
-  'selfServiceResolutionPct',
-  'effectiveContainmentPct',
-  'idFailurePct',
-  'selfServiceSharePct',
+  ...SELF_SERVICE_KPI_NAMES,
   // selfservice.md §4: journeys (enterprise) and effort per handled segment (every scope)
   'journeys',
   'journeyContacts',

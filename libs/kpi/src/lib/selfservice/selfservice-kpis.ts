@@ -1,26 +1,10 @@
-import { directionOf, type Contact, type SelfServiceSession } from '@floorwatch/contracts';
+import { directionOf, SELF_SERVICE_KPI_NAMES, type Contact, type SelfServiceSession } from '@floorwatch/contracts';
 import { bucketAt, type TimeGroup } from '../time-buckets';
 
 /** selfservice.md §3 groupings (plus the contact ones that make sense for sessions). */
 export type SelfServiceGroupBy = 'intent' | 'entryPoint' | 'lastNode' | 'channel' | 'site' | 'day' | 'hour' | 'interval' | 'direction' | 'coverage';
 
-export const SELF_SERVICE_KPI_NAMES = [
-  'ivrOffered',
-  'ivrShortAbandoned',
-  'ivrReasonMissing',
-  'ivrContainmentPct',
-  'ivrOptOutPct',
-  'ivrAbandonPct',
-  'ivrErrorPct',
-  'ivrSeconds',
-  'timeToHumanSeconds',
-  'ssEligible',
-  'ssPending',
-  'selfServiceResolutionPct',
-  'effectiveContainmentPct',
-  'idFailurePct',
-  'selfServiceSharePct',
-] as const;
+export { SELF_SERVICE_KPI_NAMES };
 export type SelfServiceKpiName = (typeof SELF_SERVICE_KPI_NAMES)[number];
 export type SelfServiceKpiValues = Record<SelfServiceKpiName, number | null>;
 

@@ -29,26 +29,17 @@ export interface Account {
 export const DEMO_PASSWORD = 'floorwatch';
 export const DEMO_USERNAMES = ['agent', 'lead', 'manager', 'desk', 'admin'] as const;
 
+/** Who a user is and what they reach: the part the admin view and the signed-in user share. */
+function identity(row: UserRow): Pick<Me, 'username' | 'roles' | 'agentId' | 'teamIds' | 'siteIds'> {
+  return { username: row.username, roles: row.roles, agentId: row.agent_id, teamIds: row.team_ids, siteIds: row.site_ids };
+}
+
 function view(row: UserRow): UserView {
-  return {
-    username: row.username,
-    roles: row.roles,
-    agentId: row.agent_id,
-    teamIds: row.team_ids,
-    siteIds: row.site_ids,
-    ...(row.disabled ? { disabled: true } : {}),
-  };
+  return { ...identity(row), ...(row.disabled ? { disabled: true } : {}) };
 }
 
 function meOf(row: UserRow): Me {
-  return {
-    username: row.username,
-    roles: row.roles,
-    agentId: row.agent_id,
-    teamIds: row.team_ids,
-    siteIds: row.site_ids,
-    ...(row.must_change_password ? { mustChangePassword: true } : {}),
-  };
+  return { ...identity(row), ...(row.must_change_password ? { mustChangePassword: true } : {}) };
 }
 
 function account(row: UserRow): Account {

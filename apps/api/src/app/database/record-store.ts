@@ -5,6 +5,7 @@ import type { DatabaseHandle } from './open-database';
 import { LATEST_EVENT_KEY, MAX_CONTACT_SPAN_KEY, RecordReader } from './record-reader';
 import { CONTACT_COLUMNS, toTimestamp, toTimestampOrNull } from './record-sql';
 import type { QuarantineRecord, StoredContact, StoredForecast, StoredScheduleSegment, StoredStateEvent, StoredSurvey } from './record-types';
+import { currentStatementTimeout } from './statement-timeout';
 
 export { LATEST_EVENT_KEY, MAX_CONTACT_SPAN_KEY } from './record-reader';
 
@@ -26,6 +27,34 @@ export class RecordStore extends RecordReader {
 
   static for(handle: DatabaseHandle): RecordStore {
     return new RecordStore(handle.dataSource, new BulkWriter(handle.dataSource, handle.mode));
+  }
+
+  /**
+   * Raw SQL. Inside an API request on PostgreSQL (statement-timeout.ts) a pooled statement runs
+   * in its own short transaction with SET LOCAL statement_timeout, so the limit ends with it and
+   * the connection goes back to the pool clean. Not on PGlite: it does not enforce
+   * statement_timeout (pg_sleep(1) under a 100 ms limit completes) and has one connection.
+   */
+  override query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const ms = this.runner || this.writer.mode !== 'postgres' ? null : currentStatementTimeout();
+    return ms === null ? super.query<T>(sql, params) : this.timedQuery<T>(ms, sql, params);
+  }
+
+  private async timedQuery<T>(ms: number, sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner();
+    let broken: Error | undefined;
+    try {
+      await runner.query(`BEGIN; SET LOCAL statement_timeout = ${Math.floor(ms)}`);
+      const rows = (await runner.query(sql, params)) as T[];
+      await runner.query('COMMIT');
+      return rows;
+    } catch (err) {
+      // A connection that cannot even roll back is dropped from the pool, not handed to the next request.
+      await runner.query('ROLLBACK').catch((e: Error) => (broken = e));
+      throw err;
+    } finally {
+      await (runner as QueryRunner & { releasePostgresConnection?(err?: Error): Promise<void> }).releasePostgresConnection?.(broken) ?? runner.release();
+    }
   }
 
   /** Runs `work` with a store bound to one transaction: commits if it resolves, rolls back if it throws. */

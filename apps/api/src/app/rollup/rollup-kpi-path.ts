@@ -17,7 +17,7 @@ import { planDaily } from './daily-plan';
 import { DAILY_STATE_KEY, type DailyState } from './daily-refresh';
 import { readRollups } from './rollup-reader';
 import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
-import { floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
+import { ceilInterval, floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
 import { readSurveyDays, surveyDaysServe } from './survey-rollup';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
 import { loadScopedSurveys } from '../customer/attribution/survey-reader';
@@ -35,6 +35,9 @@ type ContactLoader = (scope: Scope, from: number, to: number, asOf: number) => P
  *   raw: its subjects, each judged at asOf against its stored first repeat); enterprise surveys
  *   from the UTC day rows where the grouping allows, else raw;
  * - [R, to): everything from raw through computeKpiComponents (the live, unfinished interval).
+ * An unaligned `from` is split the same way: the head [from, A), A = the next interval start, from
+ * raw, [A, R) from the rollups (a raw read of the whole window would hold every contact of up to
+ * 400 days in memory).
  * Every component is additive over time, so the sum is the raw answer.
  */
 export class RollupKpiPath {
@@ -43,6 +46,8 @@ export class RollupKpiPath {
   lastDailyAgentRanges = 0;
   /** UTC days the last query read from the survey day rows. */
   lastSurveyDays = 0;
+  /** Length of the unaligned head [from, next interval start) the last query read raw (ms). */
+  lastRawHeadMs = 0;
 
   constructor(
     private readonly store: RecordStore,
@@ -53,34 +58,40 @@ export class RollupKpiPath {
   async query(org: Org, q: KpiQuery, agentIds: string[] | null): Promise<KpiRow[] | null> {
     const { scope, from, to, asOf } = q;
     this.lastSurveyDays = 0;
+    this.lastRawHeadMs = 0;
     // The rollups keep no direction key: `--by direction` is answered from raw contacts.
-    if (!isAligned(from) || q.by === 'direction' || q.by === 'coverage') return null;
+    if (q.by === 'direction' || q.by === 'coverage') return null;
+    // The rollups serve [start, until); an unaligned head [from, start) is read raw below.
+    const start = ceilInterval(from);
     // Watermark and daily state in one round trip.
     const settings = await this.store.query<{ key: string; value: unknown }>('SELECT key, value FROM settings WHERE key = ANY($1::text[])', [[AGENT_TIME_THROUGH_KEY, DAILY_STATE_KEY]]);
     const setting = <T>(key: string): T | null => (settings.find((r) => r.key === key)?.value as T | undefined) ?? null;
     const through = setting<number>(AGENT_TIME_THROUGH_KEY);
     const until = floorInterval(Math.min(to, asOf, through ?? Number.NEGATIVE_INFINITY));
-    if (!(until > from)) return null;
+    if (!(until > start)) return null;
     const o = indexOrg(org);
     // FCR from the rollup needs the stored repeats' window and any-reason repeats; else raw.
     const fcrRolled = !this.config.sameReasonOnly && this.config.fcrWindowSeconds === FCR_ROLLUP_WINDOW_SECONDS;
     const split = floorInterval(asOf - this.config.fcrWindowSeconds * 1000);
     const fcrSplit = fcrRolled ? split : null;
-    const plan = planDaily(o, { scope, by: q.by, tz: q.tz, from, until, fcrSplit }, setting<DailyState>(DAILY_STATE_KEY));
+    const plan = planDaily(o, { scope, by: q.by, tz: q.tz, from: start, until, fcrSplit }, setting<DailyState>(DAILY_STATE_KEY));
     this.lastDailyRanges = plan ? plan.contacts.reduce((n, g) => n + g.days.length, 0) : 0;
     this.lastDailyAgentRanges = plan?.agents ? plan.agents.reduce((n, g) => n + g.days.length, 0) : 0;
 
     // Raw FCR where the rollup cannot judge it: the split interval (subjects partly eligible at
     // asOf), or the whole [from, until) when FCR is not rolled up for this config.
-    const [fcrFrom, fcrTo] = !fcrRolled ? [from, until] : split >= from && split < until ? [split, split + INTERVAL_MS] : [0, 0];
+    const [fcrFrom, fcrTo] = !fcrRolled ? [start, until] : split >= start && split < until ? [split, split + INTERVAL_MS] : [0, 0];
     const none = new Map<string, KpiComponents>();
     // The parts are independent reads: in parallel (PostgreSQL answers them on separate connections).
-    const [rows, fcr, surveys, tail] = await Promise.all([
-      readRollups(this.store, o, { scope, from, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit, plan }),
+    const [rows, fcr, surveys, head, tail] = await Promise.all([
+      readRollups(this.store, o, { scope, from: start, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit, plan }),
       fcrTo > fcrFrom ? this.rawFcr(org, q, fcrFrom, fcrTo) : none,
-      this.surveys(org, q, from, until),
+      this.surveys(org, q, start, until),
+      start > from ? this.rawComponents(org, { ...q, to: start }, agentIds) : none,
       until < to ? this.rawComponents(org, { ...q, from: until }, agentIds) : none,
     ]);
+    this.lastRawHeadMs = start - from;
+    for (const [key, c] of head) addComponentsInto(rowOf(rows, key), c);
     for (const [key, c] of fcr) addFcr(rowOf(rows, key), c);
     for (const [key, c] of surveys) addSurveys(rowOf(rows, key), c);
     for (const [key, c] of tail) addComponentsInto(rowOf(rows, key), c);
@@ -111,10 +122,11 @@ export class RollupKpiPath {
   }
 
   /**
-   * The tail [R, to) from raw records. Its agent time needs the state each agent was in at R,
-   * but only agents who were not logged out then, or who have an event or a schedule segment in
-   * the tail, can add anything; the first are exactly those with a rollup row in the complete
-   * interval before R (a row exists iff some time was counted). So the state events are loaded
+   * The tail [R, to) (or the unaligned head [from, A)) from raw records. Its agent time needs the
+   * state each agent was in at R, but only agents who were not logged out then, or who have an
+   * event or a schedule segment in the part, can add anything; the first are exactly those with a
+   * rollup row in the complete interval before R (a row exists iff some time was counted) — for an
+   * unaligned head start, in the interval that contains it. So the state events are loaded
    * for those agents only, not for every agent of the scope (enterprise: every agent's last event).
    */
   private async rawComponents(org: Org, q: KpiQuery, agentIds: string[] | null): Promise<Map<string, KpiComponents>> {
@@ -134,9 +146,10 @@ export class RollupKpiPath {
     return computeKpiComponents({ org, contacts, stateEvents, schedule, surveys }, q, this.config);
   }
 
-  /** Agents with agent time in the interval before `from` (rollup) or a state event in [from, to). */
+  /** Agents with agent time in the interval before (or around) `from` (rollup) or a state event in [from, to). */
   private async tailAgents(agentIds: string[] | null, from: number, to: number): Promise<Set<string>> {
-    const params: unknown[] = [new Date(from - INTERVAL_MS), new Date(from), new Date(to)];
+    const before = isAligned(from) ? from - INTERVAL_MS : floorInterval(from);
+    const params: unknown[] = [new Date(before), new Date(from), new Date(to)];
     const only = agentIds ? ` AND agent_id = ANY($${params.push(agentIds)}::text[])` : '';
     const rows = await this.store.query<{ agent_id: string }>(
       `SELECT agent_id FROM rollup_agent_time_15m WHERE interval_start = $1${only}

@@ -24,6 +24,10 @@ export class AdminApi {
   updateUser(username: string, patch: Partial<CreateUserRequest>): Observable<UserView> {
     return this.http.patch<UserView>(`${API_PREFIX}/admin/users/${encodeURIComponent(username)}`, patch);
   }
+  /** Ends the user's tokens and live sockets at once; the API refuses the signed-in admin themself. */
+  deleteUser(username: string): Observable<void> {
+    return this.http.delete<void>(`${API_PREFIX}/admin/users/${encodeURIComponent(username)}`);
+  }
 
   /** The file goes as the raw body so the API can stream it; the name tells the source. */
   ingest(format: FeedFormat, file: Blob, fileName: string): Observable<IngestSummary> {

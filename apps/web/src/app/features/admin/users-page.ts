@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { ROLES, type Role } from '@floorwatch/contracts';
+import { ROLES, type Role, type UserView } from '@floorwatch/contracts';
+import type { Observable } from 'rxjs';
 import { AdminApi } from '../../core/api/admin-api';
 import { errorText } from '../../core/api/org-api';
-import { ROLE_LABEL } from '../../core/auth.service';
+import { AuthService, ROLE_LABEL } from '../../core/auth.service';
 import { LoadState } from '../../shared/load-state';
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -11,6 +12,7 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
   selector: 'app-users-page',
   imports: [LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `td.actions { display: flex; gap: var(--fw-space-2); align-items: center; white-space: nowrap; }`,
   template: `
     <section class="fw-card">
       <header class="fw-card-head"><h2>Users</h2></header>
@@ -20,14 +22,31 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
         <app-load-state kind="loading" />
       } @else {
         <div class="fw-scroll-x"><table class="fw-table">
-          <thead><tr><th>Username</th><th>Roles</th><th>Agent</th><th>Teams</th><th>Sites</th></tr></thead>
+          <thead><tr><th>Username</th><th>Roles</th><th>Agent</th><th>Teams</th><th>Sites</th><th>Status</th><th><span class="fw-visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             @for (u of (res.hasValue() ? res.value() : undefined); track u.username) {
               <tr><td>{{ u.username }}</td><td>{{ roleNames(u.roles) }}</td><td>{{ u.agentId ?? '—' }}</td>
-                <td>{{ u.teamIds.join(', ') || '—' }}</td><td>{{ u.siteIds.join(', ') || '—' }}</td></tr>
+                <td>{{ u.teamIds.join(', ') || '—' }}</td><td>{{ u.siteIds.join(', ') || '—' }}</td>
+                <td>
+                  @if (u.disabled) { <span class="fw-pill fw-status-red">Disabled</span> } @else { <span class="fw-pill fw-status-green">Active</span> }
+                </td>
+                <td class="actions">
+                  @if (u.username === me()) {
+                    <!-- The API refuses both for the signed-in admin: nobody would be left to undo it. -->
+                    <span class="fw-small fw-muted">you</span>
+                  } @else if (confirming() === u.username) {
+                    <span class="fw-small" role="alert">Delete {{ u.username }}? Their sign-ins end at once; this cannot be undone.</span>
+                    <button type="button" class="fw-btn danger" [disabled]="busy()" (click)="remove(u)">Yes, delete</button>
+                    <button type="button" class="fw-btn" [disabled]="busy()" (click)="confirming.set(null)">Cancel</button>
+                  } @else {
+                    <button type="button" class="fw-btn" [disabled]="busy()" (click)="setDisabled(u, !u.disabled)" [attr.aria-label]="(u.disabled ? 'Enable ' : 'Disable ') + u.username">{{ u.disabled ? 'Enable' : 'Disable' }}</button>
+                    <button type="button" class="fw-btn" [disabled]="busy()" (click)="confirming.set(u.username)" [attr.aria-label]="'Delete ' + u.username">Delete</button>
+                  }
+                </td></tr>
             }
           </tbody>
         </table></div>
+        @if (rowError()) { <p class="fw-error-text" role="alert">{{ rowError() }}</p> }
       }
     </section>
     <section class="fw-card">
@@ -35,7 +54,7 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
       <form class="fw-form" (submit)="create($event)">
         <div class="fw-form-row">
           <label class="fw-field"><span>Username</span><input class="fw-input" required [value]="username()" (input)="username.set(v($event))" /></label>
-          <label class="fw-field"><span>Password (min. 8)</span><input class="fw-input" type="password" required minlength="8" [value]="password()" (input)="password.set(v($event))" /></label>
+          <label class="fw-field"><span>Password (min. 12)</span><input class="fw-input" type="password" required minlength="12" [value]="password()" (input)="password.set(v($event))" /></label>
           <label class="fw-field"><span>Agent id</span><input class="fw-input" [value]="agentId()" (input)="agentId.set(v($event))" /></label>
           <label class="fw-field"><span>Team ids (comma)</span><input class="fw-input" [value]="teams()" (input)="teams.set(v($event))" /></label>
           <label class="fw-field"><span>Site ids (comma)</span><input class="fw-input" [value]="sites()" (input)="sites.set(v($event))" /></label>
@@ -46,7 +65,7 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
           }
         </fieldset>
         <div class="fw-form-row">
-          <button class="fw-btn primary" type="submit" [disabled]="busy() || !username() || password().length < 8 || picked().length === 0">Create user</button>
+          <button class="fw-btn primary" type="submit" [disabled]="busy() || !username() || password().length < 12 || picked().length === 0">Create user</button>
           @if (error()) { <span class="fw-error-text" role="alert">{{ error() }}</span> }
           @if (done()) { <span class="fw-ok-text" role="status">✓ {{ done() }}</span> }
         </div>
@@ -68,6 +87,14 @@ export class UsersPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly done = signal<string | null>(null);
+  /** The signed-in admin's row offers no disable/delete (the API refuses both). */
+  private readonly auth = inject(AuthService);
+  protected me(): string | null {
+    return this.auth.me()?.username ?? null;
+  }
+  /** The user whose delete waits for a second click (the confirmation). */
+  protected readonly confirming = signal<string | null>(null);
+  protected readonly rowError = signal<string | null>(null);
 
   protected v(e: Event): string {
     return (e.target as HTMLInputElement).value;
@@ -80,6 +107,29 @@ export class UsersPage {
   }
   protected toggle(r: Role): void {
     this.picked.update((p) => (p.includes(r) ? p.filter((x) => x !== r) : [...p, r]));
+  }
+  protected setDisabled(u: UserView, disabled: boolean): void {
+    this.act(this.api.updateUser(u.username, { disabled }), `Could not ${disabled ? 'disable' : 'enable'} ${u.username}`);
+  }
+  protected remove(u: UserView): void {
+    this.act(this.api.deleteUser(u.username), `Could not delete ${u.username}`);
+  }
+  /** One row action at a time; the list is read again after it so the row shows what the server holds. */
+  private act(call: Observable<unknown>, failure: string): void {
+    this.busy.set(true);
+    this.rowError.set(null);
+    call.subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.confirming.set(null);
+        this.res.reload();
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.confirming.set(null);
+        this.rowError.set(`${failure}: ${errorText(err)}`);
+      },
+    });
   }
   protected create(e: Event): void {
     e.preventDefault();

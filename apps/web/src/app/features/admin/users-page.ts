@@ -12,7 +12,8 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
   selector: 'app-users-page',
   imports: [LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `td.actions { display: flex; gap: var(--fw-space-2); align-items: center; white-space: nowrap; }`,
+  // A flex box inside the cell, not on it: a flex td leaves the table layout and its borders drift.
+  styles: `.row-actions { display: flex; gap: var(--fw-space-2); align-items: center; white-space: nowrap; }`,
   template: `
     <section class="fw-card">
       <header class="fw-card-head"><h2>Users</h2></header>
@@ -30,7 +31,7 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
                 <td>
                   @if (u.disabled) { <span class="fw-pill fw-status-red">Disabled</span> } @else { <span class="fw-pill fw-status-green">Active</span> }
                 </td>
-                <td class="actions">
+                <td><div class="row-actions">
                   @if (u.username === me()) {
                     <!-- The API refuses both for the signed-in admin: nobody would be left to undo it. -->
                     <span class="fw-small fw-muted">you</span>
@@ -42,7 +43,7 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
                     <button type="button" class="fw-btn" [disabled]="busy()" (click)="setDisabled(u, !u.disabled)" [attr.aria-label]="(u.disabled ? 'Enable ' : 'Disable ') + u.username">{{ u.disabled ? 'Enable' : 'Disable' }}</button>
                     <button type="button" class="fw-btn" [disabled]="busy()" (click)="confirming.set(u.username)" [attr.aria-label]="'Delete ' + u.username">Delete</button>
                   }
-                </td></tr>
+                </div></td></tr>
             }
           </tbody>
         </table></div>

@@ -53,7 +53,9 @@ export class RecordStore extends RecordReader {
       await runner.query('ROLLBACK').catch((e: Error) => (broken = e));
       throw err;
     } finally {
-      await (runner as QueryRunner & { releasePostgresConnection?(err?: Error): Promise<void> }).releasePostgresConnection?.(broken) ?? runner.release();
+      const pg = runner as QueryRunner & { releasePostgresConnection?(err?: Error): Promise<void> };
+      if (pg.releasePostgresConnection) await pg.releasePostgresConnection(broken);
+      else await runner.release();
     }
   }
 

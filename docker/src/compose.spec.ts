@@ -59,13 +59,98 @@ describe('docker/compose.yaml', () => {
     expect(readFileSync(join(dir, '..', '.gitignore'), 'utf8').split('\n')).toContain('docker/floorwatch.env');
   });
 
-  it('builds the api from a Dockerfile that builds the web app and runs the api entry point', () => {
+  it('builds the api from docker/Dockerfile', () => {
     const build = compose.services['api'].build;
-    expect(build).toBeDefined();
     // compose resolves `context` against the compose file's folder, and `dockerfile` against the context.
-    const dockerfile = readFileSync(join(dir, build?.context ?? '.', build?.dockerfile ?? 'Dockerfile'), 'utf8');
-    expect(dockerfile).toMatch(/npm ci/);
-    expect(dockerfile).toMatch(/nx build web/);
-    expect(dockerfile).toMatch(/apps\/api\/src\/main\.ts/);
+    expect(join(dir, build?.context ?? '.', build?.dockerfile ?? 'Dockerfile')).toBe(join(dir, 'Dockerfile'));
+    expect(join(dir, build?.context ?? '.')).toBe(join(dir, '..'));
+  });
+});
+
+/** One Dockerfile instruction: keyword and the rest of the line (continuations joined). */
+interface Instruction {
+  op: string;
+  args: string;
+}
+interface Stage {
+  image: string;
+  name?: string;
+  steps: Instruction[];
+}
+
+/** The stages of a Dockerfile, each with its instructions (comments and blank lines dropped). */
+function stagesOf(text: string): Stage[] {
+  const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const stages: Stage[] = [];
+  for (const line of lines) {
+    const [op, ...rest] = line.split(/\s+/);
+    const args = rest.join(' ');
+    if (op.toUpperCase() === 'FROM') {
+      const m = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args);
+      stages.push({ image: m?.[1] ?? args, name: m?.[2], steps: [] });
+    } else stages[stages.length - 1].steps.push({ op: op.toUpperCase(), args });
+  }
+  return stages;
+}
+
+describe('docker/Dockerfile (issue 21: production build)', () => {
+  const root = join(dir, '..');
+  const stages = stagesOf(readFileSync(join(dir, 'Dockerfile'), 'utf8'));
+  const runtime = stages[stages.length - 1];
+  const stage = (name: string) => stages.find((s) => s.name === name);
+  const args = (s: Stage | undefined, op: string) => (s?.steps ?? []).filter((i) => i.op === op).map((i) => i.args);
+
+  it('is multi-stage: a build stage runs npm run build with every dependency, a deps stage installs production dependencies only', () => {
+    expect(stages.map((s) => s.name)).toEqual(['build', 'deps', 'runtime']);
+    expect(args(stage('build'), 'RUN')).toEqual(['npm ci --no-audit --no-fund', 'npm run build']);
+    expect(args(stage('deps'), 'RUN')).toEqual(['npm ci --omit=dev --no-audit --no-fund && npm cache clean --force']);
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.build).toBe('nx run-many -t build');
+    // ...which builds the web app, the API and the CLI into dist/.
+    const buildOf = (project: string) => JSON.parse(readFileSync(join(root, project, 'project.json'), 'utf8')).targets.build;
+    expect(buildOf('apps/web').options.outputPath).toBe('dist/apps/web');
+    expect(buildOf('apps/api').options.command).toBe('node tools/build/build-node.mjs api');
+    expect(buildOf('tools/cli').options.command).toBe('node tools/build/build-node.mjs cli');
+  });
+
+  it('the runtime stage holds the production node_modules and dist/ only (no sources, no dev dependencies) and runs the compiled API', () => {
+    const copies = args(runtime, 'COPY');
+    expect(copies).toContain('--from=deps /app/node_modules ./node_modules');
+    expect(copies).toContain('--from=build /app/dist ./dist');
+    expect(copies.filter((c) => c.startsWith('--from=build'))).toEqual(['--from=build /app/dist ./dist']);
+    expect(copies).not.toContain('. .');
+    expect(args(runtime, 'CMD')).toEqual(['["node", "dist/apps/api/main.js"]']);
+  });
+
+  it('runs as a non-root user', () => {
+    const users = args(runtime, 'USER');
+    expect(users).toEqual(['node']);
+    // Everything after USER (the healthcheck, the CMD) runs as that user.
+    const at = runtime.steps.findIndex((i) => i.op === 'USER');
+    expect(runtime.steps.slice(at).map((i) => i.op)).not.toContain('RUN');
+    expect(runtime.steps.findIndex((i) => i.op === 'CMD')).toBeGreaterThan(at);
+  });
+
+  it('has a HEALTHCHECK that asks GET /health on the port the API listens on', () => {
+    const [check] = args(runtime, 'HEALTHCHECK');
+    expect(check).toMatch(/^--interval=\d+s --timeout=\d+s --start-period=\d+s --retries=\d+ CMD \[/);
+    const argv = JSON.parse(check.slice(check.indexOf('CMD ') + 4)) as string[];
+    expect(argv.slice(0, 2)).toEqual(['node', '-e']);
+    expect(argv[2]).toContain("fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health')");
+    expect(argv[2]).toContain('process.exit(r.ok?0:1)');
+  });
+
+  it('puts fw on the PATH: /usr/local/bin/fw runs tools/cli/fw.sh, which the image holds without sources (so it takes the compiled CLI)', () => {
+    const copies = args(runtime, 'COPY');
+    expect(copies).toContain('docker/fw /usr/local/bin/fw');
+    expect(copies).toContain('tools/cli/fw.sh ./tools/cli/fw.sh');
+    expect(args(runtime, 'WORKDIR')).toEqual(['/app']);
+    expect(readFileSync(join(dir, 'fw'), 'utf8')).toMatch(/^#!\/bin\/sh\n[^]*\nexec sh \/app\/tools\/cli\/fw\.sh "\$@"\n$/);
+    const fwSh = readFileSync(join(root, 'tools', 'cli', 'fw.sh'), 'utf8');
+    expect(fwSh).toContain('if [ ! -f "$root/tools/cli/src/main.ts" ]; then\n    exec node $heap "$built" "$@"');
+  });
+
+  it('builds from a clean tree: .dockerignore keeps host node_modules, builds, data and the secrets file out', () => {
+    const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['node_modules', 'dist', '.floorwatch', '.floorwatch-*', 'docker/floorwatch.env']) expect(ignored).toContain(entry);
   });
 });

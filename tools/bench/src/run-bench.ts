@@ -12,6 +12,7 @@ import { dropSchema } from './pg-admin';
 import { benchKpiHttp, benchNaiveVsRollup, startApi } from './kpi-bench';
 import { adherenceFigure, liveFigures, renderFigures } from './other-benches';
 import { benchFollowLatency } from './follow-latency';
+import { cliStartFigures } from './cli-start';
 import type { BenchFigure, BenchSize } from './sizes';
 
 export interface BenchReport {
@@ -38,7 +39,7 @@ export async function postgresUrl(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** Parts of a run, to run one alone (`--only loaded`): the full-size load takes long. */
-export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live', 'follow', 'grouped'] as const;
+export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live', 'follow', 'grouped', 'cli'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -130,6 +131,7 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
     if (want('adherence')) add(adherenceFigure(size.adherenceAgents));
     if (want('live')) for (const f of await liveFigures(size)) add(f);
     if (want('follow')) add(await benchFollowLatency({ seconds: size.name === 'tiny' ? 5 : 20 }));
+    if (want('cli')) for (const f of await cliStartFigures()) add(f);
   } finally {
     if (w) rmSync(w.dir, { recursive: true, force: true });
   }

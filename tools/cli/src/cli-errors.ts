@@ -2,11 +2,9 @@ import { HttpException } from '@nestjs/common';
 import { CommanderError } from 'commander';
 import { DatabaseOpenError } from '@floorwatch/api/database/describe-db-error';
 import { IngestInputError } from '@floorwatch/api/ingest/ingest.service';
+import { UsageError } from './usage-error';
 
-/** Bad usage or unreadable input: exit 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError };
 
 /** interfaces.md: 0 ok, 2 bad usage or unreadable input, 1 any other failure. */
 export function exitCodeOf(err: unknown): number {

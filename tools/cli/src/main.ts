@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { CommanderError } from 'commander';
-import { exitCodeOf, oneLine } from './cli-errors';
 import { buildProgram } from './program';
 
 /** Runs `fw` with these arguments; resolves to the exit code (errors already written to stderr as one line). */
@@ -20,8 +19,10 @@ export async function runCli(argv: string[]): Promise<number | 'serving'> {
     await program.parseAsync(argv, { from: 'user' });
     return serving ? 'serving' : 0;
   } catch (err) {
+    if (err instanceof CommanderError && err.exitCode === 0) return 0; // --help, --version
+    // Loaded on failure only: it knows the API's error classes, whose modules are heavy to load.
+    const { exitCodeOf, oneLine } = await import('./cli-errors');
     const code = exitCodeOf(err);
-    if (err instanceof CommanderError && code === 0) return 0;
     process.stderr.write(`fw: ${oneLine(err).replace(/^error: /, '')}\n`);
     return code;
   }

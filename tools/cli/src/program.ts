@@ -1,16 +1,20 @@
 import { Command } from 'commander';
-import { bonusCommand, forecastAccuracyCommand } from './commands/action-reports';
-import { alertsCommand, alertsReplayCommand } from './commands/alerts';
-import { actionsCommand, activitiesCommand, activityEffectCommand, type TrainingOptions } from './commands/training-actions';
-import { ingestCommand } from './commands/ingest';
-import { followCommand, type FollowOptions } from './commands/follow';
-import { connectStreamCommand, type ConnectStreamOptions } from './commands/connect-stream';
-import { UsageError } from './cli-errors';
-import { kpiCommand, staffingCommand, type KpiOptions } from './commands/kpi';
-import { quarantineCommand, unmappedCommand } from './commands/quarantine';
-import { simulateCommand, type SimulateOptions } from './commands/simulate';
-import { driversCommand, type DriversOptions } from './commands/drivers';
-import { hotlineCommand, type HotlineOptions } from './commands/hotline';
+import type { TrainingOptions } from './commands/training-actions';
+import type { FollowOptions } from './commands/follow';
+import type { ConnectStreamOptions } from './commands/connect-stream';
+import { UsageError } from './usage-error';
+import type { KpiOptions } from './commands/kpi';
+import type { SimulateOptions } from './commands/simulate';
+import type { DriversOptions } from './commands/drivers';
+import type { HotlineOptions } from './commands/hotline';
+
+// Each command's implementation (NestJS, TypeORM, the AWS SDK...) is imported when the command
+// runs, not when the tree is built: `fw --help` and usage errors then load commander only.
+const actionReports = () => import('./commands/action-reports');
+const alertsCommands = () => import('./commands/alerts');
+const training = () => import('./commands/training-actions');
+const quarantine = () => import('./commands/quarantine');
+const kpi = () => import('./commands/kpi');
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -46,11 +50,12 @@ export function buildProgram(io: CliIo): Command {
       if (o.follow) {
         if (files.length !== 1) throw new UsageError('--follow takes exactly one file');
         if (o.bulk) throw new UsageError('--bulk is for backfills, not --follow');
-        return followCommand(files[0], o, io.out, io.err);
+        return import('./commands/follow').then((m) => m.followCommand(files[0], o, io.out, io.err));
       }
       if (o.to !== undefined) throw new UsageError('--to goes with --follow');
       if (o.format === undefined) throw new UsageError("required option '--format <format>' not specified");
-      return ingestCommand(o.format, files, io.out, { bulk: o.bulk === true, hotline: o.hotline !== false });
+      const format = o.format;
+      return import('./commands/ingest').then((m) => m.ingestCommand(format, files, io.out, { bulk: o.bulk === true, hotline: o.hotline !== false }));
     });
 
   program
@@ -60,7 +65,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--agent-stream <name>', 'the agent event stream')
     .option('--endpoint <url>', 'Kinesis endpoint (default: the AWS environment)')
     .option('--poll-ms <n>', 'wait between reads when the streams are idle', '1000')
-    .action((o: ConnectStreamOptions) => connectStreamCommand(o, io.out, io.err));
+    .action(async (o: ConnectStreamOptions) => (await import('./commands/connect-stream')).connectStreamCommand(o, io.out, io.err));
 
   program
     .command('kpi')
@@ -71,7 +76,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id> | queue:<id>', 'enterprise')
     .option('--by <group>', 'agent|team|site|queue|reason|channel|day|hour|interval|mainChannel|channelChain|direction')
     .option('--tz <iana>', 'time zone of day/hour groups')
-    .action((o: KpiOptions) => kpiCommand(o, io.out));
+    .action(async (o: KpiOptions) => (await kpi()).kpiCommand(o, io.out));
 
   program
     .command('drivers')
@@ -81,7 +86,7 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--to <iso>', 'window end (exclusive)')
     .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id> | queue:<id>', 'enterprise')
     .option('--by <group>', 'mainChannel | channelChain')
-    .action((o: DriversOptions) => driversCommand(o, io.out));
+    .action(async (o: DriversOptions) => (await import('./commands/drivers')).driversCommand(o, io.out));
 
   program
     .command('hotline')
@@ -94,7 +99,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--month <yyyy-mm>', 'report month')
     .option('--tz <iana>', 'report time zone (default UTC)')
     .option('--format <format>', 'report: json | csv', 'json')
-    .action((o: HotlineOptions) => hotlineCommand(o, io.out));
+    .action(async (o: HotlineOptions) => (await import('./commands/hotline')).hotlineCommand(o, io.out));
 
   program
     .command('staffing')
@@ -102,34 +107,34 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--site <id>', 'site id')
     .requiredOption('--from <iso>', 'start')
     .requiredOption('--to <iso>', 'end (at most 31 days after --from)')
-    .action((o: { site: string; from: string; to: string }) => staffingCommand(o, io.out));
+    .action(async (o: { site: string; from: string; to: string }) => (await kpi()).staffingCommand(o, io.out));
 
   program
     .command('quarantine')
     .description('quarantined lines, and queue_log calls still open 4 h after the latest event (reason "incomplete")')
     .option('--source <file>', 'only lines from this source')
     .option('--limit <n>', 'at most this many items', '1000')
-    .action((o: { source?: string; limit?: string }) => quarantineCommand(o, io.out));
+    .action(async (o: { source?: string; limit?: string }) => (await quarantine()).quarantineCommand(o, io.out));
 
   program
     .command('org')
     .description('organisation tools')
     .command('unmapped')
     .description('agents and queues seen in feeds but not in the org (created under site "unassigned")')
-    .action(() => unmappedCommand(io.out));
+    .action(async () => (await quarantine()).unmappedCommand(io.out));
 
   const alerts = program
     .command('alerts')
     .description('alert instances as JSON (spec/action.md); `fw alerts replay` tunes a rule on stored data')
     .option('--status <status>', 'open | acknowledged | resolved | active')
-    .action((o: { status?: string }) => alertsCommand(o, io.out));
+    .action(async (o: { status?: string }) => (await alertsCommands()).alertsCommand(o, io.out));
   alerts
     .command('replay')
     .description('what the minute ticks of [from, to) open and resolve on stored data (every rule, disabled ones too); stores nothing')
     .requiredOption('--from <iso>', 'first tick (inclusive)')
     .requiredOption('--to <iso>', 'end (exclusive; at most 31 days)')
     .option('--rule <id|name>', 'only this rule')
-    .action((o: { from: string; to: string; rule?: string }) => alertsReplayCommand(o, io.out));
+    .action(async (o: { from: string; to: string; rule?: string }) => (await alertsCommands()).alertsReplayCommand(o, io.out));
 
   program
     .command('forecast-accuracy')
@@ -139,7 +144,7 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--to <iso>', 'end (at most 31 days after --from)')
     .option('--by <group>', 'interval | day | queue', 'day')
     .option('--as-of <iso>', 'default: the latest event ingested')
-    .action((o: { site: string; from: string; to: string; by: string; asOf?: string }) => forecastAccuracyCommand(o, io.out));
+    .action(async (o: { site: string; from: string; to: string; by: string; asOf?: string }) => (await actionReports()).forecastAccuracyCommand(o, io.out));
 
   program
     .command('bonus')
@@ -147,7 +152,7 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--agent <id>', 'agent id')
     .option('--as-of <iso>', 'default: the latest event ingested')
     .option('--period <period>', 'quarter | month', 'quarter')
-    .action((o: { agent: string; asOf?: string; period: string }) => bonusCommand(o, io.out));
+    .action(async (o: { agent: string; asOf?: string; period: string }) => (await actionReports()).bonusCommand(o, io.out));
 
   program
     .command('actions')
@@ -157,11 +162,11 @@ export function buildProgram(io: CliIo): Command {
     .option('--to <iso>', 'effective before')
     .option('--by <group>', 'causeCode')
     .option('--as-of <iso>', 'default: the latest event ingested')
-    .action((o: { scope?: string; from?: string; to?: string; by?: string; asOf?: string }) => actionsCommand(o, io.out));
+    .action(async (o: { scope?: string; from?: string; to?: string; by?: string; asOf?: string }) => (await training()).actionsCommand(o, io.out));
 
   for (const [name, what, run] of [
-    ['activities', 'the training and coaching register', activitiesCommand],
-    ['activity-effect', 'training and coaching effectiveness: before/after, control group, DiD, cost, payback', activityEffectCommand],
+    ['activities', 'the training and coaching register', 'activitiesCommand'],
+    ['activity-effect', 'training and coaching effectiveness: before/after, control group, DiD, cost, payback', 'activityEffectCommand'],
   ] as const) {
     program
       .command(name)
@@ -173,7 +178,7 @@ export function buildProgram(io: CliIo): Command {
       .option('--days <n>', 'working days before and after (W)', '10')
       .option('--kpis <list>', 'ahtSeconds,adherencePct,fcrPct,contactsPerProductiveHour,handledPerDay')
       .option('--as-of <iso>', 'default: the latest event ingested')
-      .action((o: TrainingOptions) => run(o, io.out));
+      .action(async (o: TrainingOptions) => (await training())[run](o, io.out));
   }
 
   program
@@ -194,7 +199,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--out <dir>', 'only write the world as feed files into this directory')
     .option('--end <iso>', 'with --out: the instant the world runs to (default now)')
     .option('--ingest', 'with --out: also ingest the written files')
-    .action((o: SimulateOptions) => simulateCommand(o, io.out));
+    .action(async (o: SimulateOptions) => (await import('./commands/simulate')).simulateCommand(o, io.out));
 
   return program;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { launchBrowser, type E2eBrowser } from './lib/browser';
 import { localDay, type E2eContext } from './lib/context';
 import { Report, oneLine } from './lib/report';
-import { startServer, tail, waitForHealth, type RunningServer } from './lib/server';
+import { accepts, outsideAddresses, startServer, tail, waitForHealth, type RunningServer } from './lib/server';
 import { adminChecks } from './roles/admin';
 import { agentChecks } from './roles/agent';
 import { deskChecks } from './roles/desk';
@@ -84,6 +84,17 @@ async function main(): Promise<void> {
     return `${baseUrl}, healthy after ${(healthMs / 1000).toFixed(0)} s, demo ready after ${((healthMs + demoMs) / 1000).toFixed(0)} s`;
   });
   if (!ready) return;
+  if (server) {
+    const port = Number(new URL(baseUrl).port);
+    await report.check('the demo listens on this machine only (no HOST set)', async () => {
+      const outside = outsideAddresses();
+      if (!(await accepts('127.0.0.1', port))) throw new Error(`nothing accepts on 127.0.0.1:${port}`);
+      const open = [];
+      for (const host of outside) if (await accepts(host, port)) open.push(host);
+      if (open.length) throw new Error(`the demo also answers on ${open.join(', ')}:${port}`);
+      return outside.length ? `refused on ${outside.join(', ')}` : 'this machine has no other IPv4 address';
+    });
+  }
 
   browser = await launchBrowser();
   const ctx: E2eContext = {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface RunningServer {
@@ -34,9 +34,11 @@ export async function startServer(root: string, env: Record<string, string>): Pr
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fw-e2e-'));
   let log = '';
+  // No HOST: the demo must choose loopback by itself (issue 20 item 1; checked by run.ts).
+  const { HOST: _host, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['tools/start.mjs'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), FLOORWATCH_DATA_DIR: join(dataDir, 'db'), FLOORWATCH_DEMO: '1', HOST: '127.0.0.1', NO_COLOR: '1' },
+    env: { ...inherited, ...env, PORT: String(port), FLOORWATCH_DATA_DIR: join(dataDir, 'db'), FLOORWATCH_DEMO: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group, so stop() ends start.mjs and the api it spawned together.
     detached: true,
@@ -84,4 +86,23 @@ export async function waitForHealth(server: RunningServer, timeoutMs: number): P
 export function tail(s: string, n = 600): string {
   // eslint-disable-next-line no-control-regex -- strips terminal colour codes from the server's log
   return s.replace(/\x1b\[[0-9;]*m/g, '').slice(-n).replace(/\s+/g, ' ');
+}
+
+/** The machine's non-loopback IPv4 addresses (where a demo must not answer). */
+export function outsideAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined && i.family === 'IPv4' && !i.internal)
+    .map((i) => (i as { address: string }).address);
+}
+
+/** True when something accepts a TCP connection at host:port within 2 s. */
+export function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = connect({ host, port, timeout: 2_000 });
+    const done = (ok: boolean): void => { sock.destroy(); resolve(ok); };
+    sock.once('connect', () => done(true));
+    sock.once('timeout', () => done(false));
+    sock.once('error', () => done(false));
+  });
 }

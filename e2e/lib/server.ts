@@ -35,7 +35,8 @@ export async function startServer(root: string, env: Record<string, string>): Pr
   const dataDir = mkdtempSync(join(tmpdir(), 'fw-e2e-'));
   let log = '';
   // No HOST: the demo must choose loopback by itself (issue 20 item 1; checked by run.ts).
-  const { HOST: _host, ...inherited } = process.env;
+  const inherited = { ...process.env };
+  delete inherited['HOST'];
   const child: ChildProcess = spawn(process.execPath, ['tools/start.mjs'], {
     cwd: root,
     env: { ...inherited, ...env, PORT: String(port), FLOORWATCH_DATA_DIR: join(dataDir, 'db'), FLOORWATCH_DEMO: '1', NO_COLOR: '1' },

@@ -116,6 +116,14 @@ export class TargetsService {
   }
 
   /**
+   * Days of `source`'s per-day count target due over `result`'s window for its whole scope: 1 for a
+   * normal day gone by, less for a lightly staffed one (the demo sets its story's target with it).
+   */
+  dueDays(source: string, scope: Scope, result: KpiResult, org: IndexedOrg): Promise<number> {
+    return new CountTargetDays(this.db, org, result).days(source, scope, 'all');
+  }
+
+  /**
    * Adds `targets` to every row: the target that applies to that row's own scope (an agent row
    * of a team query gets the agent's target), with its status for the row's value, and `from`
    * when it is inherited from a wider scope. Per-day counts (handled) are scaled to the days due

@@ -1,7 +1,7 @@
-import { DateField } from './date-field';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { stepDay, todayIn } from '../core/url-state';
 import { groupKeyLabel } from './time';
+import { DateField } from './date-field';
 
 /** ◀ day ▶ and "Today" for the live pages (desk, site detail, wallboard); null = today. */
 @Component({

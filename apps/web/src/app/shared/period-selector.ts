@@ -1,7 +1,7 @@
-import { DateField } from './date-field';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { stepDay, todayIn, type PeriodKind, type ViewState } from '../core/url-state';
 import { timezoneLabel } from './time';
+import { DateField } from './date-field';
 
 const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
   { kind: 'today', label: 'Today' },

@@ -1,9 +1,9 @@
-import { DateField, formatDay } from '../../shared/date-field';
 import { safe } from '../../shared/kpi-helpers';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { ScheduleRequestsApi } from '../../core/api/schedule-requests-api';
 import { errorText } from '../../core/api/org-api';
 import { StatusBadge } from '../../shared/status-badge';
+import { DateField, formatDay } from '../../shared/date-field';
 
 const STATUS = { pending: 'amber', approved: 'green', declined: 'red' } as const;
 

@@ -1,11 +1,11 @@
-import { DateField, formatDay } from '../date-field';
-import { kpiLabel } from '../format';
-import { OrgApi } from '../../core/api/org-api';
-import { scopeLabel } from '../../core/drill';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ActionApi, type ActionView } from '../../core/api/action-api';
+import { DateField, formatDay } from '../date-field';
+import { kpiLabel } from '../format';
+import { OrgApi } from '../../core/api/org-api';
+import { scopeLabel } from '../../core/drill';
 
 const COACHING_KPIS = ['acwSeconds', 'ahtSeconds', 'handled', 'adherencePct', 'fcrPct'];
 

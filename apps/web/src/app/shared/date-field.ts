@@ -51,7 +51,8 @@ const clamp = (iso: string, min: string | null, max: string | null): string => (
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: inline-flex; align-items: center; gap: 2px; position: relative; }
-    .txt { width: 9.5em; font-variant-numeric: tabular-nums; }
+    /* "Wed 30 Sep 2026" is 15 characters: room for the longest day plus the padding. */
+    .txt { width: calc(15.5ch + 1.5rem); font-variant-numeric: tabular-nums; }
     .txt[aria-invalid='true'] { border-color: var(--fw-red, #c62828); }
     .cal { padding-inline: 6px; }
     .native { position: absolute; left: 0; bottom: 0; width: 1px; height: 1px; opacity: 0; pointer-events: none; border: 0; padding: 0; }

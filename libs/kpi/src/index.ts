@@ -18,3 +18,4 @@ export * from './lib/journeys/journeys';
 export * from './lib/journeys/handled-effort';
 export * from './lib/selfservice/extension-nulls';
 export * from './lib/recurring-patterns';
+export * from './lib/count-target-due';

@@ -167,6 +167,8 @@ export interface KpiRowWithTargets extends KpiRow {
         status: import('./targets').TargetStatus;
         /** Optional: lets dashboards caption "Target ≥ 90 %" without guessing the direction. */
         direction?: import('./targets').TargetDirection;
+        /** Set on a wider scope and inherited (`team:<id>`): dashboards say "from team". */
+        from?: string;
         /** Survey KPIs (customer.md minimum sample): the responses behind the value and the rule's minimum. */
         n?: number;
         minResponses?: number;

@@ -16,6 +16,8 @@ export interface Target {
 export interface TargetCell {
   value: number | null;
   status: TargetStatus;
+  /** The scope the target is set on when it is inherited from a wider one (`team:<id>`); absent when the row's own or a default. */
+  from?: string;
 }
 
 export interface TargetAudit {

@@ -29,8 +29,13 @@ export async function plantScenarioSetup(world: World, users: UsersService, targ
     const from = previousLocalMidnight(team.to, tz);
     const r = await kpis.query({ scope: { kind: 'team', id: team.teamId }, from, to: team.to });
     const handled = r.rows[0]?.kpis.handled ?? 0;
-    const value = Math.round(handled / (1 - SCENARIOS.teamUnderTarget.shortfallPct / 100));
-    await targets.set(SEEDER, setTargetSchema.parse({ kpi: 'handled', scope: `team:${team.teamId}`, value, direction: 'higher' }), await orgs.refresh());
+    // A day owes its share of a normal day by its scheduled agent-hours (count-target-due): the
+    // value set is per normal day, so that yesterday's due comes out at handled / 0.93 whatever its staffing.
+    const org = await orgs.refresh();
+    const scope = { kind: 'team', id: team.teamId } as const;
+    const due = await targets.dueDays(`team:${team.teamId}`, scope, r, org);
+    const value = Math.round(handled / (1 - SCENARIOS.teamUnderTarget.shortfallPct / 100) / (due > 0 ? due : 1));
+    await targets.set(SEEDER, setTargetSchema.parse({ kpi: 'handled', scope: `team:${team.teamId}`, value, direction: 'higher' }), org);
   }
 }
 

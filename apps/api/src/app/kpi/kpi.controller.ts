@@ -51,7 +51,7 @@ export class KpiController {
     requireRead(user, params.scope, org);
     requireKnownScope(params.scope, org);
     const result = await this.kpis.query(params);
-    return this.targets.annotate(result, params.scope, org);
+    return this.targets.annotate(result, params.scope, org, params.tz);
   }
 
   @Get('kpis.csv')

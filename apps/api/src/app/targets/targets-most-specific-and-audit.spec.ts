@@ -52,7 +52,7 @@ describe('targets: most specific wins, set by role, every change audited', () =>
     const res = (await as('sitemgr').get(`/api/v1/kpis?scope=site:lon&by=agent&${new URLSearchParams(DAY)}`)).body as KpiApiResult;
     const cell = (key: string) => res.rows.find((r) => r.key === key)?.targets.ahtSeconds;
     expect(cell('a1')).toEqual({ value: 300, status: 'amber', direction: 'lower' });
-    expect(cell('a3')).toEqual({ value: 350, status: 'red', direction: 'lower' });
+    expect(cell('a3')).toEqual({ value: 350, status: 'red', direction: 'lower', from: 'site:lon' });
   });
 
   it('refuses targets outside the role: lead on a site, manager on a team, desk on AHT, lead on another team', async () => {
@@ -90,7 +90,7 @@ describe('targets: most specific wins, set by role, every change audited', () =>
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM target_audit')).toEqual(before);
   });
 
-  it('a calls-handled target is per working day of the scope and is not handed down to its agents', async () => {
+  it('a calls-handled target is per working day of the scope, and its agents owe their share of it', async () => {
     // Team t1 has scheduled open time on 2026-03-02 only and handled 2 calls (k1, k2) that day.
     expect((await as('lead').put({ kpi: 'handled', scope: 'team:t1', value: 2 })).status).toBe(200);
     const week = (by = '') =>
@@ -99,9 +99,11 @@ describe('targets: most specific wins, set by role, every change audited', () =>
     const team = (await week()).body as KpiApiResult;
     expect(team.rows[0].kpis.handled).toBe(2);
     expect(team.rows[0].targets.handled).toMatchObject({ value: 2, status: 'green' });
-    // By agent: a1's row has no handled target of its own, so none applies.
+    // By agent: a1 is all of t1's scheduled time (25 200 of 25 200 s), so it owes the team's 2,
+    // inherited and labelled; a2 is scheduled nowhere that week and owes nothing.
     const byAgent = (await week('&by=agent')).body as KpiApiResult;
-    expect(byAgent.rows.find((r) => r.key === 'a1')?.targets.handled).toBeUndefined();
+    expect(byAgent.rows.find((r) => r.key === 'a1')?.targets.handled).toEqual({ value: 2, status: 'green', direction: 'higher', from: 'team:t1' });
+    expect(byAgent.rows.find((r) => r.key === 'a2')?.targets.handled).toBeUndefined();
     // By day: each day row is measured against one day's target.
     const byDay = (await week('&by=day')).body as KpiApiResult;
     expect(byDay.rows.find((r) => r.key === '2026-03-02')?.targets.handled).toMatchObject({ value: 2, status: 'green' });
@@ -133,5 +135,39 @@ describe('targets: most specific wins, set by role, every change audited', () =>
     expect(((await at('2026-03-02T14:00:00Z')).body as KpiApiResult).rows[0].targets.handled?.value).toBeCloseTo(8 / 7, 9);
     // Before the first shift starts nothing is due yet: no target rather than a red 0 against it.
     expect(((await at('2026-03-02T08:00:00Z')).body as KpiApiResult).rows[0].targets.handled).toBeUndefined();
+  });
+  it('a lightly staffed day owes its share of a normal day, and a day with nobody scheduled owes nothing', async () => {
+    // Add a2 (team t1): Tue 03-03 and Wed 03-04 full days (09–12, 13–17 = 25 200 s) and a short
+    // Saturday 03-07 09:00–12:30 (12 600 s). t1's days: Mon 25 200 (a1), Tue 25 200, Wed 25 200,
+    // Sat 12 600 → a normal day is the median 25 200; Saturday owes 12 600 / 25 200 = ½ a day.
+    const seg = (start: string, end: string) => ({ agentId: 'a2', start: Date.parse(start), end: Date.parse(end), activity: 'open' as const, source: 'test' });
+    await db.store.writeScheduleSegments([
+      ...['03', '04'].flatMap((d) => [seg(`2026-03-${d}T09:00:00Z`, `2026-03-${d}T12:00:00Z`), seg(`2026-03-${d}T13:00:00Z`, `2026-03-${d}T17:00:00Z`)]),
+      seg('2026-03-07T09:00:00Z', '2026-03-07T12:30:00Z'),
+    ]);
+    const get = async (q: string) => (await as('lead').get(`/api/v1/kpis?scope=team:t1&${q}`)).body as KpiApiResult;
+    // asOf: the data clock stops at a1's last event (03-02 17:00), so a finished week is asked for as of after it.
+    const done = 'from=2026-03-01T00:00:00Z&to=2026-03-08T00:00:00Z&asOf=2026-03-08T00:00:00Z';
+    // The week: 1 + 1 + 1 + ½ = 3.5 days × 2 = 7 (not 4 working days × 2 = 8, nor 7 × 2 = 14); handled 2 → red.
+    const week = await get(done);
+    expect(week.rows[0].targets.handled).toMatchObject({ value: 7, status: 'red' });
+    // By day: Saturday 2 × ½ = 1; Thursday and Sunday, nobody scheduled → no target at all.
+    const byDay = await get(`${done}&by=day`);
+    const day = (key: string) => byDay.rows.find((r) => r.key === key)?.targets.handled;
+    expect(day('2026-03-07')?.value).toBeCloseTo(1, 9);
+    expect(day('2026-03-05')).toBeUndefined();
+    expect(day('2026-03-08')).toBeUndefined();
+    // Saturday at 11:00: 2 h of a2's 3.5 h gone → ½ × 2 / 3.5 = 2/7 of a day → 2 × 2/7 = 4/7.
+    const sat = await get('from=2026-03-07T00:00:00Z&to=2026-03-08T00:00:00Z&asOf=2026-03-07T11:00:00Z');
+    expect(sat.rows[0].targets.handled?.value).toBeCloseTo(4 / 7, 9);
+    // Sunday: nobody scheduled, so no target (a full day's 2 against 0 handled would be a false red).
+    const sun = await get('from=2026-03-08T00:00:00Z&to=2026-03-09T00:00:00Z&asOf=2026-03-08T11:00:00Z');
+    expect(sun.rows[0].targets.handled).toBeUndefined();
+    // By agent over the week the shares add up to the team's 7: a1 1 day → 2; a2 1 + 1 + ½ → 5, both "from team:t1".
+    const byAgent = await get(`${done}&by=agent`);
+    const agent = (key: string) => byAgent.rows.find((r) => r.key === key)?.targets.handled;
+    expect(agent('a1')).toMatchObject({ value: 2, from: 'team:t1' });
+    expect(agent('a2')?.value).toBeCloseTo(5, 9);
+    expect(agent('a2')?.from).toBe('team:t1');
   });
 });

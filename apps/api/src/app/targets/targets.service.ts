@@ -13,12 +13,12 @@ import {
   type TargetAudit,
   type TargetKpi,
 } from '@floorwatch/contracts';
-import { DEFAULT_TARGETS, NO_GROUP, PER_DAY_TARGET_KPIS, perDayTarget, resolveTarget, scopeChain, targetStatus } from '@floorwatch/kpi';
+import { countTargetSource, DEFAULT_TARGETS, NO_GROUP, PER_DAY_TARGET_KPIS, resolveTarget, scaledCountTarget, scopeChain, targetStatus } from '@floorwatch/kpi';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { IndexedOrg } from '../org/org-lookup';
 import type { setTargetSchema } from './targets.dto';
-import { workingDays } from './working-days';
+import { CountTargetDays } from './working-days';
 import { minimumSample } from '../customer/minimum-sample';
 
 interface TargetRow {
@@ -116,13 +116,23 @@ export class TargetsService {
   }
 
   /**
-   * Adds `targets` to every row: the target that applies to that row's own scope (an agent row
-   * of a team query gets the agent's target), with its status for the row's value. Per-day
-   * counts (handled) take only their own scope's target, scaled to the row's days.
+   * Days of `source`'s per-day count target due over `result`'s window for its whole scope: 1 for a
+   * normal day gone by, less for a lightly staffed one (the demo sets its story's target with it).
    */
-  async annotate(result: KpiResult, scope: Scope, org: IndexedOrg): Promise<KpiApiResult> {
+  dueDays(source: string, scope: Scope, result: KpiResult, org: IndexedOrg): Promise<number> {
+    return new CountTargetDays(this.db, org, result).days(source, scope, 'all');
+  }
+
+  /**
+   * Adds `targets` to every row: the target that applies to that row's own scope (an agent row
+   * of a team query gets the agent's target), with its status for the row's value, and `from`
+   * when it is inherited from a wider scope. Per-day counts (handled) are scaled to the days due
+   * (count-target-due): the row's scheduled agent-hours against a normal day's, elapsed at asOf.
+   */
+  async annotate(result: KpiResult, scope: Scope, org: IndexedOrg, tz?: string): Promise<KpiApiResult> {
     const targets = await this.all();
     const chains = new Map<string, string[]>();
+    const due = new CountTargetDays(this.db, org, result, tz);
     const rows = [];
     for (const row of result.rows) {
       const rowScope = rowScopeOf(scope, result.by, row.key);
@@ -131,29 +141,21 @@ export class TargetsService {
       if (!chain) chains.set(key, (chain = scopeChain(rowScope, org.org)));
       const cells: KpiApiResult['rows'][number]['targets'] = {};
       for (const kpi of TARGETED_KPIS) {
-        const t = PER_DAY_TARGET_KPIS.includes(kpi)
-          ? perDayTarget(targets, kpi, key, await this.rowDays(result, rowScope, targets, kpi, org))
-          : resolveTarget(targets, kpi, chain);
-        if (t) cells[kpi] = minimumSample(kpi, row.kpis, { value: t.value, status: targetStatus(row.kpis[kpi], t), direction: t.direction });
+        let t: ResolvedTarget | null;
+        if (PER_DAY_TARGET_KPIS.includes(kpi)) {
+          const source = countTargetSource(targets, kpi, chain);
+          t = source ? scaledCountTarget(source, key, await due.days(source.scope, rowScope, row.key)) : null;
+        } else {
+          t = resolveTarget(targets, kpi, chain);
+        }
+        if (!t) continue;
+        // Where a target is set on a wider scope, say so ("from team"); built-in defaults need no hint.
+        const from = t.source !== key && t.source !== 'default' ? { from: t.source } : {};
+        cells[kpi] = minimumSample(kpi, row.kpis, { value: t.value, status: targetStatus(row.kpis[kpi], t), direction: t.direction, ...from });
       }
       rows.push({ ...row, targets: cells });
     }
     return { ...result, rows };
-  }
-
-  /**
-   * Days a row covers for a per-day target: a day row one, hour/interval rows none, others the
-   * working days elapsed at the result's asOf (the day in progress by its scheduled time gone).
-   */
-  private async rowDays(result: KpiResult, rowScope: Scope, targets: Target[], kpi: TargetKpi, org: IndexedOrg): Promise<number> {
-    if (result.by === 'day') return 1;
-    if (result.by === 'hour' || result.by === 'interval') return 0;
-    const from = Date.parse(result.from);
-    const to = Date.parse(result.to);
-    // Only scopes with a target of their own need the count (one small indexed query each).
-    if (!targets.some((t) => t.kpi === kpi && t.scope === formatScope(rowScope))) return 0;
-    const asOf = Math.min(Date.parse(result.asOf), to);
-    return (await workingDays(this.db, org, rowScope, from, to, asOf)) ?? Math.max(0, asOf - from) / 86_400_000;
   }
 }
 

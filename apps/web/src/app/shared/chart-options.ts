@@ -29,7 +29,10 @@ export function statusBarOption(rows: readonly KpiRowWithTargets[], kpi: string,
         if (!r) return '';
         const status = statusOf(r, kpi);
         // Names and keys come from feeds and admins: escaped, as the tooltip renders HTML.
-        return `${encodeHTML(label(r.key))}<br/><b>${encodeHTML(kpiLabel(kpi))}: ${encodeHTML(formatKpi(kpi, value(r, kpi)))}</b><br/>${encodeHTML(statusInfo(status).label)}`;
+        // A bar with no value has no data to judge: "No data", not the status word "No target".
+        const v = value(r, kpi);
+        const head = `${encodeHTML(label(r.key))}<br/><b>${encodeHTML(kpiLabel(kpi))}: ${encodeHTML(v === null ? 'No data' : formatKpi(kpi, v))}</b>`;
+        return v === null ? head : `${head}<br/>${encodeHTML(statusInfo(status).label)}`;
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 'auto', hideOverlap: true, rotate: rows.length > 12 || rows.some((r) => label(r.key).length > 10) ? 30 : 0 } },

@@ -1,15 +1,16 @@
-import type { KpiName, TargetDirection } from '@floorwatch/contracts';
+import type { TargetDirection } from '@floorwatch/contracts';
+import { kpiDisplay, type KpiUnit } from './kpi-labels';
 
-/** How a KPI's number reads: the unit is in its name (…Pct, …Seconds, …Index). */
-export type KpiUnit = 'pct' | 'seconds' | 'index' | 'rate' | 'count';
+export type { KpiUnit } from './kpi-labels';
 
+/** A KPI's unit from kpi-labels; other figures (staffing fields) read it from their name (…Pct, …Seconds). */
 export function kpiUnit(kpi: string): KpiUnit {
+  const known = kpiDisplay(kpi);
+  if (known) return known.unit;
   if (kpi.endsWith('Pct')) return 'pct';
   if (kpi.endsWith('Seconds')) return 'seconds';
   if (kpi.endsWith('Index')) return 'index';
-  if (kpi === 'contactsPerProductiveHour' || kpi === 'channelFcrSpreadPts' || kpi === 'customerEffort' || kpi.endsWith('Agents') || kpi.endsWith('Gap')) {
-    return 'rate';
-  }
+  if (kpi.endsWith('Agents') || kpi.endsWith('Gap')) return 'rate';
   return 'count';
 }
 
@@ -42,6 +43,7 @@ export function formatNumber(value: number | null | undefined, unit: KpiUnit): s
     case 'rate':
       return oneDp.format(value);
     case 'count':
+    case 'score':
       return intFmt.format(value);
   }
 }
@@ -50,69 +52,9 @@ export function formatKpi(kpi: string, value: number | null | undefined): string
   return formatNumber(value, kpiUnit(kpi));
 }
 
-export const KPI_LABELS: Partial<Record<KpiName | 'staffingGap', string>> = {
-  adherencePct: 'Adherence',
-  conformancePct: 'Conformance',
-  scheduledSeconds: 'Scheduled time',
-  inAdherenceSeconds: 'In adherence',
-  paidSeconds: 'Paid time',
-  productiveSeconds: 'Productive time',
-  plannedShrinkagePct: 'Planned shrinkage',
-  unplannedShrinkagePct: 'Unplanned shrinkage',
-  shrinkagePct: 'Shrinkage',
-  occupancyPct: 'Occupancy',
-  loggedInSeconds: 'Logged in',
-  availableSeconds: 'Available',
-  auxSeconds: 'Aux time',
-  contactsPerProductiveHour: 'Contacts / productive hour',
-  offered: 'Offered',
-  answered: 'Answered',
-  abandoned: 'Abandoned',
-  shortAbandoned: 'Short abandoned',
-  blocked: 'Blocked',
-  serviceLevelPct: 'Service level',
-  asaSeconds: 'Avg. wait (ASA)',
-  abandonRatePct: 'Abandon rate',
-  handled: 'Handled',
-  ahtSeconds: 'AHT',
-  talkSeconds: 'Talk',
-  holdSeconds: 'Hold',
-  acwSeconds: 'After-call work',
-  fcrPct: 'First-contact resolution',
-  fcrEligible: 'FCR eligible',
-  fcrPending: 'FCR pending',
-  fcrUnknown: 'FCR unknown customer',
-  crossChannelRepeatPct: 'Cross-channel repeats',
-  channelFcrSpreadPts: 'FCR spread across channels (pts)',
-  consistencyIndex: 'Consistency index',
-  consistencyExcluded: 'Surveys excluded',
-  q1Index: 'Q1 Consistent impression',
-  q2Index: 'Q2 Consistent information',
-  q3Index: 'Q3 Informed of history',
-  q4Index: 'Q4 Choice of channels',
-  q5Index: 'Q5 Cross-channel help',
-  staffingGap: 'Staffing gap',
-  // selfservice.md §3-4
-  ivrOffered: 'IVR sessions',
-  ivrContainmentPct: 'IVR containment',
-  ivrOptOutPct: 'IVR opt-out',
-  ivrAbandonPct: 'IVR abandon',
-  ivrErrorPct: 'IVR errors',
-  ivrSeconds: 'Time in IVR',
-  timeToHumanSeconds: 'Time to a human',
-  selfServiceResolutionPct: 'Self-service resolution',
-  effectiveContainmentPct: 'Effective containment',
-  idFailurePct: 'ID failures',
-  selfServiceSharePct: 'Self-service share',
-  journeys: 'Journeys',
-  customerEffort: 'Contacts per journey',
-  transferRatePct: 'Transfers',
-  agentDisconnectPct: 'Agent hang-ups',
-  shortHandledPct: 'Short calls',
-};
-
+/** "Adherence", "CSAT top box": every KPI's label (kpi-labels); an unknown name shows as itself. */
 export function kpiLabel(kpi: string): string {
-  return (KPI_LABELS as Record<string, string | undefined>)[kpi] ?? kpi;
+  return kpiDisplay(kpi)?.label ?? kpi;
 }
 
 /**

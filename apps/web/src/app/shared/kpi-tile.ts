@@ -58,14 +58,23 @@ export class KpiTile {
     const t = this.target();
     if (!t || t.value === null) return 'No target set';
     const v = this.value();
+    // An inherited target says where it is set: an agent's handled target is its share of the team's.
+    const from = inheritedFrom(t.from);
     // A per-day count is judged against the target due so far: "390 / 419, −7 %".
     if (targetBasis(this.kpi()) && v != null && t.value > 0) {
       const pct = Math.round((100 * (v - t.value)) / t.value);
-      return `${formatKpi(this.kpi(), v)} / ${formatKpi(this.kpi(), t.value)} due, ${pct < 0 ? '−' : '+'}${Math.abs(pct)} %`;
+      return `${formatKpi(this.kpi(), v)} / ${formatKpi(this.kpi(), t.value)} due, ${pct < 0 ? '−' : '+'}${Math.abs(pct)} %${from}`;
     }
-    return formatTarget(this.kpi(), t.value, t.direction);
+    return `${formatTarget(this.kpi(), t.value, t.direction)}${from}`;
   });
   protected readonly ariaLabel = computed(
     () => `${this.label() ?? this.name()}: ${this.shown()}, ${statusInfo(this.target()?.status).label}, ${this.targetText()}`,
   );
+}
+
+/** " · from team" for a target set on a wider scope (`team:lon-t01`), "" for the row's own or a default. */
+export function inheritedFrom(scope: string | undefined): string {
+  if (!scope) return '';
+  const kind = scope === 'enterprise' ? 'enterprise' : scope.split(':')[0];
+  return ` · from ${kind}`;
 }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { stepDay, todayIn, type PeriodKind, type ViewState } from '../core/url-state';
 import { timezoneLabel } from './time';
+import { DateField } from './date-field';
 
 const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
   { kind: 'today', label: 'Today' },
@@ -15,6 +16,7 @@ const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
 /** Today / day / week / month / quarter / custom, with the reference day and the time zone shown. */
 @Component({
   selector: 'app-period-selector',
+  imports: [DateField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: var(--fw-space-2); }
@@ -30,13 +32,13 @@ const OPTIONS: { kind: PeriodKind | 'today'; label: string }[] = [
       }
     </div>
     @if (state().period === 'custom') {
-      <input class="fw-input" type="date" aria-label="From" [value]="state().from ?? ''" (change)="custom('from', $event)" />
+      <app-date-field label="From" [value]="state().from" [max]="state().to ?? today()" (valueChange)="custom('from', $event)" />
       <span class="fw-muted">to</span>
-      <input class="fw-input" type="date" aria-label="To" [value]="state().to ?? ''" (change)="custom('to', $event)" />
+      <app-date-field label="To" [value]="state().to" [min]="state().from" [max]="today()" (valueChange)="custom('to', $event)" />
     } @else {
       <div class="step" role="group" aria-label="Move the period">
         <button type="button" class="fw-btn" aria-label="Previous period" (click)="step(-1)">◀</button>
-        <input class="fw-input" type="date" aria-label="Reference day" [value]="state().date ?? today()" (change)="anchor($event)" />
+        <app-date-field label="Reference day" [value]="state().date ?? today()" [max]="today()" (valueChange)="anchor($event)" />
         <button type="button" class="fw-btn" aria-label="Next period" [disabled]="atToday()" (click)="step(1)">▶</button>
       </div>
     }
@@ -81,12 +83,10 @@ export class PeriodSelector {
     const today = this.today();
     this.changed.emit({ date: s.period === 'day' && next === today ? null : next > today ? today : next, up: null });
   }
-  protected anchor(e: Event): void {
-    const v = (e.target as HTMLInputElement).value;
-    if (v) this.changed.emit({ date: v });
+  protected anchor(day: string): void {
+    this.changed.emit({ date: this.state().period === 'day' && day >= this.today() ? null : day, up: null });
   }
-  protected custom(which: 'from' | 'to', e: Event): void {
-    const v = (e.target as HTMLInputElement).value;
-    if (v) this.changed.emit({ period: 'custom', [which]: v });
+  protected custom(which: 'from' | 'to', day: string): void {
+    this.changed.emit({ period: 'custom', [which]: day });
   }
 }

@@ -3,19 +3,20 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { ScheduleRequestsApi } from '../../core/api/schedule-requests-api';
 import { errorText } from '../../core/api/org-api';
 import { StatusBadge } from '../../shared/status-badge';
+import { DateField, formatDay } from '../../shared/date-field';
 
 const STATUS = { pending: 'amber', approved: 'green', declined: 'red' } as const;
 
 /** An agent asks to move a schedule segment; the team leader decides. */
 @Component({
   selector: 'app-schedule-request-form',
-  imports: [StatusBadge],
+  imports: [StatusBadge, DateField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="fw-form" (submit)="submit($event)">
       <div class="fw-form-row">
         <label class="fw-field"><span>Day</span>
-          <input class="fw-input" type="date" required [value]="day()" (change)="day.set(v($event))" /></label>
+          <app-date-field label="Day" [required]="true" [value]="day() || null" (valueChange)="day.set($event)" /></label>
         <label class="fw-field"><span>Activity</span>
           <select class="fw-select" [value]="activity()" (change)="activity.set(v($event))">
             <option value="">Any</option><option value="lunch">Lunch</option><option value="break">Break</option>
@@ -37,7 +38,7 @@ const STATUS = { pending: 'amber', approved: 'green', declined: 'red' } as const
       <h3 class="fw-small fw-muted" style="margin-top: var(--fw-space-4)">My requests</h3>
       <ul class="fw-list fw-small">
         @for (r of mine(); track r.id) {
-          <li><app-status-badge [status]="statusOf(r.status)" [text]="r.status" /> {{ r.day }} — {{ r.description }}
+          <li><app-status-badge [status]="statusOf(r.status)" [text]="r.status" /> {{ dayText(r.day) }} — {{ r.description }}
             @if (r.decisionNote) { <span class="fw-muted"> · “{{ r.decisionNote }}”</span> }</li>
         }
       </ul>
@@ -59,6 +60,9 @@ export class ScheduleRequestForm {
 
   ngOnInit(): void {
     if (!this.day()) this.day.set(this.defaultDay());
+  }
+  protected dayText(day: string): string {
+    return formatDay(day) || day;
   }
   protected v(e: Event): string {
     return (e.target as HTMLInputElement).value;

@@ -16,17 +16,20 @@ const CAUSES = ['agent', 'process', 'product', 'policy', 'system', 'expectation'
     <div class="fw-grid-2">
       <section class="fw-card" aria-label="Customer satisfaction per agent">
         <header class="fw-card-head"><h2>Customer satisfaction per agent</h2><span class="fw-xs fw-muted">muted: fewer than {{ minN() }} answers</span></header>
-        <table class="fw-table fw-small">
+        <!-- A phone is narrower than the five columns: the table scrolls, not the page. -->
+        <div class="fw-scroll-x"><table class="fw-table fw-small">
           <thead><tr><th>Agent</th><th class="fw-num">CSAT mean</th><th class="fw-num">Top box</th><th class="fw-num">NPS</th><th class="fw-num">n</th></tr></thead>
           <tbody>
             @for (r of agents(); track r.key) {
               <tr [class.muted]="r.n < minN()">
-                <td>{{ name()(r.key) }}</td><td class="fw-num">{{ fmt(r.csat) }}</td><td class="fw-num">{{ fmt(r.top) }}</td><td class="fw-num">{{ fmt(r.nps) }}</td>
+                <td>{{ name()(r.key) }}</td>
+                @if (r.n === 0) { <td colspan="3" class="fw-muted">no survey answers</td> }
+                @else { <td class="fw-num">{{ fmt(r.csat) }}</td><td class="fw-num">{{ fmt(r.top) }}</td><td class="fw-num">{{ fmt(r.nps) }}</td> }
                 <td class="fw-num">n = {{ r.n }}</td>
               </tr>
             }
           </tbody>
-        </table>
+        </table></div>
       </section>
       <section class="fw-card" aria-label="Open HOTLINE cases">
         <header class="fw-card-head"><h2>HOTLINE cases</h2><span class="fw-xs fw-muted">{{ open().length }} not closed</span></header>

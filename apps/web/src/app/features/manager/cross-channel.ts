@@ -7,6 +7,7 @@ import { KpiTile } from '../../shared/kpi-tile';
 import { kpiTarget, kpiValue, summaryRow, safe } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
 import { channelRows } from './cross-channel-rows';
+import { injectFcrRowsFallback } from '../../shared/fcr-fallback';
 
 const ITEMS = ['consistencyIndex', 'q1Index', 'q2Index', 'q3Index', 'q4Index', 'q5Index'] as const;
 
@@ -38,9 +39,11 @@ const ITEMS = ['consistencyIndex', 'q1Index', 'q2Index', 'q3Index', 'q4Index', '
         </div>
         <div>
           <h3 class="fw-small">First-contact resolution by channel</h3>
+          @if (fcrNote(); as note) { <p class="fw-xs fw-muted" data-testid="fcr-channel-note">{{ note }}</p> }
           @if (byChannel.error()) { <app-load-state kind="error" [message]="err(byChannel.error())" (retry)="byChannel.reload()" /> }
           @else if (!byChannelRows().length) { <app-load-state [kind]="byChannel.isLoading() ? 'loading' : 'empty'" /> }
-          @else { <app-chart [options]="fcrOption()" summary="FCR by channel, coloured by status" /> }
+          @else if (!fcrHasValue()) { <app-load-state kind="empty" message="No data: no contact of this period or of a fully judged one before it." /> }
+          @else { <app-chart [options]="fcrOption()" [summary]="'FCR by channel, coloured by status' + (fcrNote() ? ', ' + fcrNote() : '')" /> }
         </div>
       </div>
     </section>
@@ -63,7 +66,17 @@ export class CrossChannel {
 
   protected readonly byMainRows = computed(() => channelRows(safe(this.byMain)?.rows));
   protected readonly byChainRows = computed(() => channelRows(safe(this.byChain)?.rows));
-  protected readonly byChannelRows = computed(() => channelRows(safe(this.byChannel)?.rows));
+  /** FCR waits 7 days for repeats: while the period's contacts are pending, the latest fully judged window of the same length. */
+  private readonly fcrByChannel = injectFcrRowsFallback(this.byChannel, () => ({ ...this.q(), scope: this.scope(), by: 'channel' as const }), this.tz);
+  protected readonly byChannelRows = computed(() => channelRows(this.fcrByChannel().rows));
+  protected readonly fcrHasValue = computed(() => this.byChannelRows().some((r) => r.kpis.fcrPct !== null));
+  /** "judged to 27 Nov · 1 204 pending": the pending count is the period's own. */
+  protected readonly fcrNote = computed(() => {
+    const note = this.fcrByChannel().note;
+    if (!note) return null;
+    const pending = kpiValue(summaryRow(safe(this.scoped)), 'fcrPending');
+    return pending ? `${note} · ${new Intl.NumberFormat('en-GB').format(pending)} pending` : note;
+  });
 
   protected readonly mainOption = computed(() => groupedBarOption(this.byMainRows(), ITEMS, (k) => k));
   protected readonly chainOption = computed(() => statusBarOption(this.byChainRows(), 'consistencyIndex', (k) => k.replace(/>/g, ' › ')));

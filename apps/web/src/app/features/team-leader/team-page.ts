@@ -71,7 +71,13 @@ export class TeamPage {
   protected readonly fcrNote = computed(() => ({ fcrPct: this.byAgentFcr().note }));
   protected readonly tableRows = computed(() => (safe(this.byAgent) ? agentRows(this.byAgentFcr().rows, this.agents().map((a) => a.id)) : []));
   protected readonly offKeys = computed(() => offAgents(this.tableRows()));
-  protected readonly average = computed(() => teamAverage(this.row(), this.tableRows().length - this.offKeys().length));
+  /** The team-average FCR is the team's judged figure while the period's own is pending, as in the column above it. */
+  protected readonly average = computed(() => {
+    const row = this.row();
+    const fcr = this.fcrFallback()['fcrPct'];
+    const judged = row && fcr ? ({ ...row, kpis: { ...row.kpis, fcrPct: fcr.value ?? null } } as typeof row) : row;
+    return teamAverage(judged, this.tableRows().length - this.offKeys().length);
+  });
 
   /** Adherence by day per agent over the period (a single day shows its week). */
   protected readonly trend = rxResource({

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { API_PREFIX } from '@floorwatch/contracts';
 import { AuthService } from '../../core/auth.service';
+import { DateField } from '../../shared/date-field';
 
 interface Did {
   before: number | null;
@@ -34,7 +35,7 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
 /** Training effectiveness for managers (spec/action.md): by course, DiD per KPI against a control group, payback. */
 @Component({
   selector: 'app-training-page',
-  imports: [FormsModule],
+  imports: [FormsModule, DateField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     table { width: 100%; border-collapse: collapse; font-size: 14px; }
@@ -53,8 +54,8 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
       <section class="fw-card">
         <div class="controls">
           <label>Scope <input name="scope" [ngModel]="scope()" (ngModelChange)="scope.set($event)" /></label>
-          <label>Courses starting from <input type="date" name="from" [ngModel]="from()" (ngModelChange)="from.set($event)" /></label>
-          <label>to <input type="date" name="to" [ngModel]="to()" (ngModelChange)="to.set($event)" /></label>
+          <label>Courses starting from <app-date-field label="Courses starting from" [value]="from()" [max]="to()" (valueChange)="from.set($event)" /></label>
+          <label>to <app-date-field label="Courses starting to" [value]="to()" [min]="from()" (valueChange)="to.set($event)" /></label>
           <label>By <select name="by" [ngModel]="by()" (ngModelChange)="by.set($event)"><option value="name">course</option><option value="agent">agent</option></select></label>
         </div>
         @if (res.error()) {

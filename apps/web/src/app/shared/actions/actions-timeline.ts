@@ -2,6 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ActionApi, type ActionView } from '../../core/api/action-api';
+import { DateField, formatDay } from '../date-field';
+import { kpiLabel } from '../format';
+import { OrgApi } from '../../core/api/org-api';
+import { scopeLabel } from '../../core/drill';
 
 const COACHING_KPIS = ['acwSeconds', 'ahtSeconds', 'handled', 'adherencePct', 'fcrPct'];
 
@@ -21,7 +25,7 @@ export function effectText(a: Pick<ActionView, 'effect'>): { text: string; cls: 
  */
 @Component({
   selector: 'app-actions-timeline',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, DateField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; }
@@ -46,11 +50,11 @@ export function effectText(a: Pick<ActionView, 'effect'>): { text: string; cls: 
           </label>
           <label>KPI
             <select name="kpi" [(ngModel)]="kpi">
-              @for (k of kpis; track k) { <option [value]="k">{{ k }}</option> }
+              @for (k of kpis; track k) { <option [value]="k">{{ kpiName(k) }}</option> }
             </select>
           </label>
           <label class="grow">Coaching note <input name="desc" [(ngModel)]="description" placeholder="e.g. ACW: wrap-up codes and notes during the call" /></label>
-          <label>Follow up by <input type="date" name="due" [(ngModel)]="due" /></label>
+          <label>Follow up by <app-date-field label="Follow up by" [value]="due" [min]="today" (valueChange)="due = $event" /></label>
           <button type="submit" class="fw-btn sm" [disabled]="!description || !who">Record coaching</button>
         </form>
         @if (error()) { <p class="fw-small fw-status-red">{{ error() }}</p> }
@@ -58,10 +62,10 @@ export function effectText(a: Pick<ActionView, 'effect'>): { text: string; cls: 
       <ol>
         @for (a of rows(); track a.id) {
           <li>
-            <span class="when">{{ a.effectiveAt.slice(0, 10) }}</span>
+            <span class="when">{{ day(a.effectiveAt) }}</span>
             <span>
               <span class="what"><span class="fw-pill">{{ a.causeCode }}</span> {{ a.description }}</span>
-              <div class="meta">{{ a.scope }} · {{ a.kpi }} · {{ a.owner }} · {{ a.status }}@if (a.overdue) { · <strong class="fw-status-red">overdue</strong> }</div>
+              <div class="meta">{{ scopeName(a.scope) }} · {{ kpiName(a.kpi) }} · {{ a.owner }} · {{ a.status }}@if (a.overdue) { · <strong class="fw-status-red">overdue</strong> }</div>
             </span>
             <span class="fw-pill" [class]="effect(a).cls" [title]="'7 days before against 7 days after'">{{ effect(a).text }}</span>
           </li>
@@ -81,7 +85,16 @@ export class ActionsTimeline {
   protected who = '';
   protected kpi = 'acwSeconds';
   protected description = '';
+  protected readonly today = new Date().toISOString().slice(0, 10);
   protected due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  private readonly org = inject(OrgApi).org;
+  protected readonly kpiName = kpiLabel;
+  protected day(iso: string): string {
+    return formatDay(iso.slice(0, 10));
+  }
+  protected scopeName(scope: string): string {
+    return scopeLabel(scope, this.org());
+  }
   protected readonly error = signal<string | null>(null);
   protected readonly res = this.api.actions(() => this.scope() || undefined);
   protected readonly rows = computed(() => (this.res.hasValue() ? (this.res.value() ?? []) : []));

@@ -4,6 +4,9 @@ import { ALERT_EVENTS, type AlertInstance } from '@floorwatch/contracts';
 import { ActionApi } from '../../core/api/action-api';
 import { AuthService } from '../../core/auth.service';
 import { SocketService } from '../../core/socket.service';
+import { OrgApi } from '../../core/api/org-api';
+import { scopeLabel } from '../../core/drill';
+import { formatKpi, kpiLabel } from '../format';
 
 /** Where "open scope" goes for each scope kind. */
 export function alertScopeLink(scope: string, roles: readonly string[]): { path: string; queryParams: Record<string, string> } {
@@ -43,12 +46,12 @@ export function alertScopeLink(scope: string, roles: readonly string[]): { path:
         @for (a of alerts(); track a.id) {
           <div class="item" [class.acknowledged]="a.status === 'acknowledged'">
             <div class="head"><span>{{ a.ruleName }}</span><span>{{ a.status }}</span></div>
-            <div class="meta">{{ a.scope }} · {{ a.kpi }} {{ fmt(a.valueAtOpen) }} → {{ fmt(a.lastValue) }} · since {{ time(a.openedAt) }}</div>
+            <div class="meta">{{ scopeName(a.scope) }} · {{ kpiName(a.kpi) }} {{ fmt(a.kpi, a.valueAtOpen) }} → {{ fmt(a.kpi, a.lastValue) }} · since {{ time(a.openedAt) }}</div>
             @if (a.acknowledgedBy) { <div class="meta">acknowledged by {{ a.acknowledgedBy }}</div> }
             <div class="actions">
               @if (a.status === 'open') { <button type="button" class="fw-btn sm" (click)="ack(a)">Acknowledge</button> }
               @if (mayResolve()) { <button type="button" class="fw-btn sm" (click)="resolve(a)">Resolve…</button> }
-              <button type="button" class="fw-btn sm ghost" (click)="openScope(a)">Open {{ a.scope }}</button>
+              <button type="button" class="fw-btn sm ghost" (click)="openScope(a)">Open {{ scopeName(a.scope) }}</button>
             </div>
           </div>
         } @empty {
@@ -105,8 +108,14 @@ export class AlertBell {
     void this.router.navigate([link.path], { queryParams: link.queryParams });
   }
 
-  protected fmt(v: number | null): string {
-    return v === null ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1);
+  private readonly org = inject(OrgApi).org;
+  protected readonly kpiName = kpiLabel;
+  protected scopeName(scope: string): string {
+    return scopeLabel(scope, this.org());
+  }
+  /** In the KPI's own unit (AHT "5 m 42 s", not "342"). */
+  protected fmt(kpi: string, v: number | null): string {
+    return v === null ? 'no value' : formatKpi(kpi, v);
   }
 
   protected time(iso: string): string {

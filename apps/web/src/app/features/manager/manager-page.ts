@@ -24,7 +24,7 @@ import { SelfServicePanel } from '../selfservice/self-service-panel';
 import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
 import type { SubRow } from '../../shared/data-table';
-import { reasonSiteRows } from './reason-sites';
+import { reasonLabel, reasonSiteRows } from './reason-sites';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
 const WORKFORCE = ['adherencePct', 'conformancePct', 'shrinkagePct', 'occupancyPct'] as const;
@@ -175,8 +175,9 @@ export class ManagerPage {
     const tz = this.view.timezone();
     return (key: string): string => {
       if (by === 'site' || by === 'team' || by === 'agent' || by === 'queue') return scopeLabel(`${by}:${key}`, org);
-      // Feeds without a call type use the queue as the reason (kpis.md): show its name then.
-      if (by === 'reason') return org?.queues.find((q) => q.id === key)?.name ?? groupKeyLabel(by, key, tz);
+      // A reason is keyed across sites (a queue_log queue's id without its site prefix); a queue
+      // id is left only for a queue outside the site pattern (unassigned): show its name then.
+      if (by === 'reason') return org?.queues.find((q) => q.id === key)?.name ?? reasonLabel(key);
       return groupKeyLabel(by, key, tz);
     };
   });

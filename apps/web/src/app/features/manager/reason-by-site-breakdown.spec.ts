@@ -1,5 +1,5 @@
 import type { KpiRowWithTargets } from '@floorwatch/contracts';
-import { reasonSiteRows } from './reason-sites';
+import { reasonLabel, reasonSiteRows } from './reason-sites';
 
 const row = (key: string, handled: number, ahtSeconds: number | null): KpiRowWithTargets =>
   ({ key, kpis: { handled, ahtSeconds }, targets: {} }) as unknown as KpiRowWithTargets;
@@ -21,5 +21,11 @@ describe('manager by reason: a call type across sites, its sites on expand', () 
 
   it('an aux reason (time, no contacts) has no site rows in a table of contact figures', () => {
     expect(reasonSiteRows(sites, ['handled', 'ahtSeconds'])['aux:lunch']).toBeUndefined();
+  });
+});
+
+describe('reason headings', () => {
+  it('queue-derived call types read as words; a feed call type and aux reasons as they are', () => {
+    expect(['tv-campaign', 'tech-support', 'billing', 'Billing', 'aux:lunch', '(none)'].map(reasonLabel)).toEqual(['Tv campaign', 'Tech support', 'Billing', 'Billing', 'aux:lunch', '(none)']);
   });
 });

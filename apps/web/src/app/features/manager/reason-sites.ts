@@ -25,3 +25,14 @@ export function reasonSiteRows(sites: readonly SiteReasonRows[], columns: readon
   }
   return out;
 }
+
+/**
+ * A reason key as a heading: queue_log call types come from queue ids (`tv-campaign`,
+ * `tech-support`), shown "Tv campaign", "Tech support"; a feed's own call type ("Billing") and
+ * aux reasons are shown as they are.
+ */
+export function reasonLabel(key: string): string {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key)) return key;
+  const words = key.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

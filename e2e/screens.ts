@@ -50,13 +50,38 @@ async function main(): Promise<void> {
         }
       }
     }
+    for (const size of SIZES) {
+      const m = await Session.open(browser, url, size.viewport);
+      await report.check(`manager by reason, a reason opened onto its sites, at ${size.name}`, async () => {
+        await m.login('manager');
+        await m.page.goto('/manager?scope=enterprise&period=week&by=reason');
+        await m.settled().catch(() => undefined);
+        await m.page.getByRole('button', { name: /^Show sites of /i }).first().click();
+        await m.page.locator('tr.sub th').first().waitFor();
+        const subs = await m.page.locator('tr.sub th').allInnerTexts();
+        await m.shot(SHOTS, `manager-reason-sites-${size.name}`);
+        const width = await m.page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > size.viewport.width) throw new Error(`page is ${width} px wide at ${size.viewport.width}`);
+        return `sites ${subs.join(', ')}; ${width} px wide`;
+      });
+      await m.close();
+    }
     const wall = await Session.open(browser, url, { width: 1920, height: 1080 });
     await report.check('wallboard at 1920×1080', async () => {
       await wall.login('desk');
       await wall.page.goto('/desk/wallboard?site=chi');
       await wall.call('/api/v1/kpis', { scope: 'site:chi', by: null }).catch(() => undefined);
+      // Calls waiting and the longest wait from GET /queues/waiting, in wall-size numerals.
+      const waiting = await wall.call('/api/v1/queues/waiting', { site: 'chi' });
+      const voice = (waiting.body as { channels: { voice?: { waiting: number } } }).channels.voice;
+      const tile = wall.page.locator('.state.waiting', { hasText: 'Calls waiting' });
+      await tile.waitFor();
+      const shown = (await tile.locator('.val').innerText()).trim();
+      if (!/^\d+$/.test(shown)) throw new Error(`calls waiting reads "${shown}"`);
+      const longest = (await wall.page.locator('.state.waiting', { hasText: 'Longest wait' }).locator('.val').innerText()).trim();
+      if (!/^\d+:\d\d(:\d\d)?$/.test(longest)) throw new Error(`longest wait reads "${longest}"`);
       await wall.shot(SHOTS, 'wallboard-1920', false);
-      return 'ok';
+      return `calls waiting ${shown} (API ${voice?.waiting ?? '?'}), longest ${longest}`;
     });
     await wall.close();
   } finally {

@@ -52,7 +52,7 @@ export async function managerChecks(ctx: E2eContext): Promise<void> {
       const crumbs = (await s.page.getByRole('navigation', { name: 'Drill-down path' }).innerText()).replace(/\s+/g, ' ');
       assert(/by reason/.test(crumbs), `breadcrumbs do not show the reason grouping: ${crumbs}`);
       const table = s.page.locator('app-data-table');
-      await table.locator('tbody tr', { hasText: 'tv-campaign' }).first().waitFor();
+      await table.locator('tbody tr', { hasText: /tv[- ]campaign/i }).first().waitFor();
       const ahtCol = (await table.locator('thead th').allInnerTexts()).findIndex((t) => /^AHT/.test(t.trim()));
       assert(ahtCol > 0, 'no AHT column');
       const red: string[] = [];
@@ -61,7 +61,7 @@ export async function managerChecks(ctx: E2eContext): Promise<void> {
         const label = (await tr.locator('th').innerText()).trim();
         const cell = tr.locator('th, td').nth(ahtCol);
         const cls = (await cell.getAttribute('class')) ?? '';
-        if (/tv-campaign/i.test(label)) (cls.includes('red') ? red : notRed).push(`${label} ${(await cell.innerText()).trim()}`);
+        if (/tv[- ]campaign/i.test(label)) (cls.includes('red') ? red : notRed).push(`${label} ${(await cell.innerText()).trim()}`);
         else if (cls.includes('red')) notRed.push(`${label} (red but not tv-campaign)`);
       }
       assert(red.length > 0 && notRed.length === 0, `red: ${red.join('; ')} | unexpected: ${notRed.join('; ')}`);

@@ -18,6 +18,7 @@ import { directionOf } from '@floorwatch/contracts';
 import { addFcrInto, addHandledInto, addOfferedInto, buildRepeatIndex, firstRepeat, isAnswered } from './contacts';
 import type { RepeatFinder, RepeatIndex } from './contacts';
 import { agentInScope, contactInScope, indexOrg } from './org-index';
+import { reasonGroupKey } from './reason-key';
 import { agentStateIntervals, eventsByAgent } from './states';
 import { addSurveyInto } from './surveys';
 import { addCustomerSurveyInto, DEFAULT_TOP_BOX_MIN_SCORE } from './customer/survey-kpis';
@@ -110,7 +111,7 @@ export function computeKpiComponents(
       case 'team': return c.teamId ?? NO_GROUP;
       case 'site': return c.siteId;
       case 'queue': return c.queueId;
-      case 'reason': return c.reason;
+      case 'reason': return reasonGroupKey(c.reason, o);
       case 'channel': return c.channel;
       case 'day': case 'hour': case 'interval': return timeKey(t, c.siteId);
       case 'direction': return directionOf(c);
@@ -195,6 +196,7 @@ export function computeKpiComponents(
     const key =
       by === undefined ? ALL_KEY
       : by === 'day' || by === 'hour' || by === 'interval' ? timeKey(s.respondedAt, s.attribution?.siteId ?? null)
+      : by === 'reason' ? (s.attribution ? reasonGroupKey(s.attribution.reason, o) : NO_GROUP)
       : surveyGroupKey(s, by);
     const t = row(key);
     addSurveyInto(t, s);

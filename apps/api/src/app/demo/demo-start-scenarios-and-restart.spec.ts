@@ -84,16 +84,17 @@ describe('demo mode: first start plants the tour scenarios, a restart only catch
     const facts = demo.scenarios?.teamUnderTarget;
     if (!facts) throw new Error('no team scenario');
     const token = await loginAs(app, 'lead');
-    // The target is per day (handled over the history / days / 0.93): the tour looks at yesterday.
+    // The target is per working day: the team's busiest day of the history / 0.93 (demo-scenarios.ts),
+    // so yesterday, like every day, is at least 7 % under: beyond the default 5 % amber band, red.
     const window = { scope: `team:${facts.teamId}`, from: new Date(previousLocalMidnight(facts.to, 'Europe/London')).toISOString(), to: new Date(facts.to).toISOString() };
     const team = await get<KpiApiResult>(app, token, '/api/v1/kpis', window);
     const handled = team.rows[0].kpis.handled as number;
     const target = team.rows[0].targets['handled'];
-    // Due yesterday = the per-normal-day value set × yesterday's share of a normal day's scheduled
-    // agent-hours = handled / 0.93 up to the rounding of the value set (≤ 0.5): 7% under, red.
+    // The value set is the best day's handled per due day / 0.93, rounded up (demo-scenarios.ts),
+    // so yesterday (any day) reads at most 0.93 of what it owed: red.
     expect(target).toMatchObject({ status: 'red', direction: 'higher' });
-    expect(Math.abs((target?.value as number) - handled / 0.93)).toBeLessThanOrEqual(0.5);
-    expect(handled / (target?.value as number)).toBeCloseTo(0.93, 2);
+    expect(handled / (target?.value as number)).toBeLessThanOrEqual(0.93 + 1e-9);
+    expect(handled / (target?.value as number)).toBeGreaterThan(0.5);
     // Average ACW per handled contact over the week (one day may be a new hire's day off).
     const byAgent = await get<KpiApiResult>(app, token, '/api/v1/kpis', { ...window, from: new Date(facts.from).toISOString(), by: 'agent' });
     const acw = byAgent.rows.filter((row) => (row.kpis.handled ?? 0) > 0).sort((a, b) => (b.kpis.acwSeconds ?? 0) - (a.kpis.acwSeconds ?? 0));
@@ -107,8 +108,9 @@ describe('demo mode: first start plants the tour scenarios, a restart only catch
     expect(all.rows[0].targets['ahtSeconds']?.status).toBe('red');
     const byReason = await get<KpiApiResult>(app, token, '/api/v1/kpis', { ...window, scope: 'enterprise', by: 'reason' });
     const red = byReason.rows.filter((row) => row.targets['ahtSeconds']?.status === 'red').map((row) => row.key);
-    // queue_log has no call type, so the reason is the queue (kpis.md): one tv-campaign row per site.
-    expect(red.sort()).toEqual(['chi-tv-campaign', 'lon-tv-campaign', 'mnl-tv-campaign']);
+    // queue_log has no call type, so the reason is the queue (kpis.md), keyed across sites without
+    // the site prefix (libs/kpi reasonGroupKey): chi-, lon- and mnl-tv-campaign are one row.
+    expect(red).toEqual(['tv-campaign']);
   });
 
   it('desk: Chicago 10:00 interval is 100 required / 105 scheduled / 95 actual', async () => {

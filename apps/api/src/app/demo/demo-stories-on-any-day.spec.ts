@@ -81,19 +81,28 @@ describe.each(INSTANTS)('demo stories at $name', ({ now }) => {
     expect(shift.rows[0].kpis.adherencePct).toBeLessThan(100);
   });
 
-  it('lead: over the history the team is 7 % under its per-day calls-handled target (red), and today is judged only on what is due so far', async () => {
+  it('lead: over the history, and on each day it worked, the team is 7 % or more under its per-day calls-handled target (red); today is judged only on what is due so far', async () => {
     const facts = demo.scenarios?.teamUnderTarget;
     if (!facts) throw new Error('no team scenario');
     const scope = `team:${facts.teamId}`;
     const history = await get<KpiApiResult>('lead', '/api/v1/kpis', { scope, from: iso(facts.from), to: iso(facts.to) });
     const handled = history.rows[0].kpis.handled as number;
     const target = history.rows[0].targets['handled'];
-    // handledTargetPerDay = handled / days / 0.93, per working day of the team: 7 % under. Measured:
-    // 0.93 (red) at Saturday 11:00, 0.965 (amber) at Monday 07:00, where the working days counted
-    // come to ~96 % of the simulator's full days (open question, see the branch report).
-    expect(handled / (target?.value as number)).toBeGreaterThan(0.9);
-    expect(handled / (target?.value as number)).toBeLessThan(0.97);
-    expect(['amber', 'red']).toContain(target?.status);
+    // The target per working day is the team's busiest day / 0.93 (demo-scenarios.ts): the history
+    // is handled ≤ working days × busiest = working days × 0.93 × target, so at most 0.93 of the
+    // target scaled to its working days (0.931 for the rounding of the target), red at every
+    // instant. (It was the last day's count / 0.93: 0.93 on a Saturday, 0.965 amber on a Monday.)
+    expect(handled / (target?.value as number)).toBeLessThanOrEqual(0.931);
+    expect(handled / (target?.value as number)).toBeGreaterThan(0.5);
+    expect(target?.status).toBe('red');
+    // And each day the team worked, on its own (a day row is judged against one day's target): red.
+    const days = await get<KpiApiResult>('lead', '/api/v1/kpis', { scope, from: iso(facts.from), to: iso(facts.to), by: 'day' });
+    const worked = days.rows.filter((r) => (r.kpis.handled ?? 0) > 0);
+    expect(worked.length).toBeGreaterThanOrEqual(5);
+    for (const r of worked) {
+      expect(r.targets['handled']?.status).toBe('red');
+      expect((r.kpis.handled as number) / (r.targets['handled']?.value as number)).toBeLessThanOrEqual(0.931);
+    }
     // Today so far: at most one day's target, pro-rated to the scheduled open time already gone.
     const today = await get<KpiApiResult>('lead', '/api/v1/kpis', { scope, from: iso(midnight(now)), to: iso(midnight(now) + DAY) });
     const due = today.rows[0].targets['handled']?.value ?? 0;
@@ -107,7 +116,8 @@ describe.each(INSTANTS)('demo stories at $name', ({ now }) => {
     expect(all.rows[0].targets['ahtSeconds']?.status).toBe('red');
     const byReason = await get<KpiApiResult>('manager', '/api/v1/kpis', { scope: 'enterprise', from, to: iso(now), by: 'reason' });
     const red = byReason.rows.filter((r) => r.targets['ahtSeconds']?.status === 'red').map((r) => r.key);
-    expect(red.sort()).toEqual(['chi-tv-campaign', 'lon-tv-campaign', 'mnl-tv-campaign']);
+    // A call type is cross-site (libs/kpi reasonGroupKey): the three sites' tv-campaign queues are one row.
+    expect(red).toEqual(['tv-campaign']);
   });
 
   it('desk: the Chicago 10:00 story is there on its day, and today beyond now is plan only', async () => {

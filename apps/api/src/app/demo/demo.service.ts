@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ScenarioFacts, World } from '@floorwatch/simulator';
 import { ensureDefaultAlertRules } from '../alerts/default-rules';
 import { UsersService } from '../auth/users.service';
@@ -14,6 +14,8 @@ import type { DemoConfig } from './demo-config';
 import { LiveSimulator } from './demo-live';
 import { NO_PROGRESS, progressBar, type Progress } from './demo-progress';
 import { demoBanner, plantScenarioSetup } from './demo-scenarios';
+import { WaitingSources } from '../queue-now/waiting-sources';
+import { waitingInWorld } from './demo-waiting';
 import { DEMO_SEED_SETTING, liveDaysFor, publishPlan, slimWorld, worldOf, type DemoSeed } from './demo-world';
 
 export const DEMO_CONFIG = Symbol('DEMO_CONFIG');
@@ -55,7 +57,11 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly targets: TargetsService,
     private readonly orgs: OrgService,
     private readonly kpis: KpiQueryService,
-  ) {}
+    @Optional() waiting?: WaitingSources,
+  ) {
+    // Calls waiting on the wallboard: the simulated ACD's queues at the pushed instant.
+    waiting?.register((asOf) => (this.world && this.seed ? waitingInWorld(this.world, Math.min(asOf, this.seed.simulatedTo)) : []));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     try {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatScope, type Contact, type KpiResult, type Scope } from '@floorwatch/contracts';
-import { computeKpis, DEFAULT_KPI_CONFIG, type KpiConfig } from '@floorwatch/kpi';
+import { computeKpis, DEFAULT_KPI_CONFIG, indexOrg, type KpiConfig } from '@floorwatch/kpi';
 import { RecordStore } from '../database/record-store';
 import { RollupKpiPath } from '../rollup/rollup-kpi-path';
 import { OrgService } from '../org/org.service';
@@ -67,7 +67,7 @@ export class KpiQueryService {
     if (this.useRollups) {
       const rows = await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds);
       this.lastPath = rows ? 'rollup' : 'raw';
-      if (rows) await fillHotlineKpis(this.store, rows, params, asOf);
+      if (rows) await fillHotlineKpis(this.store, rows, params, asOf, by === 'reason' ? indexOrg(org.org) : undefined);
       if (rows) return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows: await this.selfService.apply(rows, org.org, { scope, from, to, asOf, by, tz }) };
     }
     this.lastPath = 'raw';
@@ -81,7 +81,7 @@ export class KpiQueryService {
     // selfservice.md §3-4: sessions, journeys and the per-segment effort rates.
     // Enterprise only: at a narrower scope `contacts` also holds other scopes' FCR repeats.
     const rows = await this.selfService.apply(base, org.org, { scope, from, to, asOf, by, tz }, scope.kind === 'enterprise' ? contacts : undefined);
-    await fillHotlineKpis(this.store, rows, params, asOf);
+    await fillHotlineKpis(this.store, rows, params, asOf, by === 'reason' ? indexOrg(org.org) : undefined);
     return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
   }
 

@@ -4,6 +4,7 @@ import {
   emptyComponents,
   findBucket,
   NO_GROUP,
+  reasonGroupKey,
   timeBuckets,
   type KpiComponents,
   type NumericComponent,
@@ -76,6 +77,11 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
     if (!b) bucketCache.set(tz, (b = timeBuckets(w.from, w.to, timeBy as TimeGroup, tz)));
     return b[findBucket(b, t)].key;
   };
+  // A reason is keyed across sites (libs/kpi reasonGroupKey), as the raw path keys it.
+  const contactCellKey = (r: Cells): string => {
+    const k = cellKey(r[CONTACT_GROUP[by as GroupBy] as string]);
+    return by === 'reason' ? reasonGroupKey(k, o) : k;
+  };
   const whole: PlanGroup[] = [{ zone: null, sites: null, days: [], edges: [{ lo: w.from, hi: w.until }] }];
   const contactGroups = w.plan?.contacts ?? whole;
 
@@ -103,7 +109,7 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
   ]);
   if (w.plan) {
     for (const r of dayContactRows) {
-      const t = row(by === undefined ? ALL_KEY : timeBy ? String(r['day']) : cellKey(r[CONTACT_GROUP[by] as string]));
+      const t = row(by === undefined ? ALL_KEY : timeBy ? String(r['day']) : contactCellKey(r));
       for (const [col, field] of CONTACT_FIELDS) t[field] += Number(r[col]);
       if (w.fcrSplit !== null) addFcrCells(t, r);
     }
@@ -113,7 +119,7 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
     const key =
       by === undefined ? ALL_KEY
       : timeBy ? timeKey(Number(r['interval_ms']), String(r['site_id']))
-      : CONTACT_GROUP[by] ? cellKey(r[CONTACT_GROUP[by] as string])
+      : CONTACT_GROUP[by] ? contactCellKey(r)
       : NO_GROUP;
     const t = row(key);
     for (const [col, field] of CONTACT_FIELDS) t[field] += Number(r[col]);

@@ -8,7 +8,9 @@ import {
   DEFAULT_SELF_SERVICE_CONFIG,
   emptyComponents,
   finaliseKpis,
+  indexOrg,
   NO_GROUP,
+  reasonGroupKey,
   type SelfServiceConfig,
   type SelfServiceGroupBy,
 } from '@floorwatch/kpi';
@@ -78,7 +80,8 @@ export class SelfServiceKpiOverlay {
     const contacts = touchContacts ?? (withinEffort ? (loaded ?? (await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS))) : null);
 
     if (!sessionOnly && contacts) {
-      const keyOf = contactKey(q, tzOfSite);
+      const o = q.by === 'reason' ? indexOrg(org) : null;
+      const keyOf = contactKey(q, tzOfSite, (r) => (o ? reasonGroupKey(r, o) : r));
       for (const [key, v] of computeHandledEffort(contacts, { from: q.from, to: q.to, keyOf })) Object.assign(row(key), v);
     }
     const ssScope = q.scope.kind === 'enterprise' || q.scope.kind === 'site';
@@ -152,7 +155,7 @@ export class SelfServiceKpiOverlay {
 }
 
 /** The contact group key of kpis.md (as libs/kpi computeKpis keys handled segments, by endedAt). */
-function contactKey(q: OverlayQuery, tzOfSite: ReadonlyMap<string, string>): (c: Contact) => string | null {
+function contactKey(q: OverlayQuery, tzOfSite: ReadonlyMap<string, string>, reasonKey: (reason: string) => string): (c: Contact) => string | null {
   const zone = (siteId: string): string => q.tz ?? (q.by === 'interval' || (q.by === 'day' && q.scope.kind === 'enterprise') ? 'UTC' : tzOfSite.get(siteId) ?? 'UTC');
   return (c) => {
     switch (q.by) {
@@ -161,7 +164,7 @@ function contactKey(q: OverlayQuery, tzOfSite: ReadonlyMap<string, string>): (c:
       case 'team': return c.teamId ?? NO_GROUP;
       case 'site': return c.siteId;
       case 'queue': return c.queueId;
-      case 'reason': return c.reason;
+      case 'reason': return reasonKey(c.reason);
       case 'channel': return c.channel;
       case 'direction': return directionOf(c);
       case 'coverage': return `${c.reason}|${c.channel}`;

@@ -123,6 +123,14 @@ export class TargetsService {
     return new CountTargetDays(this.db, org, result).days(source, scope, 'all');
   }
 
+  /** The days due of `source`'s count target for each row of a result grouped by day (row order). */
+  async dueDaysPerRow(source: string, scope: Scope, result: KpiResult, org: IndexedOrg, tz?: string): Promise<number[]> {
+    const due = new CountTargetDays(this.db, org, result, tz);
+    const out: number[] = [];
+    for (const row of result.rows) out.push(await due.days(source, scope, row.key));
+    return out;
+  }
+
   /**
    * Adds `targets` to every row: the target that applies to that row's own scope (an agent row
    * of a team query gets the agent's target), with its status for the row's value, and `from`

@@ -64,7 +64,7 @@ export function groupedBarOption(rows: readonly KpiRowWithTargets[], kpis: reado
     color: palette,
     legend: { bottom: 0, type: 'scroll', textStyle: { color: '#475569' } },
     grid: { left: 40, right: 16, top: 16, bottom: 40, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(1) : '—') },
     xAxis: { type: 'category', data: rows.map((r) => label(r.key)), ...AXIS },
     yAxis: { type: 'value', min: 0, max: 100, ...AXIS },
     series: kpis.map((k) => ({ type: 'bar', name: kpiLabel(k), barMaxWidth: 22, data: rows.map((r) => value(r, k)) })),

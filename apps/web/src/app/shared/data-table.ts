@@ -6,6 +6,12 @@ import { StatusBadge } from './status-badge';
 import { Sparkline } from './sparkline';
 
 export type SortDir = 'asc' | 'desc';
+/** A breakdown row under an expandable row (a reason's sites). */
+export interface SubRow {
+  key: string;
+  label: string;
+  row: KpiRowWithTargets;
+}
 export interface SortState {
   column: string;
   dir: SortDir;
@@ -62,7 +68,12 @@ export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | n
             } @else {
             <tr [class.clickable]="drillable()" (click)="drillable() && drill.emit(r.key)"
               (keydown.enter)="drillable() && drill.emit(r.key)" [attr.tabindex]="drillable() ? 0 : null">
-              <th scope="row">{{ rowLabel()(r.key) }}@if (drillable()) {<span class="chev" aria-hidden="true">›</span>}</th>
+              <th scope="row">
+                @if (expandable()) {
+                  <button type="button" class="expander" [attr.aria-expanded]="isOpen(r.key)" [attr.aria-label]="(isOpen(r.key) ? 'Hide ' : 'Show ') + expandLabel() + ' of ' + rowLabel()(r.key)"
+                    (click)="toggleOpen(r.key); $event.stopPropagation()"><span aria-hidden="true">{{ isOpen(r.key) ? '▾' : '▸' }}</span></button>
+                }
+                {{ rowLabel()(r.key) }}@if (drillable()) {<span class="chev" aria-hidden="true">›</span>}</th>
               @for (c of columns(); track c) {
                 <td class="num cell" [class]="cellClass(r, c)">
                   <span class="v">{{ value(r, c) }}</span>
@@ -75,6 +86,24 @@ export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | n
                 <td><app-sparkline [values]="sparklines()?.[r.key] ?? []" /></td>
               }
             </tr>
+            @if (isOpen(r.key)) {
+              @for (sub of subRows()?.[r.key] ?? []; track sub.key) {
+                <tr class="sub">
+                  <th scope="row">{{ sub.label }}</th>
+                  @for (c of columns(); track c) {
+                    <td class="num cell" [class]="cellClass(sub.row, c)">
+                      <span class="v">{{ value(sub.row, c) }}</span>
+                      @if (status(sub.row, c) !== 'none') {
+                        <app-status-badge [status]="status(sub.row, c)" [iconOnly]="true" />
+                      }
+                    </td>
+                  }
+                  @if (sparklines()) { <td></td> }
+                </tr>
+              } @empty {
+                <tr class="sub"><td [attr.colspan]="columns().length + 1 + (sparklines() ? 1 : 0)" class="fw-muted">{{ subRows() ? 'No ' + expandLabel() + ' with figures.' : 'Loading ' + expandLabel() + '…' }}</td></tr>
+              }
+            }
             }
           } @empty {
             <tr><td [attr.colspan]="columns().length + 2" class="fw-muted">No rows for this period.</td></tr>
@@ -109,7 +138,26 @@ export class DataTable {
   readonly offKeys = input<readonly string[]>([]);
   readonly naColumns = input<readonly string[]>([]);
   readonly columnNotes = input<Record<string, string | null>>({});
+  /** Rows open onto a breakdown (`subRows[key]`), e.g. a reason's sites; `expand` asks for it. */
+  readonly expandable = input(false);
+  readonly expandLabel = input('sites');
+  readonly subRows = input<Record<string, readonly SubRow[]> | null>(null);
   readonly drill = output<string>();
+  readonly expand = output<string>();
+
+  private readonly open = signal<ReadonlySet<string>>(new Set());
+  protected isOpen(key: string): boolean {
+    return this.expandable() && this.open().has(key);
+  }
+  protected toggleOpen(key: string): void {
+    const next = new Set(this.open());
+    if (next.has(key)) next.delete(key);
+    else {
+      next.add(key);
+      this.expand.emit(key);
+    }
+    this.open.set(next);
+  }
 
   private readonly sortSig = signal<SortState | null>(null);
   protected readonly sort = computed(() => this.sortSig() ?? this.initialSort());

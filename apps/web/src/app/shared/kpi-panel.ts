@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, outp
 import type { KpiRowWithTargets } from '@floorwatch/contracts';
 import { Chart } from './chart';
 import { statusBarOption } from './chart-options';
-import { DataTable, type SortState } from './data-table';
+import { DataTable, type SortState, type SubRow } from './data-table';
 import { csvFileName, downloadCsv, panelCsv } from './csv-export';
 import { kpiLabel } from './format';
 import { LoadState } from './load-state';
@@ -43,7 +43,8 @@ import { LoadState } from './load-state';
       } @else if (mode() === 'table') {
         <app-data-table [rows]="rows()" [columns]="columns()" [keyHeader]="keyHeader()" [rowLabel]="rowLabel()"
           [drillable]="drillable()" [sparklines]="sparklines()" [initialSort]="initialSort()" [footer]="footer()" [footerLabel]="footerLabel()"
-          [offKeys]="offKeys()" [naColumns]="naColumns()" [columnNotes]="columnNotes()" (drill)="drill.emit($event)" />
+          [offKeys]="offKeys()" [naColumns]="naColumns()" [columnNotes]="columnNotes()" (drill)="drill.emit($event)"
+          [expandable]="expandable()" [subRows]="subRows()" (expand)="expand.emit($event)" />
       } @else {
         <app-chart [options]="option()" [height]="chartHeight()" [summary]="label(chartKpi()) + ' ' + title() + '; the same figures are under Numbers'"
           (picked)="drillable() && drill.emit(rows()[$event].key)" />
@@ -76,8 +77,12 @@ export class KpiPanel {
   readonly columnNotes = input<Record<string, string | null>>({});
   /** Appended to the CSV file name (the period shown). */
   readonly csvSuffix = input('');
+  /** Rows open onto a site breakdown (data-table `subRows`); `expand` asks for it. */
+  readonly expandable = input(false);
+  readonly subRows = input<Record<string, readonly SubRow[]> | null>(null);
   readonly drill = output<string>();
   readonly retry = output<void>();
+  readonly expand = output<string>();
 
   protected readonly mode = linkedSignal(() => this.initialMode());
   private readonly pickedKpi = signal<string | null>(null);

@@ -1,4 +1,4 @@
-import { ALL_KEY, hotlineKpis, NO_GROUP, type CaseTimes } from '@floorwatch/kpi';
+import { ALL_KEY, hotlineKpis, NO_GROUP, reasonGroupKey, type CaseTimes, type OrgIndex } from '@floorwatch/kpi';
 import type { GroupBy, KpiRow, Scope } from '@floorwatch/contracts';
 import { SCOPE_COLUMN } from '../../database/record-sql';
 import type { RecordStore } from '../../database/record-store';
@@ -11,7 +11,7 @@ const KEY_COLUMN: Partial<Record<GroupBy, string>> = { agent: 'agent_id', team: 
  * grouped by time or by main channel / chain keep nulls (cases are not bucketed there), and a row
  * with no case keeps null (as libs/kpi computeKpis leaves it).
  */
-export async function fillHotlineKpis(store: RecordStore, rows: KpiRow[], q: { scope: Scope; from: number; to: number; by?: GroupBy }, asOf: number): Promise<void> {
+export async function fillHotlineKpis(store: RecordStore, rows: KpiRow[], q: { scope: Scope; from: number; to: number; by?: GroupBy }, asOf: number, o?: OrgIndex): Promise<void> {
   if (q.by !== undefined && !KEY_COLUMN[q.by]) return;
   const params: unknown[] = [new Date(q.from), new Date(q.to)];
   const scoped = q.scope.kind === 'enterprise' ? '' : ` AND ${SCOPE_COLUMN[q.scope.kind]} = $${params.push(q.scope.id)}`;
@@ -25,8 +25,10 @@ export async function fillHotlineKpis(store: RecordStore, rows: KpiRow[], q: { s
   if (cases.length === 0) return;
   const byKey = new Map<string, CaseTimes[]>();
   for (const c of cases) {
-    let list = byKey.get(c.key);
-    if (!list) byKey.set(c.key, (list = []));
+    // by=reason rows are keyed across sites (reasonGroupKey), so are the cases.
+    const k = q.by === 'reason' && o ? reasonGroupKey(c.key, o) : c.key;
+    let list = byKey.get(k);
+    if (!list) byKey.set(k, (list = []));
     list.push(c);
   }
   for (const row of rows) {

@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { httpResource } from '@angular/common/http';
+import { API_PREFIX, type QueueWaitingResult } from '@floorwatch/contracts';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { KpiApi } from '../../core/api/kpi-api';
@@ -19,6 +21,7 @@ import { StatusBadge } from '../../shared/status-badge';
 import { formatTime, sinceText, stateLabel } from '../../shared/time';
 import { LIVE_WAIT_CHANNELS, WAIT_LABELS, channelAsa, channelRow, isWaitChannel } from './channel-waits';
 import { gapStatus, intervalStartOf, mergeLive, rowAt } from './staffing-helpers';
+import { waitingNumerals } from './queue-waiting';
 
 /** Wall screen: one site at a time in large type, cycling; `?site=` pins one, `?cycle=` sets seconds. */
 @Component({
@@ -89,6 +92,18 @@ export class WallboardPage {
       { label: 'Away (aux)', n: counts.aux },
     ];
   });
+  /** Calls in queue now and the longest wait (GET /queues/waiting), polled every 10 s on today's board. */
+  private readonly pollTick = computed(() => Math.floor(this.clock() / 10_000));
+  protected readonly waiting = httpResource<QueueWaitingResult>(() => {
+    const s = this.site();
+    if (!s || this.day() !== null) return undefined;
+    return { url: `${API_PREFIX}/queues/waiting`, params: { site: s.id } };
+  });
+  protected readonly waitingNumerals = computed(() => {
+    // Keep the last figures while the next poll is under way (no flash of "…" every 10 s).
+    const v = this.waiting.hasValue() ? this.waiting.value() : undefined;
+    return waitingNumerals(v?.site === this.site()?.id ? v : undefined);
+  });
   protected pickDay(date: string | null): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { date, site: date ? (this.site()?.id ?? null) : this.q().site }, queryParamsHandling: 'merge' });
   }
@@ -116,6 +131,9 @@ export class WallboardPage {
         this.byChannel.reload();
       },
     );
+    effect(() => {
+      if (this.pollTick() > 0) untracked(() => this.waiting.reload());
+    });
     effect((onCleanup) => {
       const seconds = Math.max(5, this.q().cycle);
       const id = setInterval(() => this.index.update((i) => i + 1), seconds * 1000);

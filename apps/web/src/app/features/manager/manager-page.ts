@@ -1,7 +1,8 @@
 import { ActionsTimeline } from '../../shared/actions/actions-timeline';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { forkJoin } from 'rxjs';
 import { Router } from '@angular/router';
-import { isScopeError, parseScope, type GroupBy } from '@floorwatch/contracts';
+import { isScopeError, parseScope, UNASSIGNED_SITE_ID, type GroupBy } from '@floorwatch/contracts';
 import { KpiApi } from '../../core/api/kpi-api';
 import { errorText } from '../../core/api/org-api';
 import { AuthService } from '../../core/auth.service';
@@ -22,6 +23,8 @@ import { CustomerManagerPanel } from '../customer/customer-manager-panel';
 import { SelfServicePanel } from '../selfservice/self-service-panel';
 import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
+import type { SubRow } from '../../shared/data-table';
+import { reasonLabel, reasonSiteRows } from './reason-sites';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
 const WORKFORCE = ['adherencePct', 'conformancePct', 'shrinkagePct', 'occupancyPct'] as const;
@@ -133,6 +136,35 @@ export class ManagerPage {
     const cols = this.columns();
     return this.groupedFcr().rows.filter((r) => cols.some((c) => (r.kpis as Record<string, number | null>)[c] !== null && (r.kpis as Record<string, number | null>)[c] !== 0));
   });
+  /** Enterprise by reason: a call type spans the sites, so each row opens onto its sites' figures. */
+  private readonly breakdownSites = computed(() => (this.view.org()?.sites ?? []).filter((s) => s.id !== UNASSIGNED_SITE_ID));
+  protected readonly reasonExpandable = computed(() => this.view.state().by === 'reason' && this.kind() === 'enterprise' && this.breakdownSites().length > 1);
+  private readonly breakdownFor = computed(() => `${this.base().from}|${this.base().to}|${this.columns().join(',')}`);
+  private readonly siteBreakdown = signal<{ forKey: string; rows: Record<string, SubRow[]> } | null>(null);
+  private breakdownLoading: string | null = null;
+  protected readonly reasonSubRows = computed(() => {
+    const b = this.siteBreakdown();
+    return b && b.forKey === this.breakdownFor() ? b.rows : null;
+  });
+  /** One by-reason answer per site, asked for on the first expand of the period (not on every page open). */
+  protected loadReasonSites(): void {
+    const forKey = this.breakdownFor();
+    if (this.siteBreakdown()?.forKey === forKey || this.breakdownLoading === forKey) return;
+    this.breakdownLoading = forKey;
+    const { from, to } = this.base();
+    const sites = this.breakdownSites();
+    const columns = this.columns();
+    forkJoin(sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from, to, by: 'reason' }))).subscribe({
+      next: (results) => {
+        this.siteBreakdown.set({ forKey, rows: reasonSiteRows(results.map((r, i) => ({ siteId: sites[i].id, siteName: sites[i].name, rows: r.rows })), columns) });
+        this.breakdownLoading = null;
+      },
+      error: () => {
+        this.siteBreakdown.set({ forKey, rows: {} });
+        this.breakdownLoading = null;
+      },
+    });
+  }
   protected readonly drillable = computed(() => {
     const by = this.view.state().by;
     return by === 'site' || by === 'team' || by === 'agent' || by === 'queue' || by === 'day';
@@ -143,8 +175,9 @@ export class ManagerPage {
     const tz = this.view.timezone();
     return (key: string): string => {
       if (by === 'site' || by === 'team' || by === 'agent' || by === 'queue') return scopeLabel(`${by}:${key}`, org);
-      // Feeds without a call type use the queue as the reason (kpis.md): show its name then.
-      if (by === 'reason') return org?.queues.find((q) => q.id === key)?.name ?? groupKeyLabel(by, key, tz);
+      // A reason is keyed across sites (a queue_log queue's id without its site prefix); a queue
+      // id is left only for a queue outside the site pattern (unassigned): show its name then.
+      if (by === 'reason') return org?.queues.find((q) => q.id === key)?.name ?? reasonLabel(key);
       return groupKeyLabel(by, key, tz);
     };
   });

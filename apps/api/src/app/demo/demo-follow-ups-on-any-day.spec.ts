@@ -102,7 +102,7 @@ describe.each(INSTANTS)('demo follow-ups at $name', ({ now, coachedAt }) => {
     expect(row!.paybackDays).toBeLessThan(60);
     const byAgent = await get<{ rows: ActivityEffectRow[] }>('manager', '/api/v1/activity-effect', { scope: 'team:lon-t01', from: iso(now - 20 * DAY), to: iso(now - 10 * DAY), by: 'agent', kpis: 'ahtSeconds' });
     for (const id of ['lon-a011', 'lon-a012']) expect(byAgent.rows.map((r) => r.key)).toContain(id);
-  });
+  }, 300_000);
 
   it('desk: 3 days ago the London volume ran ~25 % over forecast, the largest miss of the month, and the gap decomposition says forecast', async () => {
     const miss = world.followUps.forecastMiss!.sites[0];
@@ -115,7 +115,7 @@ describe.each(INSTANTS)('demo follow-ups at $name', ({ now, coachedAt }) => {
     const busy = intervals.gaps.filter((g) => g.forecastErrorAgents !== null && g.requiredAgents !== null && g.requiredAgents >= 5);
     // More contacts than forecast: hindsight needs more agents than the plan, on average.
     expect(busy.reduce((s, g) => s + (g.forecastErrorAgents as number), 0) / busy.length).toBeLessThan(-0.5);
-  });
+  }, 120_000);
 
   it('the SL rule opens on the 11:00 burst and resolves (when today’s burst is already past)', async () => {
     const burst = world.followUps.liveBurst.windows.find((w) => w.to + 90 * 60_000 <= now);
@@ -127,5 +127,5 @@ describe.each(INSTANTS)('demo follow-ups at $name', ({ now, coachedAt }) => {
     expect(lon.length).toBeGreaterThan(0);
     expect(Date.parse(lon[0].openedAt)).toBeGreaterThanOrEqual(burst.from + 10 * 60_000);
     expect(lon[0].resolvedAt).not.toBeNull();
-  });
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { KpiValues, Scope } from '@floorwatch/contracts';
+import type { ActivityEffectResult, ActivityEffectRow as ContractEffectRow, KpiValues, Scope } from '@floorwatch/contracts';
 import {
   activityKind,
   bucketAt,
@@ -32,17 +32,8 @@ interface Placed extends RegisterActivity {
   control: { agentId: string; before: Win | null; after: Win | null }[];
 }
 
-export interface ActivityEffectRow {
-  key: string;
-  agents: number;
-  controlAgents: number;
-  paidSeconds: number;
-  trainingCost: number;
-  dailyBenefit: number | null;
-  paybackDays: number | null;
-  pending: boolean;
-  kpis: Partial<Record<EffectKpi, DidResult>>;
-}
+/** libs/contracts' row, its kpis keyed by the KPIs this service measures. */
+export type ActivityEffectRow = ContractEffectRow & { kpis: Partial<Record<EffectKpi, DidResult>> };
 
 /** The `fw kpi` components the sides are built from. */
 export type EffectValues = Pick<KpiValues, 'handled' | 'ahtSeconds' | 'inAdherenceSeconds' | 'scheduledSeconds' | 'fcrEligible' | 'fcrPct' | 'productiveSeconds'>;
@@ -126,7 +117,7 @@ export class ActivityEffectService {
     to: number,
     org: IndexedOrg,
     opts: { by: 'agent' | 'name'; days: number; kpis: readonly EffectKpi[]; asOf?: number },
-  ): Promise<{ scope: string; from: string; to: string; asOf: string; by: string; rows: ActivityEffectRow[] }> {
+  ): Promise<ActivityEffectResult & { rows: ActivityEffectRow[] }> {
     const asOf = opts.asOf ?? (await this.store.latestEventTime()) ?? to;
     const acts = (await this.register(scope, from, to, org, opts.days)).filter((a) => activityKind(a.name) !== null);
     const values = await this.dailyValues(acts, asOf, org);

@@ -57,12 +57,25 @@ describe('issue 25 follow-ups: coaching, a course and a forecast miss, placed re
     for (const [d, x] of byDay) if (d !== '2027-01-27') expect(x.actual / x.forecast).toBeLessThan(1.15);
   });
 
-  it('has a contact burst at 11:00–11:45 London on today and the live day', () => {
+  it('has a contact burst at 11:00–11:45 London on today and the live day that takes voice SL red, then back', () => {
     expect(f.liveBurst.windows).toEqual([
       { siteId: 'lon', from: Date.parse('2027-01-30T11:00:00Z'), to: Date.parse('2027-01-30T11:45:00Z') },
       { siteId: 'lon', from: Date.parse('2027-01-31T11:00:00Z'), to: Date.parse('2027-01-31T11:45:00Z') },
     ]);
     expect(FOLLOW_UPS.liveBurst.volumeFactor).toBe(1.8);
+    // Voice service level (answered within 20 s / offered) in the live stream: red in the burst,
+    // back in the hour after it (the demo's SL rule, 30-minute window, opens and then resolves).
+    const sl = (from: number, to: number) => {
+      const voice = world.future.contacts.filter((c) => c.channel === 'voice' && c.enqueuedAt >= from && c.enqueuedAt < to);
+      return voice.filter((c) => c.outcome === 'handled' && c.waitSeconds <= 20).length / voice.length;
+    };
+    const [today] = f.liveBurst.windows;
+    const before = sl(today.from - 3_600_000, today.from);
+    const during = sl(today.from + 15 * 60_000, today.to);
+    const after = sl(today.to + 30 * 60_000, today.to + 90 * 60_000);
+    // Measured (seed 42): 84.6 % in the hour before, 29.1 % in 11:15–11:45, 80.0 % in 12:15–13:15.
+    expect(during).toBeLessThan(before - 0.2);
+    expect(after).toBeGreaterThan(during + 0.2);
   });
 
   it('plants nothing that needs more history than a short world has', () => {

@@ -12,3 +12,4 @@ export * from './lib/customer';
 export * from './lib/feed-health';
 export * from './lib/selfservice';
 export * from './lib/queue-waiting';
+export * from './lib/actions';

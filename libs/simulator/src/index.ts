@@ -6,3 +6,4 @@ export { DEFAULT_SITES, DEMO_PASSWORD, REASONS, type WorldOptions } from './lib/
 export type { SimUser, SimAgent, SimTeam, SimOrg } from './lib/org';
 export { erlangRequired } from './lib/forecast';
 export { localTime } from './lib/time';
+export { FOLLOW_UPS, type FollowUpFacts } from './lib/follow-ups';

@@ -1,6 +1,7 @@
 import type { AgentState } from './records';
 import type { KpiValues } from './kpi-names';
 import type { StaffingRow } from './staffing';
+import type { AlertInstance } from './alerts';
 
 /** Every live payload carries `at`: when the source event happened (ISO), for latency measurement. */
 export interface LiveBase {
@@ -57,6 +58,8 @@ export interface LiveSnapshot extends LiveBase {
   exceptions: AdherenceExceptionPayload[];
   staffing: StaffingEventPayload[];
   kpis: Partial<KpiValues>;
+  /** spec/action.md: the open and acknowledged alert instances this user receives on this scope (or under it). */
+  alerts?: AlertInstance[];
 }
 
 export const LIVE_EVENTS = {

@@ -142,9 +142,14 @@ export function withKpiConfig(overrides: Partial<KpiConfig> = {}, base: KpiConfi
   return config;
 }
 
+/** action.md: `training:<course>` and `coaching:<topic>` take their base activity's row. */
 export function ruleFor(config: KpiConfig, activity: string): ActivityRule {
   const name = activity.toLowerCase();
-  return config.activities[name] ?? config.unknownActivity(name);
+  const own = config.activities[name];
+  if (own) return own;
+  const base = name.slice(0, name.indexOf(':'));
+  if ((base === 'training' || base === 'coaching') && config.activities[base]) return config.activities[base];
+  return config.unknownActivity(name);
 }
 
 /** Answer-time target of a queue: config per-queue override, then OrgQueue.slSeconds, then channel. */

@@ -99,7 +99,7 @@ export interface Arrival {
 }
 
 /** Actual arrivals: the forecast with day-to-day and interval noise (forecasts are never exact). */
-export function drawArrivals(seed: number, curve: GroupCurve): Arrival[] {
+export function drawArrivals(seed: number, curve: GroupCurve, volumeFactor: (at: number) => number = () => 1): Arrival[] {
   const rng = Rng.derive(seed, 'arrivals', curve.siteId, curve.group);
   const reasons = curve.reasons;
   const mixes = reasons.map((r) => r.mix);
@@ -107,8 +107,8 @@ export function drawArrivals(seed: number, curve: GroupCurve): Arrival[] {
   let dayFactor = 1;
   for (let i = 0; i < curve.expected.length; i++) {
     if (i % 96 === 0) dayFactor = rng.normal(1, 0.05);
-    const n = rng.poisson(curve.expected[i] * dayFactor * rng.normal(1, 0.04));
     const base = curve.origin + i * INTERVAL;
+    const n = rng.poisson(curve.expected[i] * dayFactor * rng.normal(1, 0.04) * volumeFactor(base));
     const times: number[] = [];
     for (let k = 0; k < n; k++) times.push(base + Math.floor(rng.next() * 900) * 1000);
     times.sort((a, b) => a - b);

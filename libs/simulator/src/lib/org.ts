@@ -1,5 +1,6 @@
 import type { Org, OrgAgent, OrgQueue, OrgTeam, Role } from '@floorwatch/contracts';
 import { DEFAULT_SITES, DEMO_PASSWORD, REASONS, TEAM_GROUPS, queueId, type ChannelGroup, type SiteDef } from './config';
+import type { HandleChange } from './follow-ups';
 import { Rng } from './rng';
 
 export interface SimAgent {
@@ -13,6 +14,8 @@ export interface SimAgent {
   speed: number;
   /** Extra multiplier on after-call work (scenario 2's new hires). */
   acwFactor: number;
+  /** Follow-up stories: talk/ACW multipliers from an instant on (follow-ups.ts). */
+  handleChanges?: HandleChange[];
   /** 0 = textbook adherence, 1 = drifts a lot; most agents land at 88–96% adherence. */
   drift: number;
   /** Preferred shift start, local minutes after midnight. */

@@ -13,7 +13,8 @@ export interface PlanInterval {
 const SECOND = 1000;
 
 export function stateFor(activity: string): AgentState {
-  return activity === 'open' ? 'available' : `aux:${activity}`;
+  // A named course or coaching topic (`training:objections`) is its base activity's aux code.
+  return activity === 'open' ? 'available' : `aux:${/^(training|coaching):/.test(activity) ? activity.slice(0, activity.indexOf(':')) : activity}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Arrival } from './arrivals';
+import { handleFactorsAt } from './follow-ups';
 import type { SimAgent } from './org';
 import type { PlanInterval } from './plan';
 
@@ -61,9 +62,10 @@ export function route(arrivals: Arrival[], agents: SimAgent[], plans: Map<string
       }
     }
     if (best) {
-      const talk = Math.round(arrival.talk * best.agent.speed);
+      const f = handleFactorsAt(best.agent, arrival.at);
+      const talk = Math.round(arrival.talk * best.agent.speed * f.talk);
       const hold = Math.round(arrival.hold);
-      const acw = Math.round(arrival.acw * best.agent.speed * best.agent.acwFactor);
+      const acw = Math.round(arrival.acw * best.agent.speed * best.agent.acwFactor * f.acw);
       const answeredAt = bestAt + arrival.ring * 1000;
       best.freeAt = bestAt + bestDur;
       out.push({ arrival, agent: best.agent, answeredAt, talkSeconds: talk, holdSeconds: hold, acwSeconds: acw, waitSeconds: (answeredAt - arrival.at) / 1000, outcome: 'handled' });
@@ -78,5 +80,6 @@ export function route(arrivals: Arrival[], agents: SimAgent[], plans: Map<string
 
 /** Whole seconds so queue_log (second resolution) and the records agree exactly. */
 export function handleSeconds(a: Arrival, agent: SimAgent): number {
-  return Math.round(a.talk * agent.speed) + Math.round(a.hold) + Math.round(a.acw * agent.speed * agent.acwFactor);
+  const f = handleFactorsAt(agent, a.at);
+  return Math.round(a.talk * agent.speed * f.talk) + Math.round(a.hold) + Math.round(a.acw * agent.speed * agent.acwFactor * f.acw);
 }

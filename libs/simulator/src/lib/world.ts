@@ -11,6 +11,7 @@ import { agentEvents } from './states';
 import { drawSurveys } from './surveys';
 import { buildContacts } from './contacts';
 import { computeFacts } from './facts';
+import { plantFollowUps, type FollowUpFacts } from './follow-ups';
 import { DAY, INTERVAL, localDays, localTime } from './time';
 import { Rng } from './rng';
 import { scaledReasons, type WorldOptions } from './config';
@@ -34,6 +35,8 @@ export interface World {
   contacts: Contact[];
   surveys: SurveyResponse[];
   scenarios: ScenarioFacts;
+  /** Issue 25's follow-ups of the stories (coaching, course, forecast miss, live bursts). */
+  followUps: FollowUpFacts;
   /** What happens from endAt to horizon, for the live stream. */
   future: { stateEvents: AgentStateEvent[]; contacts: Contact[] };
 }
@@ -49,6 +52,7 @@ export function generateWorld(options: WorldOptions): World {
   const datesBySite = new Map(sim.sites.map((s) => [s.id, localDays(endAt, days, liveDays, s.timezone)]));
   const hooks = plantScenarios(seed, sim, datesBySite, liveDays);
   const agentDays = buildSchedule(seed, sim, datesBySite, hooks);
+  const followUps = plantFollowUps(seed, sim, agentDays, datesBySite, liveDays, { teamId: hooks.demoTeamId, newHireIds: hooks.newHireIds, demoAgentId: hooks.demoAgentId });
 
   const plans = new Map<string, PlanInterval[]>();
   for (const d of agentDays) {
@@ -72,7 +76,7 @@ export function generateWorld(options: WorldOptions): World {
     for (const curve of buildCurves(site, agentDays, origin, intervals, siteFrom, siteTo, reasons)) {
       curves.push(curve);
       const agents = sim.agents.filter((a) => a.siteId === site.id && a.group === curve.group);
-      for (const r of route(drawArrivals(seed, curve), agents, plans, horizon)) {
+      for (const r of route(drawArrivals(seed, curve, (at) => followUps.volumeFactor(site.id, at)), agents, plans, horizon)) {
         routed.push(r);
         routedSite.push(site.id);
       }
@@ -121,6 +125,7 @@ export function generateWorld(options: WorldOptions): World {
     contacts,
     surveys,
     scenarios: { lateFromLunch: null, teamUnderTarget: null, ahtTvCampaign: { queueIds: [] }, staffingTraining: null },
+    followUps: followUps.facts,
     future: { stateEvents: allEvents.slice(cutAt), contacts: futureContacts },
   };
   world.scenarios = computeFacts(world, agentDays, hooks, datesBySite);

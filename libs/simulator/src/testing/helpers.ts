@@ -29,7 +29,9 @@ export const PRODUCTIVE: ReadonlySet<AgentState> = new Set<AgentState>(['availab
 export function inAdherence(activity: string, state: AgentState): boolean {
   if (activity === 'open') return PRODUCTIVE.has(state);
   if (activity === 'break' || activity === 'lunch') return state === `aux:${activity}` || state === 'logged_out';
-  return state === `aux:${activity}`;
+  // action.md: `training:<course>` / `coaching:<topic>` take their base activity's row.
+  const base = /^(training|coaching):/.test(activity) ? activity.slice(0, activity.indexOf(':')) : activity;
+  return state === `aux:${base}`;
 }
 
 export function secondsIn(intervals: StateInterval[], from: number, to: number, pred: (s: AgentState) => boolean): number {

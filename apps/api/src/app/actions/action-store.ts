@@ -1,21 +1,9 @@
+import type { CorrectiveAction } from '@floorwatch/contracts';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_CAUSE_CODES } from './actions.dto';
 
-export interface ActionRow {
-  id: string;
-  alertId: string | null;
-  kpi: string;
-  scope: string;
-  causeCode: string;
-  description: string;
-  owner: string;
-  createdBy: string;
-  createdAt: string;
-  effectiveAt: string;
-  dueAt: string;
-  status: 'open' | 'done' | 'cancelled';
-  closedAt: string | null;
-}
+/** The stored record (libs/contracts, shared with the web client). */
+export type ActionRow = CorrectiveAction;
 
 interface Raw {
   id: string;

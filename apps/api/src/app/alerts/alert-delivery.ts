@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ALERT_EVENTS, type AlertInstance, type AlertInstanceEvent, type AlertRule, type Me } from '@floorwatch/contracts';
+import { ALERT_EVENTS, formatScope, type AlertInstance, type AlertInstanceEvent, type AlertRule, type Me } from '@floorwatch/contracts';
+import { DataSource } from 'typeorm';
+import { LiveAlertSource } from '../live/live-alert-source';
 import { LiveHub } from '../live/live-hub';
+import type { IndexedOrg } from '../org/org-lookup';
 import { OrgService } from '../org/org.service';
 import { isRecipient, roomsAbove, scopeOf } from './alert-audience';
+import { AlertStore } from './alert-store';
 
 type AlertEventName = (typeof ALERT_EVENTS)[keyof typeof ALERT_EVENTS];
 
@@ -16,10 +20,27 @@ type AlertEventName = (typeof ALERT_EVENTS)[keyof typeof ALERT_EVENTS];
 export class AlertDelivery {
   private seq = 0;
 
+  private readonly store: AlertStore;
+
   constructor(
     private readonly hub: LiveHub,
     private readonly orgs: OrgService,
-  ) {}
+    db: DataSource,
+    source: LiveAlertSource,
+  ) {
+    this.store = new AlertStore(db);
+    source.register((user, scope, org) => this.snapshot(user, formatScope(scope), org));
+  }
+
+  /**
+   * A subscriber's snapshot `alerts`: the open and acknowledged instances it would have been sent
+   * — the subscribed room is the instance scope or one above it, and the user is a recipient.
+   */
+  async snapshot(user: Me, room: string, org: IndexedOrg): Promise<AlertInstance[]> {
+    const [instances, rules] = await Promise.all([this.store.instances({ status: ['open', 'acknowledged'], limit: 5000 }), this.store.rules()]);
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    return instances.filter((i) => roomsAbove(scopeOf(i.scope), org).includes(room) && isRecipient(user, byId.get(i.ruleId), i.scope, org));
+  }
 
   async send(event: AlertEventName, instance: AlertInstance, rule: AlertRule | undefined, at: number): Promise<number> {
     const org = await this.orgs.get();

@@ -26,7 +26,8 @@ export async function evaluateTick(store: AlertStore, values: AlertValues, rules
       };
       const { state, event } = stepAlert(before, { t, value: tv.value, status: tv.status }, rule.condition, timing(rule));
       if (event?.type === 'open') {
-        changes.push({ type: 'opened', instance: await store.open(rule, scope, t, event.value), rule, at: t });
+        const opened = await store.open(rule, scope, t, event.value);
+        if (opened) changes.push({ type: 'opened', instance: opened, rule, at: t });
       } else if (event?.type === 'resolve' && instance) {
         const resolved = await store.resolve(instance.id, null, t, null, event.value);
         if (resolved) changes.push({ type: 'resolved', instance: resolved, rule, at: t });

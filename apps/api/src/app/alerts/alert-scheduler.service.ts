@@ -5,6 +5,7 @@ import { OrgService } from '../org/org.service';
 import { AlertDelivery } from './alert-delivery';
 import { evaluateTick } from './alert-engine';
 import { AlertsService } from './alerts.service';
+import { EvaluatorLock } from './evaluator-lock';
 
 export const LAST_TICK_KEY = 'alerts.lastTick';
 /** A gap longer than this (a long stop) is skipped, not caught up minute by minute. */
@@ -23,6 +24,8 @@ export class AlertScheduler implements OnModuleInit, OnApplicationShutdown {
   private running: Promise<void> | null = null;
   readonly tickSeconds = Number(process.env['ALERT_TICK_SECONDS'] ?? 60) || 60;
   private readonly pollMs = Number(process.env['ALERT_POLL_MS'] ?? 5000) || 5000;
+  /** Held across polls; lapses 30 s (or 3 polls) after its holder stops. */
+  readonly lock = new EvaluatorLock(process.env['REDIS_URL'], Math.max(30_000, 3 * this.pollMs));
 
   constructor(
     private readonly store: RecordStore,
@@ -37,8 +40,10 @@ export class AlertScheduler implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.lock.release();
   }
 
   /** Evaluates every tick due up to the latest event ingested (one run at a time). */
@@ -67,6 +72,7 @@ export class AlertScheduler implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async catchUp(): Promise<void> {
+    if (!(await this.lock.acquire())) return;
     const latest = await this.store.latestEventTime();
     if (latest !== null) await this.runUntil(latest);
   }

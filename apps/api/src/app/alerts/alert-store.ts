@@ -147,12 +147,17 @@ export class AlertStore {
     return new Map(rows.map((r) => [r.scope, toInstance(r)]));
   }
 
-  async open(rule: AlertRule, scope: string, at: number, value: number | null): Promise<AlertInstance> {
+  /**
+   * Null when an instance of the rule × scope is already open or acknowledged: another API
+   * process's evaluator opened it first (the partial unique index alert_instances_one_active_idx).
+   */
+  async open(rule: AlertRule, scope: string, at: number, value: number | null): Promise<AlertInstance | null> {
     const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO alert_instances (rule_id, kpi, scope, opened_at, value_at_open, last_value) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+      `INSERT INTO alert_instances (rule_id, kpi, scope, opened_at, value_at_open, last_value) VALUES ($1, $2, $3, $4, $5, $5)
+       ON CONFLICT (rule_id, scope) WHERE status <> 'resolved' DO NOTHING RETURNING id`,
       [rule.id, rule.kpi, scope, new Date(at), value],
     );
-    return (await this.instance(rows[0].id)) as AlertInstance;
+    return rows[0] ? this.instance(rows[0].id) : null;
   }
 
   async setLastValue(id: string, value: number | null): Promise<void> {

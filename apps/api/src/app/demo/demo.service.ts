@@ -16,6 +16,7 @@ import { NO_PROGRESS, progressBar, type Progress } from './demo-progress';
 import { demoBanner, plantScenarioSetup } from './demo-scenarios';
 import { WaitingSources } from '../queue-now/waiting-sources';
 import { waitingInWorld } from './demo-waiting';
+import { plantFollowUps } from './demo-follow-ups';
 import { DEMO_SEED_SETTING, liveDaysFor, publishPlan, slimWorld, worldOf, type DemoSeed } from './demo-world';
 
 export const DEMO_CONFIG = Symbol('DEMO_CONFIG');
@@ -131,6 +132,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     const { world, generateMs } = report;
     seed.horizon = world.horizon;
     await plantScenarioSetup(world, this.users, this.targets, this.orgs, this.kpis);
+    await plantFollowUps(world, this.store.dataSource);
     await ageDemoHotlineCases(this.store, endAt); // customer.md demo: a month of worked cases, a handful open
     // Written last: a start interrupted mid-backfill starts over (stored lines then count as duplicates).
     await this.store.setSetting(DEMO_SEED_SETTING, seed);

@@ -19,6 +19,7 @@ import { IngestEvents } from '../ingest/ingest-events';
 import type { IngestBatch } from './live-batch';
 import { LiveAccess, ROLE_ROOMS, type LiveSocket } from './live-access';
 import { isSharedServer } from './redis-io-adapter';
+import { LiveAlertSource } from './live-alert-source';
 import { LiveHub } from './live-hub';
 import { LIVE_OPTIONS, type LiveOptions } from './live-options';
 import { LiveState } from './live-state.service';
@@ -51,6 +52,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
     private readonly hub: LiveHub,
     private readonly ingest: IngestEvents,
     private readonly messages: MessageBus,
+    private readonly alertSource: LiveAlertSource,
     @Inject(LIVE_OPTIONS) private readonly options: LiveOptions,
     @Optional() private readonly feedAlerts?: FeedAlerts,
   ) {}
@@ -122,9 +124,13 @@ export class LiveGateway implements OnGatewayInit, OnModuleInit, OnApplicationSh
     if (!socket.connected) return;
     const room = formatScope(scope);
     if (!this.access.mayJoinAnother(socket, room)) return reply({ ok: false, error: `at most ${this.options.maxRoomsPerSocket} subscriptions per connection; unsubscribe first` });
+    // Read before joining: only an alert changing during this read (the evaluator ticks once a
+    // minute) can be missed; once joined, its events come as for any subscriber.
+    const alerts = await this.alertSource.read(user, scope, org);
+    if (!socket.connected) return;
     // Join, snapshot and ack in one synchronous step: no event can fall between them.
     void socket.join(room);
-    const snapshot = this.hub.snapshot(scope);
+    const snapshot = { ...this.hub.snapshot(scope), alerts };
     reply({ ok: true });
     (socket as Socket).emit(LIVE_EVENTS.snapshot, snapshot);
   }

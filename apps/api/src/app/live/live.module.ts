@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { MessagesModule } from '../messages/messages.module';
 import { LiveGateway } from './live.gateway';
 import { LiveAccess } from './live-access';
+import { LiveAlertSource } from './live-alert-source';
 import { LiveHub } from './live-hub';
 import { LIVE_OPTIONS, liveOptionsFromEnv } from './live-options';
 import { LiveState } from './live-state.service';
@@ -13,7 +14,7 @@ import { LiveState } from './live-state.service';
  */
 @Module({
   imports: [AuthModule, MessagesModule],
-  providers: [{ provide: LIVE_OPTIONS, useFactory: () => liveOptionsFromEnv() }, LiveState, LiveHub, LiveAccess, LiveGateway],
-  exports: [LiveState, LiveHub],
+  providers: [{ provide: LIVE_OPTIONS, useFactory: () => liveOptionsFromEnv() }, LiveState, LiveHub, LiveAccess, LiveGateway, LiveAlertSource],
+  exports: [LiveState, LiveHub, LiveAlertSource],
 })
 export class LiveModule {}

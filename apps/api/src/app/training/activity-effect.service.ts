@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { KpiValues, Scope } from '@floorwatch/contracts';
+import type { ActivityEffectResult, ActivityEffectRow as ContractEffectRow, KpiValues, Scope } from '@floorwatch/contracts';
 import {
   activityKind,
   bucketAt,
@@ -32,20 +32,14 @@ interface Placed extends RegisterActivity {
   control: { agentId: string; before: Win | null; after: Win | null }[];
 }
 
-export interface ActivityEffectRow {
-  key: string;
-  agents: number;
-  controlAgents: number;
-  paidSeconds: number;
-  trainingCost: number;
-  dailyBenefit: number | null;
-  paybackDays: number | null;
-  pending: boolean;
-  kpis: Partial<Record<EffectKpi, DidResult>>;
-}
+/** libs/contracts' row, its kpis keyed by the KPIs this service measures. */
+export type ActivityEffectRow = ContractEffectRow & { kpis: Partial<Record<EffectKpi, DidResult>> };
+
+/** The `fw kpi` components the sides are built from. */
+export type EffectValues = Pick<KpiValues, 'handled' | 'ahtSeconds' | 'inAdherenceSeconds' | 'scheduledSeconds' | 'fcrEligible' | 'fcrPct' | 'productiveSeconds'>;
 
 /** One agent's side of a KPI from `fw kpi` components (Σ numerator / Σ denominator pools). */
-export function sideOf(kpi: EffectKpi, v: KpiValues, days: number): KpiSide {
+export function sideOf(kpi: EffectKpi, v: EffectValues, days: number): KpiSide {
   const handled = v.handled ?? 0;
   switch (kpi) {
     case 'ahtSeconds':
@@ -123,16 +117,10 @@ export class ActivityEffectService {
     to: number,
     org: IndexedOrg,
     opts: { by: 'agent' | 'name'; days: number; kpis: readonly EffectKpi[]; asOf?: number },
-  ): Promise<{ scope: string; from: string; to: string; asOf: string; by: string; rows: ActivityEffectRow[] }> {
+  ): Promise<ActivityEffectResult & { rows: ActivityEffectRow[] }> {
     const asOf = opts.asOf ?? (await this.store.latestEventTime()) ?? to;
     const acts = (await this.register(scope, from, to, org, opts.days)).filter((a) => activityKind(a.name) !== null);
-    const cache = new Map<string, Promise<KpiValues | null>>();
-    const values = (agentId: string, w: Win | null): Promise<KpiValues | null> => {
-      if (!w) return Promise.resolve(null);
-      const k = `${agentId}|${w.from}|${w.to}`;
-      if (!cache.has(k)) cache.set(k, this.kpis.query({ scope: { kind: 'agent', id: agentId }, from: w.from, to: w.to, asOf }).then((r) => r.rows[0]?.kpis ?? null));
-      return cache.get(k) as Promise<KpiValues | null>;
-    };
+    const values = await this.dailyValues(acts, asOf, org);
     const groups = new Map<string, Placed[]>();
     for (const a of acts) {
       const key = opts.by === 'agent' ? a.agentId : a.name;
@@ -149,7 +137,7 @@ export class ActivityEffectService {
       const sides = { b: new Map<EffectKpi, KpiSide[]>(), a: new Map<EffectKpi, KpiSide[]>(), cb: new Map<EffectKpi, KpiSide[]>(), ca: new Map<EffectKpi, KpiSide[]>() };
       const push = (m: Map<EffectKpi, KpiSide[]>, k: EffectKpi, s: KpiSide) => (m.get(k) ?? m.set(k, []).get(k))?.push(s);
       for (const a of list) {
-        const [vb, va] = await Promise.all([values(a.agentId, a.before), a.after && asOf >= a.after.to ? values(a.agentId, a.after) : Promise.resolve(null)]);
+        const [vb, va] = [values(a.agentId, a.before), a.after && asOf >= a.after.to ? values(a.agentId, a.after) : null];
         if (va) afterHandled += va.handled ?? 0;
         for (const k of opts.kpis) {
           if (vb && a.before) push(sides.b, k, sideOf(k, vb, a.before.days));
@@ -159,7 +147,7 @@ export class ActivityEffectService {
           const ck = `${c.agentId}|${c.before?.from}|${c.after?.from}`;
           if (controlSeen.has(ck)) continue;
           controlSeen.add(ck);
-          const [cb, ca] = await Promise.all([values(c.agentId, c.before), c.after && asOf >= c.after.to ? values(c.agentId, c.after) : Promise.resolve(null)]);
+          const [cb, ca] = [values(c.agentId, c.before), c.after && asOf >= c.after.to ? values(c.agentId, c.after) : null];
           for (const k of opts.kpis) {
             if (cb && c.before) push(sides.cb, k, sideOf(k, cb, c.before.days));
             if (ca && c.after) push(sides.ca, k, sideOf(k, ca, c.after.days));
@@ -176,4 +164,78 @@ export class ActivityEffectService {
     const iso = (t: number) => new Date(t).toISOString();
     return { scope: scope.kind === 'enterprise' ? 'enterprise' : `${scope.kind}:${scope.id}`, from: iso(from), to: iso(to), asOf: iso(asOf), by: opts.by, rows };
   }
+
+  /**
+   * Every window is whole local days of one agent, so one `by: day` query per agent over the
+   * span of all its windows gives every side by summing days: a query per agent instead of one
+   * per agent × window (17.7 s → see the branch report for the enterprise over 60 days).
+   */
+  private async dailyValues(acts: Placed[], asOf: number, org: IndexedOrg): Promise<(agentId: string, w: Win | null) => EffectValues | null> {
+    const spans = new Map<string, { from: number; to: number }>();
+    const widen = (agentId: string, w: Win | null) => {
+      if (!w) return;
+      const s = spans.get(agentId);
+      spans.set(agentId, s ? { from: Math.min(s.from, w.from), to: Math.max(s.to, w.to) } : { from: w.from, to: w.to });
+    };
+    for (const a of acts) {
+      widen(a.agentId, a.before);
+      if (a.after && asOf >= a.after.to) widen(a.agentId, a.after);
+      for (const c of a.control) {
+        widen(c.agentId, c.before);
+        if (c.after && asOf >= c.after.to) widen(c.agentId, c.after);
+      }
+    }
+    const tzOf = (a: string) => org.timezoneOfSite(org.siteOfAgent(a) ?? 'unassigned');
+    const days = new Map<string, { key: string; v: EffectValues }[]>();
+    const ids = [...spans.keys()];
+    // A few at a time: each is a rollup read; the pool has a handful of connections.
+    for (let i = 0; i < ids.length; i += 4) {
+      await Promise.all(
+        ids.slice(i, i + 4).map(async (agentId) => {
+          const span = spans.get(agentId) as { from: number; to: number };
+          const r = await this.kpis.query({ scope: { kind: 'agent', id: agentId }, from: span.from, to: span.to, asOf, by: 'day', tz: tzOf(agentId) });
+          days.set(agentId, r.rows.map((row) => ({ key: row.key, v: row.kpis })));
+        }),
+      );
+    }
+    return (agentId, w) => {
+      if (!w) return null;
+      const tz = tzOf(agentId);
+      const first = bucketAt(w.from, 'day', tz).key;
+      const last = bucketAt(w.to - 1, 'day', tz).key;
+      const rows = (days.get(agentId) ?? []).filter((d) => d.key >= first && d.key <= last).map((d) => d.v);
+      return rows.length ? sumDays(rows) : null;
+    };
+  }
+}
+
+/** The components sideOf reads, summed over days (AHT and FCR back to ratios of the sums). */
+export function sumDays(rows: EffectValues[]): EffectValues {
+  let handled = 0;
+  let handle = 0;
+  let inAdh = 0;
+  let sched = 0;
+  let eligible = 0;
+  let fcrOk = 0;
+  let productive = 0;
+  for (const v of rows) {
+    const h = v.handled ?? 0;
+    handled += h;
+    handle += (v.ahtSeconds ?? 0) * h;
+    inAdh += v.inAdherenceSeconds ?? 0;
+    sched += v.scheduledSeconds ?? 0;
+    const e = v.fcrEligible ?? 0;
+    eligible += e;
+    fcrOk += ((v.fcrPct ?? 0) / 100) * e;
+    productive += v.productiveSeconds ?? 0;
+  }
+  return {
+    handled,
+    ahtSeconds: handled > 0 ? handle / handled : null,
+    inAdherenceSeconds: inAdh,
+    scheduledSeconds: sched,
+    fcrEligible: eligible,
+    fcrPct: eligible > 0 ? (100 * fcrOk) / eligible : null,
+    productiveSeconds: productive,
+  };
 }

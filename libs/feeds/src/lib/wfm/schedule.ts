@@ -21,7 +21,9 @@ export class WfmScheduleParser extends CsvFeedParser {
     const start = parseIsoWithOffset(required(get, 'start'), 'start');
     const end = parseIsoWithOffset(required(get, 'end'), 'end');
     const activity = required(get, 'activity').toLowerCase();
-    if (!this.activities.has(activity)) quarantine('unknown-activity', `activity "${activity}" is not configured`);
+    // action.md: `training:<course>` and `coaching:<topic>` are their base activity, named.
+    const base = /^(training|coaching):./.test(activity) ? activity.slice(0, activity.indexOf(':')) : activity;
+    if (!this.activities.has(activity) && !this.activities.has(base)) quarantine('unknown-activity', `activity "${activity}" is not configured`);
     if (end < start) quarantine('negative-duration', 'end is before start');
     if (end === start) quarantine('empty-interval', 'end equals start');
     return { kind: 'schedule', agentRef, start, end, activity };

@@ -24,6 +24,13 @@ describe('wfm-schedule', () => {
     const run = await runFeed('wfm-schedule', { text: 'agent_id,start,end,activity\na-1,2024-06-10T09:00:00Z,2024-06-10T10:00:00Z,Gardening\n' }, new WfmScheduleParser({ extraActivities: ['gardening'] }));
     expect(run.records).toEqual([{ kind: 'schedule', agentRef: 'a-1', start: ms('2024-06-10T09:00:00Z'), end: ms('2024-06-10T10:00:00Z'), activity: 'gardening' }]);
   });
+
+  it('a named course or coaching topic (action.md `training:<course>`, `coaching:<topic>`) is accepted; another named activity is not', async () => {
+    const text = 'agent_id,start,end,activity\na-1,2024-06-10T09:00:00Z,2024-06-10T13:00:00Z,training:Objections\na-1,2024-06-11T09:00:00Z,2024-06-11T09:30:00Z,coaching:acw\na-1,2024-06-11T10:00:00Z,2024-06-11T10:30:00Z,lunch:long\n';
+    const run = await runFeed('wfm-schedule', { text }, new WfmScheduleParser());
+    expect(run.outcomes.map((o) => o.reason ?? o.status)).toEqual(['accepted', 'accepted', 'accepted', 'unknown-activity']);
+    expect(run.records.map((r) => (r.kind === 'schedule' ? r.activity : r.kind))).toEqual(['training:objections', 'coaching:acw']);
+  });
 });
 
 describe('wfm-forecast', () => {

@@ -1,25 +1,10 @@
 import { HttpClient, httpResource, type HttpResourceRef } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { API_PREFIX, type AlertInstance } from '@floorwatch/contracts';
+import { API_PREFIX, type AlertInstance, type CorrectiveActionWithEffect } from '@floorwatch/contracts';
 
-/** A corrective action with its measured effect, as GET /actions returns it. */
-export interface ActionView {
-  id: string;
-  alertId: string | null;
-  kpi: string;
-  scope: string;
-  causeCode: string;
-  description: string;
-  owner: string;
-  createdBy: string;
-  createdAt: string;
-  effectiveAt: string;
-  dueAt: string;
-  status: 'open' | 'done' | 'cancelled';
-  overdue: boolean;
-  effect: { before: number | null; after: number | null; delta: number | null; improved: boolean | null; effectStatus: 'pending' | 'complete' };
-}
+/** A corrective action with its measured effect, as GET /actions returns it (libs/contracts). */
+export type ActionView = CorrectiveActionWithEffect;
 
 export interface BonusView {
   agent: string;

@@ -1,29 +1,9 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { API_PREFIX } from '@floorwatch/contracts';
+import { API_PREFIX, type ActivityDid as Did, type ActivityEffectResult } from '@floorwatch/contracts';
 import { AuthService } from '../../core/auth.service';
 import { DateField } from '../../shared/date-field';
-
-interface Did {
-  before: number | null;
-  after: number | null;
-  delta: number | null;
-  controlBefore: number | null;
-  controlAfter: number | null;
-  did: number | null;
-}
-interface EffectRow {
-  key: string;
-  agents: number;
-  controlAgents: number;
-  paidSeconds: number;
-  trainingCost: number;
-  dailyBenefit: number | null;
-  paybackDays: number | null;
-  pending: boolean;
-  kpis: Record<string, Did>;
-}
 
 const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
   { key: 'ahtSeconds', label: 'AHT (s)', better: 'lower' },
@@ -97,7 +77,7 @@ export class TrainingPage {
   protected readonly from = signal(new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10));
   protected readonly to = signal(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
   protected readonly by = signal<'name' | 'agent'>('name');
-  protected readonly res = httpResource<{ rows: EffectRow[] }>(() => ({
+  protected readonly res = httpResource<ActivityEffectResult>(() => ({
     url: `${API_PREFIX}/activity-effect`,
     params: { scope: this.scope(), from: this.from(), to: this.to(), by: this.by(), days: String(this.days()) },
   }));

@@ -13,6 +13,7 @@ import { buildContacts } from './contacts';
 import { computeFacts } from './facts';
 import { DAY, INTERVAL, localDays, localTime } from './time';
 import { Rng } from './rng';
+import { buildSelfService, type DemoSelfService } from './selfservice/sessions';
 import { scaledReasons, type WorldOptions } from './config';
 
 export interface World {
@@ -34,6 +35,8 @@ export interface World {
   contacts: Contact[];
   surveys: SurveyResponse[];
   scenarios: ScenarioFacts;
+  /** selfservice.md demo: entry points, sessions and the contact stories they rely on (null in a slimmed world). */
+  selfService: DemoSelfService | null;
   /** What happens from endAt to horizon, for the live stream. */
   future: { stateEvents: AgentStateEvent[]; contacts: Contact[] };
 }
@@ -84,6 +87,7 @@ export function generateWorld(options: WorldOptions): World {
   const channels = [...new Set(sorted.map((r) => r.arrival.reason.channel))] as Channel[];
   const { customer, prevChannel } = assignCustomers(seed, sorted, channels);
   const built = buildContacts(seed, sim, sorted, sortedSite, customer, prevChannel);
+  const selfService = buildSelfService(seed, sim, built.contacts, endAt);
 
   const handledByAgent = new Map<string, Routed[]>();
   for (const r of sorted) {
@@ -106,7 +110,7 @@ export function generateWorld(options: WorldOptions): World {
   const forecasts = buildForecast(curves, startAt, horizon, overrides);
   const surveys = drawSurveys(seed, contacts.filter((c) => c.outcome === 'handled'), built.prevChannel, endAt, hooks.newHireIds);
 
-  const org = toContractOrg(sim);
+  const org = { ...toContractOrg(sim), entryPoints: selfService.entryPoints };
   const world: World = {
     seed,
     startAt,
@@ -120,6 +124,7 @@ export function generateWorld(options: WorldOptions): World {
     stateEvents: allEvents.slice(0, cutAt),
     contacts,
     surveys,
+    selfService,
     scenarios: { lateFromLunch: null, teamUnderTarget: null, ahtTvCampaign: { queueIds: [] }, staffingTraining: null },
     future: { stateEvents: allEvents.slice(cutAt), contacts: futureContacts },
   };

@@ -17,4 +17,5 @@ export * from './lib/selfservice/selfservice-kpis';
 export * from './lib/journeys/journeys';
 export * from './lib/journeys/handled-effort';
 export * from './lib/selfservice/extension-nulls';
+export * from './lib/selfservice/session-contact';
 export * from './lib/recurring-patterns';

@@ -110,12 +110,13 @@ export class SelfServiceKpiOverlay {
 
   /**
    * The answered contacts (any scope) of the window's closed transferred sessions that `known` does
-   * not hold, by segmentId (§2 transferredContactId): enqueued from a day before the earliest such
+   * not hold, by segmentId or contactId (§2 transferredContactId; queue_log segments are 1, 2… per call): enqueued from a day before the earliest such
    * session's start up to W after the latest one's end (callbacks included; bounds prune partitions).
    */
   private async transferredContactsOf(sessions: readonly SelfServiceSession[], q: OverlayQuery, known: readonly Contact[]): Promise<Contact[]> {
     const have = new Set<string>();
-    for (const c of known) if (c.agentId !== null && c.answeredAt !== null) have.add(c.segmentId);
+    // Known by either id: the look-up (libs/kpi sessionContactIndex) takes a Connect segment or a queue_log call id.
+    for (const c of known) if (c.agentId !== null && c.answeredAt !== null) have.add(c.segmentId).add(c.contactId);
     const ids = new Set<string>();
     let minStart = Infinity;
     let maxEnd = -Infinity;
@@ -128,7 +129,7 @@ export class SelfServiceKpiOverlay {
     }
     if (ids.size === 0) return [];
     const rows = await this.store.query<ContactRowRaw>(
-      `${CONTACT_SELECT} WHERE segment_id IN (SELECT unnest($1::text[])) AND enqueued_at >= $2 AND enqueued_at <= $3 AND agent_id IS NOT NULL AND answered_at IS NOT NULL ORDER BY enqueued_at, contact_id, segment_id`,
+      `${CONTACT_SELECT} WHERE (segment_id IN (SELECT unnest($1::text[])) OR contact_id IN (SELECT unnest($1::text[]))) AND enqueued_at >= $2 AND enqueued_at <= $3 AND agent_id IS NOT NULL AND answered_at IS NOT NULL ORDER BY enqueued_at, contact_id, segment_id`,
       [[...ids], toTimestamp(minStart - DAY_MS), toTimestamp(maxEnd + this.config.repeatWindowSeconds * 1000)],
     );
     return rows.map(toContact);

@@ -1,5 +1,6 @@
 import { directionOf, SELF_SERVICE_KPI_NAMES, type Contact, type SelfServiceSession } from '@floorwatch/contracts';
 import { bucketAt, type TimeGroup } from '../time-buckets';
+import { sessionContactIndex } from './session-contact';
 
 /** selfservice.md §3 groupings (plus the contact ones that make sense for sessions). */
 export type SelfServiceGroupBy = 'intent' | 'entryPoint' | 'lastNode' | 'channel' | 'site' | 'day' | 'hour' | 'interval' | 'direction' | 'coverage';
@@ -157,8 +158,7 @@ export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQu
     }
   };
 
-  const answeredBySegment = new Map<string, Contact>();
-  for (const c of [...(input.laterContacts ?? []), ...input.contacts]) if (c.agentId !== null && c.answeredAt !== null) answeredBySegment.set(c.segmentId, c);
+  const contactOf = sessionContactIndex([...(input.laterContacts ?? []), ...input.contacts]);
   const wMs = config.repeatWindowSeconds * 1000;
   let starts: Map<string, number[]> | null = null;
 
@@ -183,8 +183,8 @@ export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQu
         break;
       case 'transferred': {
         c.transferred++;
-        const contact = s.transferredContactId === null ? undefined : answeredBySegment.get(s.transferredContactId);
-        if (contact) {
+        const contact = s.transferredContactId === null ? undefined : contactOf(s.transferredContactId);
+        if (contact && contact.agentId !== null && contact.answeredAt !== null) {
           c.tthSum += seconds + contact.waitSeconds;
           c.tthN++;
         }

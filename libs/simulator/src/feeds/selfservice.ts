@@ -60,6 +60,9 @@ export function decorateCtr(ctr: Record<string, unknown>, c: Contact, ss: DemoSe
   if (s) {
     out['InitiationTimestamp'] = iso(s.startedAt);
     out['SystemEndpoint'] = { Type: 'TELEPHONE_NUMBER', Address: s.entryPoint };
+  } else {
+    // A direct line: straight into the queue, no IVR time, so no session (selfservice.md §2).
+    out['InitiationTimestamp'] = iso(c.enqueuedAt);
   }
   const direction = c.direction ?? 'inbound';
   if (direction === 'outbound') {

@@ -109,7 +109,7 @@ export function planContactStories(seed: number, sim: SimOrg, contacts: Contact[
 
 /**
  * Chicago, FOUR_TOUCH_DAYS_BEFORE days before the end: chatbot at 09:00 (contained), then the first
- * handled chat after 09:30, the first handled voice call from 09:00 next day, the first e-mail
+ * handled chat after 09:30, the first handled voice call 18 h after the chat, the first e-mail
  * from two hours after that call: each starts within 24 h of the previous end (one journey).
  */
 function planFourTouch(sim: SimOrg, contacts: Contact[], endAt: number, taken: Set<Contact>): ContactStories['fourTouch'] {
@@ -121,7 +121,7 @@ function planFourTouch(sim: SimOrg, contacts: Contact[], endAt: number, taken: S
     contacts.find((c) => c.siteId === 'chi' && c.channel === channel && c.outcome === 'handled' && c.enqueuedAt >= after && c.enqueuedAt < before && !taken.has(c));
   const chat = first('chat', nine + HOUR / 2, nine + 6 * HOUR);
   if (!chat) return null;
-  const voice = first('voice', nine + DAY, chat.endedAt + 20 * HOUR);
+  const voice = first('voice', chat.endedAt + 18 * HOUR, chat.endedAt + 23 * HOUR);
   if (!voice) return null;
   const email = first('email', voice.endedAt + 2 * HOUR, voice.endedAt + 20 * HOUR);
   if (!email) return null;

@@ -40,6 +40,14 @@ const ID_FAIL_OTHER = 0.1;
 /** Contained sessions whose customer comes back (a later contact's customer): not truly resolved. */
 const COMES_BACK_P = 0.15;
 const POOL = 2_000_000;
+/**
+ * Share of voice and chat contacts that come through the IVR / chatbot (the rest dial a direct
+ * line or start from the app): keeps the demo's session volume, and its backfill time, modest.
+ */
+const VIA_SELF_SERVICE_P = 0.3;
+/** A Chicago number the org does not list yet (the admin's unknown entry points): a share of its IVR-only sessions. */
+export const UNLISTED_ENTRY_POINT = '+18005550199';
+const UNLISTED_P = 0.02;
 
 /**
  * The demo's self-service (selfservice.md §2): one IVR (voice) or chatbot (chat) session before
@@ -58,7 +66,7 @@ export function buildSelfService(seed: number, sim: SimOrg, contacts: Contact[],
   for (let i = 0; i < contacts.length; i++) {
     const c = contacts[i];
     if (c.channel !== 'voice' && c.channel !== 'chat') continue;
-    if ((c.direction ?? 'inbound') !== 'inbound' || c.queued === false) continue;
+    if ((c.direction ?? 'inbound') !== 'inbound' || c.queued === false || !rng.chance(VIA_SELF_SERVICE_P)) continue;
     const channel = c.channel === 'voice' ? 'ivr' : 'chatbot';
     const node = nodeOf(c.reason, channel);
     const base = { channel, entryPoint: entryPointAlias(c.siteId, channel), siteId: c.siteId, intent: c.reason } as const;
@@ -82,8 +90,10 @@ export function buildSelfService(seed: number, sim: SimOrg, contacts: Contact[],
       const startedAt = c.enqueuedAt + Math.round(rng.uniform(-7.5, 7.5) * MINUTE);
       const short = outcome === 'abandoned' && rng.chance(SHORT_OF_ABANDON);
       const seconds = short ? rng.uniform(2, 9) : outcome === 'contained' ? rng.logNormal(130, 0.5) : rng.logNormal(50, 0.5);
+      const unlisted = c.siteId === 'chi' && channel === 'ivr' && rng.chance(UNLISTED_P);
       sessions.push({
         ...base,
+        ...(unlisted ? { entryPoint: UNLISTED_ENTRY_POINT } : {}),
         sessionId: sessionId(c.siteId),
         customerKey: outcome === 'contained' && rng.chance(COMES_BACK_P) ? laterCustomer(contacts, i, rng) : fresh(),
         startedAt,

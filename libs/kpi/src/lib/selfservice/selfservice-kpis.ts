@@ -38,6 +38,12 @@ export interface SelfServiceInput {
   laterContacts?: readonly Contact[];
   /** The caller did not read the window's contacts: the share (and time to human) cannot be judged, so null. */
   contactsUnknown?: boolean;
+  /**
+   * The share's handled segments (direction inbound, api or callback, by endedAt) per group key,
+   * when the caller has them already (the KPI components' inboundHandled, raw or rollup): used
+   * instead of counting `contacts`.
+   */
+  handledByKey?: ReadonlyMap<string, number>;
 }
 
 interface Components {
@@ -203,8 +209,10 @@ export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQu
         break;
     }
   }
-  const shareApplies = !input.contactsUnknown && (q.by === undefined || !SESSION_ONLY.has(q.by));
-  if (shareApplies) {
+  const shareApplies = (!input.contactsUnknown || input.handledByKey !== undefined) && (q.by === undefined || !SESSION_ONLY.has(q.by));
+  if (shareApplies && input.handledByKey) {
+    for (const [k, n] of input.handledByKey) if (n > 0) row(k).handled += n;
+  } else if (shareApplies) {
     for (const c of input.contacts) {
       const d = directionOf(c);
       if (c.agentId === null || c.answeredAt === null || c.endedAt < q.from || c.endedAt >= q.to) continue;

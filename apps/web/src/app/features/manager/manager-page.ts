@@ -20,6 +20,7 @@ import { groupKeyLabel } from '../../shared/time';
 import { CrossChannel } from './cross-channel';
 import { CustomerManagerPanel } from '../customer/customer-manager-panel';
 import { SelfServicePanel } from '../selfservice/self-service-panel';
+import { CoverageHeatmap } from '../selfservice/coverage-heatmap';
 import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
 
@@ -31,7 +32,7 @@ const SIDEWAYS: GroupBy[] = ['reason', 'queue', 'channel', 'day', 'hour'];
 /** Manager: enterprise or site KPIs with every drill-down, and cross-channel consistency. */
 @Component({
   selector: 'app-manager-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline, CustomerManagerPanel, SelfServicePanel, MessagesList],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline, CustomerManagerPanel, SelfServicePanel, CoverageHeatmap, MessagesList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './manager-page.html',
 })

@@ -16,8 +16,8 @@ const iso = (t: number) => new Date(t).toISOString();
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 
 function modules(): Type[] {
-  // Six days at 90 agents (30 a site): enough sessions per menu node for stable rates, quick to seed.
-  const c: DemoRuntimeOptions = { ...DEFAULT_DEMO, days: 6, agents: 90, live: false, progress: NO_PROGRESS, print: () => undefined, now: () => NOW };
+  // Six days at 200 agents: Chicago (80) has chat and e-mail teams for the four-touch customer; enough sessions per node for stable rates.
+  const c: DemoRuntimeOptions = { ...DEFAULT_DEMO, days: 6, agents: 200, live: false, progress: NO_PROGRESS, print: () => undefined, now: () => NOW };
   @Module({ imports: [DemoModule.forRoot(c)] })
   class DemoForTest {}
   return [HttpApiModule, IngestModule, DemoForTest];
@@ -43,7 +43,7 @@ describe('demo world self-service story (README tour: manager self-service panel
     db = await withTestDatabase();
     app = await createTestApp(db, modules());
     token = await loginAs(app, 'manager');
-  }, 900_000);
+  }, 1_800_000);
   afterAll(async () => {
     await app?.close();
     await db?.close();

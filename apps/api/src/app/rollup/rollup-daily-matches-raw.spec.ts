@@ -29,7 +29,7 @@ beforeAll(async () => {
   const world = generateWorld({ seed: 11, days: 10, endAt: END, agents: 30 });
   dir = mkdtempSync(join(tmpdir(), 'fw-daily-'));
   await ingestSimulatedWorld(svc.ingest, world, dir, 2000);
-}, 600_000);
+}, 1_500_000);
 
 afterAll(async () => {
   await db?.close();

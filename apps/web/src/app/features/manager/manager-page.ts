@@ -68,7 +68,8 @@ export class ManagerPage {
     const by = this.view.state().by;
     if (by === 'reason' || by === 'queue' || by === 'channel') return CONTACTS;
     if (by === 'hour' || by === 'day') return [...WORKFORCE, 'serviceLevelPct', 'ahtSeconds', 'handled'];
-    return [...WORKFORCE, 'serviceLevelPct', 'ahtSeconds', 'handled', 'fcrPct'];
+    // selfservice.md screens: transfer rate and agent hang-ups in the site / team tables.
+    return [...WORKFORCE, 'serviceLevelPct', 'ahtSeconds', 'handled', 'fcrPct', 'transferRatePct', 'agentDisconnectPct'];
   });
 
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));

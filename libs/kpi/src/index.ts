@@ -18,6 +18,7 @@ export * from './lib/selfservice/selfservice-kpis';
 export * from './lib/journeys/journeys';
 export * from './lib/journeys/handled-effort';
 export * from './lib/selfservice/extension-nulls';
+export * from './lib/selfservice/session-contact';
 export * from './lib/recurring-patterns';
 export * from './lib/count-target-due';
 export * from './lib/queue-waiting';

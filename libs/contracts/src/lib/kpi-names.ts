@@ -66,6 +66,8 @@ export const KPI_NAMES = [
   'q5Index',
   // selfservice.md §1: handled segments of outbound contacts (also counted in handled)
   'outboundHandled',
+  // selfservice.md §3: handled segments of direction inbound, api or callback (the share's human side)
+  'inboundHandled',
   // queued inbound contacts that left the queue on request (queue_log EXITWITHKEY)
   'exitedByKey',
   // customer outcomes (spec/customer.md)

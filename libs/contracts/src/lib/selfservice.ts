@@ -38,3 +38,14 @@ export interface OrgEntryPoint {
   siteId: string;
   aliases: string[];
 }
+
+/** GET /api/v1/entry-points/unknown (admin): sessions naming an entry point the org does not list (site `unassigned`). */
+export interface UnknownEntryPoint {
+  /** The raw DNIS, flow or URL the feed gave. */
+  entryPoint: string;
+  sessions: number;
+  channels: string[];
+  /** ISO 8601: the first and the latest session start. */
+  firstSeen: string;
+  lastSeen: string;
+}

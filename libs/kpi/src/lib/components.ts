@@ -40,6 +40,13 @@ export interface KpiComponents {
   acwSeconds: number;
   /** Handled segments of outbound contacts (selfservice.md §1); also in `handled`. */
   outboundHandled: number;
+  /** selfservice.md §4 effort counters of handled segments (also in `handled`). */
+  transferredHandled: number;
+  shortHandled: number;
+  voiceEndedKnown: number;
+  voiceEndedAgent: number;
+  /** Handled segments of direction inbound, api or callback: the self-service share's human side. */
+  inboundHandled: number;
   fcrEligible: number;
   fcrNotRepeated: number;
   fcrCrossChannel: number;
@@ -85,6 +92,7 @@ export const NUMERIC_COMPONENTS: readonly NumericComponent[] = [
   'consistencyScoreSum', 'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum',
   'q2Answered', 'q3ScoreSum', 'q3Answered', 'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
   'outboundHandled', 'exitedByKey',
+  'transferredHandled', 'shortHandled', 'voiceEndedKnown', 'voiceEndedAgent', 'inboundHandled',
   ...CUSTOMER_COMPONENTS,
 ];
 
@@ -111,6 +119,7 @@ export function emptyComponents(): KpiComponents {
     responses: 0, consistencyScoreSum: 0, consistencyExcluded: 0, q1ScoreSum: 0, q1Answered: 0,
     q2ScoreSum: 0, q2Answered: 0, q3ScoreSum: 0, q3Answered: 0, q4ScoreSum: 0, q4Answered: 0,
     q5ScoreSum: 0, q5Answered: 0, outboundHandled: 0, exitedByKey: 0,
+    transferredHandled: 0, shortHandled: 0, voiceEndedKnown: 0, voiceEndedAgent: 0, inboundHandled: 0,
     surveyCount: 0, surveyAttributed: 0, csatCount: 0, csatScoreSum: 0, csatTopBox: 0, npsCount: 0,
     npsPromoters: 0, npsPassives: 0, npsDetractors: 0,
   };
@@ -203,5 +212,11 @@ export function finaliseKpis(c: KpiComponents, options: { minContacts?: number }
     exitedByKey: c.exitedByKey,
     ...finaliseCustomerKpis(c),
     ...SELF_SERVICE_KPI_NULLS,
+    // selfservice.md §4, per handled segment at every scope: from the components, so the raw and
+    // the rollup paths give them alike at any window length.
+    inboundHandled: c.inboundHandled,
+    transferRatePct: ratio(c.transferredHandled, c.handled, 100),
+    agentDisconnectPct: ratio(c.voiceEndedAgent, c.voiceEndedKnown, 100),
+    shortHandledPct: ratio(c.shortHandled, c.handled, 100),
   };
 }

@@ -3,6 +3,7 @@ import type { KpiComponents } from './components';
 import { emptyComponents } from './components';
 import type { KpiConfig } from './config';
 import { DEFAULT_KPI_CONFIG } from './config';
+import { DEFAULT_SHORT_CALL_SECONDS as SHORT_CALL_SECONDS } from './journeys/handled-effort';
 
 /** Answered, by a known agent or not: a queue_log call CONNECTed by member `NONE` counts at queue, site and enterprise scope (feeds.md). */
 export function isAnswered(c: Contact): boolean {
@@ -40,7 +41,16 @@ export function addOfferedInto(t: KpiComponents, c: Contact, slSeconds: number, 
 export function addHandledInto(t: KpiComponents, c: Contact): void {
   if (!isAnswered(c)) return;
   t.handled += 1;
-  if (directionOf(c) === 'outbound') t.outboundHandled += 1;
+  const d = directionOf(c);
+  if (d === 'outbound') t.outboundHandled += 1;
+  if (d === 'inbound' || d === 'api' || d === 'callback') t.inboundHandled += 1;
+  // selfservice.md §4 (the rollup's EFFORT_COUNTER_EXPRS say the same in SQL).
+  if (c.outcome === 'transferred') t.transferredHandled += 1;
+  if (c.talkSeconds < SHORT_CALL_SECONDS) t.shortHandled += 1;
+  if (c.channel === 'voice' && c.outcome !== 'transferred' && d !== 'outbound' && c.endedBy) {
+    t.voiceEndedKnown += 1;
+    if (c.endedBy === 'agent') t.voiceEndedAgent += 1;
+  }
   t.talkSeconds += c.talkSeconds;
   t.holdSeconds += c.holdSeconds;
   t.acwSeconds += c.acwSeconds;

@@ -7,6 +7,7 @@ import { agentEventObject, ctrObject } from './connect';
 import { LineWriter } from './line-writer';
 import { contactLine, stateLine } from './ndjson';
 import { writeQueueLog } from './queue-log';
+import { decorateCtr, ivrBySegment, writeSelfServiceFeeds } from './selfservice';
 import { writeForecast, writeSchedule, writeSurveys } from './wfm';
 
 export interface FeedFile {
@@ -47,12 +48,14 @@ export function writeFeeds(world: World, dir: string): FeedFile[] {
       out.push(ndjson(file(`${site.id}-contacts.ndjson`), 'contacts-ndjson', lazy(contacts.filter((c) => c.channel !== 'voice'), contactLine)));
       out.push(ndjson(file(`${site.id}-agent-states.ndjson`), 'agent-states-ndjson', lazy(events.filter((e) => !voiceAgents.has(e.agentId)), stateLine)));
     } else if (site.acd === 'connect') {
-      out.push(ndjson(file(`${site.id}-connect-ctr.ndjson`), 'connect-ctr', lazy(contacts, (c) => JSON.stringify(ctrObject(c, c.agentId ? agents.get(c.agentId) : undefined)))));
+      const ivr = ivrBySegment(world.selfService ?? undefined);
+      out.push(ndjson(file(`${site.id}-connect-ctr.ndjson`), 'connect-ctr', lazy(contacts, (c) => JSON.stringify(decorateCtr(ctrObject(c, c.agentId ? agents.get(c.agentId) : undefined), c, world.selfService ?? undefined, ivr)))));
       out.push(ndjson(file(`${site.id}-connect-agent-events.ndjson`), 'connect-agent-events', connectAgentLines(world, events, agents)));
     } else {
       out.push(ndjson(file(`${site.id}-contacts.ndjson`), 'contacts-ndjson', lazy(contacts, contactLine)));
       out.push(ndjson(file(`${site.id}-agent-states.ndjson`), 'agent-states-ndjson', lazy(events, stateLine)));
     }
+    out.push(...writeSelfServiceFeeds(world, site, dir));
   }
   out.push({ format: 'survey', file: file('survey.csv'), records: writeSurveys(file('survey.csv'), world.surveys) });
   return out;

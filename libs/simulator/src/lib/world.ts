@@ -14,6 +14,7 @@ import { computeFacts } from './facts';
 import { plantFollowUps, type FollowUpFacts } from './follow-ups';
 import { DAY, INTERVAL, localDays, localTime } from './time';
 import { Rng } from './rng';
+import { buildSelfService, type DemoSelfService } from './selfservice/sessions';
 import { scaledReasons, type WorldOptions } from './config';
 
 export interface World {
@@ -37,6 +38,8 @@ export interface World {
   scenarios: ScenarioFacts;
   /** Issue 25's follow-ups of the stories (coaching, course, forecast miss, live bursts). */
   followUps: FollowUpFacts;
+  /** selfservice.md demo: entry points, sessions and the contact stories they rely on (null in a slimmed world). */
+  selfService: DemoSelfService | null;
   /** What happens from endAt to horizon, for the live stream. */
   future: { stateEvents: AgentStateEvent[]; contacts: Contact[] };
 }
@@ -88,6 +91,7 @@ export function generateWorld(options: WorldOptions): World {
   const channels = [...new Set(sorted.map((r) => r.arrival.reason.channel))] as Channel[];
   const { customer, prevChannel } = assignCustomers(seed, sorted, channels);
   const built = buildContacts(seed, sim, sorted, sortedSite, customer, prevChannel);
+  const selfService = buildSelfService(seed, sim, built.contacts, endAt);
 
   const handledByAgent = new Map<string, Routed[]>();
   for (const r of sorted) {
@@ -110,7 +114,7 @@ export function generateWorld(options: WorldOptions): World {
   const forecasts = buildForecast(curves, startAt, horizon, overrides);
   const surveys = drawSurveys(seed, contacts.filter((c) => c.outcome === 'handled'), built.prevChannel, endAt, hooks.newHireIds);
 
-  const org = toContractOrg(sim);
+  const org = { ...toContractOrg(sim), entryPoints: selfService.entryPoints };
   const world: World = {
     seed,
     startAt,
@@ -124,6 +128,7 @@ export function generateWorld(options: WorldOptions): World {
     stateEvents: allEvents.slice(0, cutAt),
     contacts,
     surveys,
+    selfService,
     scenarios: { lateFromLunch: null, teamUnderTarget: null, ahtTvCampaign: { queueIds: [] }, staffingTraining: null },
     followUps: followUps.facts,
     future: { stateEvents: allEvents.slice(cutAt), contacts: futureContacts },

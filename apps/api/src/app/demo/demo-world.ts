@@ -30,7 +30,7 @@ export function worldOf(seed: DemoSeed, liveDays = seed.liveDays): World {
 
 /** The world without its history (already in the database): what the live stream and the banner need. */
 export function slimWorld(world: World): World {
-  return { ...world, schedule: [], forecasts: [], stateEvents: [], contacts: [], surveys: [] };
+  return { ...world, schedule: [], forecasts: [], stateEvents: [], contacts: [], surveys: [], selfService: null };
 }
 
 /** Live days needed so the world's horizon passes `untilMs` with a day to spare. */
@@ -52,6 +52,7 @@ export async function publishPlan(ingest: IngestService, world: World, fromMs: n
       stateEvents: [],
       contacts: [],
       surveys: [],
+      selfService: null,
       future: { stateEvents: [], contacts: [] },
     };
     let accepted = 0;

@@ -1,5 +1,6 @@
 import type { KpiConfig } from '@floorwatch/kpi';
 import type { RecordStore } from '../database/record-store';
+import { EFFORT_COUNTER_EXPRS } from './effort-rollup-sql';
 import { FCR_COUNTER_EXPRS } from './fcr-repeat-sql';
 import { INTERVAL_MS } from './rollup-time';
 
@@ -35,6 +36,8 @@ const ANSWERED = 'c.answered_at IS NOT NULL';
 /** libs/kpi countsAsOffered: only queued inbound and api contacts count on the queue side (selfservice.md §1). */
 const OFFERABLE = "c.queued AND c.direction IN ('inbound', 'api')";
 const FCR = FCR_COUNTER_EXPRS('c');
+/** Handled-segment effort counters (migration EffortRollup1795982000000), by endedAt like `handled`. */
+const EFFORT = EFFORT_COUNTER_EXPRS;
 
 /**
  * The interval of `col` as an equality the planner can hash-join on. The range conditions beside
@@ -51,11 +54,11 @@ const BIN = (col: string): string => `date_bin('15 minutes', ${col}, TIMESTAMPTZ
 const CONTACT_ROLLUP_SQL = `
 INSERT INTO rollup_contacts_15m (interval_start, site_id, queue_id, team_id, agent_id, reason, channel,
   offered, answered, answered_in_sl, abandoned, short_abandoned, blocked, wait_answered_seconds,
-  handled, talk_seconds, hold_seconds, acw_seconds, ${FCR.map(([col]) => col).join(', ')}, outbound_handled, exited_by_key)
+  handled, talk_seconds, hold_seconds, acw_seconds, ${FCR.map(([col]) => col).join(', ')}, outbound_handled, exited_by_key, ${EFFORT.map(([col]) => col).join(', ')})
 SELECT interval_start, site_id, queue_id, team_id, agent_id, reason, channel,
   sum(offered), sum(answered), sum(answered_in_sl), sum(abandoned), sum(short_abandoned), sum(blocked),
   sum(wait_answered_seconds), sum(handled), sum(talk_seconds), sum(hold_seconds), sum(acw_seconds),
-  ${FCR.map(([col]) => `sum(${col})`).join(', ')}, sum(outbound_handled), sum(exited_by_key)
+  ${FCR.map(([col]) => `sum(${col})`).join(', ')}, sum(outbound_handled), sum(exited_by_key), ${EFFORT.map(([col]) => `sum(${col})`).join(', ')}
 FROM (
   SELECT iv.s AS interval_start, c.site_id, c.queue_id, COALESCE(c.team_id, '') AS team_id,
     COALESCE(c.agent_id, '') AS agent_id, c.reason, c.channel,
@@ -69,7 +72,8 @@ FROM (
     CASE WHEN c.outcome <> 'blocked' AND ${ANSWERED} THEN c.wait_seconds ELSE 0 END AS wait_answered_seconds,
     0 AS handled, 0::float8 AS talk_seconds, 0::float8 AS hold_seconds, 0::float8 AS acw_seconds,
     ${FCR.map(([col]) => `0 AS ${col}`).join(', ')}, 0 AS outbound_handled,
-    (c.exited_by_key AND c.direction = 'inbound' AND c.outcome <> 'blocked' AND c.outcome <> 'abandoned' AND NOT (${ANSWERED}))::int AS exited_by_key
+    (c.exited_by_key AND c.direction = 'inbound' AND c.outcome <> 'blocked' AND c.outcome <> 'abandoned' AND NOT (${ANSWERED}))::int AS exited_by_key,
+    ${EFFORT.map(([col]) => `0 AS ${col}`).join(', ')}
   FROM unnest($1::timestamptz[]) AS iv(s)
   JOIN contacts c ON c.enqueued_at >= iv.s AND c.enqueued_at < iv.s + interval '15 minutes' AND ${BIN('c.enqueued_at')} = iv.s
     AND c.enqueued_at >= $5 AND c.enqueued_at < $6 AND ${OFFERABLE}
@@ -77,7 +81,7 @@ FROM (
   UNION ALL
   SELECT iv.s, c.site_id, c.queue_id, COALESCE(c.team_id, ''), COALESCE(c.agent_id, ''), c.reason, c.channel,
     0, 0, 0, 0, 0, 0, 0, 1, c.talk_seconds, c.hold_seconds, c.acw_seconds, ${FCR.map(([, e]) => e).join(', ')},
-    (c.direction = 'outbound')::int, 0
+    (c.direction = 'outbound')::int, 0, ${EFFORT.map(([, e]) => e).join(', ')}
   FROM unnest($1::timestamptz[]) AS iv(s)
   JOIN contacts c ON c.ended_at >= iv.s AND c.ended_at < iv.s + interval '15 minutes' AND ${BIN('c.ended_at')} = iv.s
     AND c.ended_at >= $5 AND c.ended_at < $6 AND c.enqueued_at >= $7 AND c.enqueued_at < $6

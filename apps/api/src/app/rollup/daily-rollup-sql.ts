@@ -1,4 +1,5 @@
 import { AGENT_TIME_COLUMNS } from './agent-time-rollup';
+import { EFFORT_COLUMNS } from './effort-rollup-sql';
 
 /*
  * SQL of the daily rollups (migration DailyRollups1795810000000). A day row is the sum of the
@@ -43,6 +44,7 @@ WHERE ${DAY_END('g::date', 'z.zone')} > $1 AND ${DAY_END('g::date', 'z.zone')} <
 const CONTACT_SUMS = [
   'offered', 'answered', 'answered_in_sl', 'abandoned', 'short_abandoned', 'blocked', 'wait_answered_seconds',
   'handled', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'fcr_subjects', 'fcr_unknown', 'outbound_handled', 'exited_by_key',
+  ...EFFORT_COLUMNS,
 ];
 /** Counters a later repeat can still change: stored only once the day is FCR-final (end ≤ $3). */
 const FCR_FINAL = ['fcr_not_repeated', 'fcr_cross_channel'];

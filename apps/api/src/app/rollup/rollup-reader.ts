@@ -45,6 +45,8 @@ export const CONTACT_FIELDS: readonly [string, NumericComponent][] = [
   ['short_abandoned', 'shortAbandoned'], ['blocked', 'blocked'], ['wait_answered_seconds', 'waitAnsweredSeconds'],
   ['handled', 'handled'], ['talk_seconds', 'talkSeconds'], ['hold_seconds', 'holdSeconds'], ['acw_seconds', 'acwSeconds'],
   ['outbound_handled', 'outboundHandled'], ['exited_by_key', 'exitedByKey'],
+  ['transferred_handled', 'transferredHandled'], ['short_handled', 'shortHandled'], ['voice_ended_known', 'voiceEndedKnown'],
+  ['voice_ended_agent', 'voiceEndedAgent'], ['share_handled', 'inboundHandled'],
 ];
 export const AGENT_COLUMNS = ['logged_in_seconds', 'available_seconds', 'aux_seconds', 'on_contact_seconds', 'acw_seconds', 'scheduled_seconds',
   'in_adherence_seconds', 'scheduled_open_seconds', 'productive_seconds', 'productive_in_open_seconds', 'paid_seconds',

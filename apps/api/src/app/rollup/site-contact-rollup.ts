@@ -1,5 +1,6 @@
 import type { GroupBy, Scope } from '@floorwatch/contracts';
 import type { RecordStore } from '../database/record-store';
+import { EFFORT_COLUMNS } from './effort-rollup-sql';
 import { INTERVAL_MS } from './rollup-time';
 
 /*
@@ -18,8 +19,8 @@ const COUNTERS_AT_CREATION = [
   'offered', 'answered', 'answered_in_sl', 'abandoned', 'short_abandoned', 'blocked', 'wait_answered_seconds',
   'handled', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'fcr_subjects', 'fcr_not_repeated', 'fcr_cross_channel', 'fcr_unknown',
 ];
-/** outbound_handled: migration ContactDirection1795910000000. */
-const COUNTERS = [...COUNTERS_AT_CREATION, 'outbound_handled', 'exited_by_key'];
+/** outbound_handled, exited_by_key: migration ContactDirection1795910000000; the effort counters: EffortRollup1795982000000. */
+const COUNTERS = [...COUNTERS_AT_CREATION, 'outbound_handled', 'exited_by_key', ...EFFORT_COLUMNS];
 const KEY = 'interval_start, site_id, queue_id, reason, channel';
 
 /** INSERT of the summed rows of rollup_contacts_15m r rows matching `where` (in time order, as the 15-minute table). */

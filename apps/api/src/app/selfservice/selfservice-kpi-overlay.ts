@@ -1,16 +1,11 @@
-import { directionOf, type Contact, type GroupBy, type KpiRow, type KpiValues, type Org, type Scope, type SelfServiceSession } from '@floorwatch/contracts';
+import { type Contact, type GroupBy, type KpiRow, type KpiValues, type Org, type Scope, type SelfServiceSession } from '@floorwatch/contracts';
 import {
-  bucketAt,
-  computeHandledEffort,
   computeJourneyKpis,
   computeSelfServiceKpis,
   DEFAULT_JOURNEY_CONFIG,
   DEFAULT_SELF_SERVICE_CONFIG,
   emptyComponents,
   finaliseKpis,
-  indexOrg,
-  NO_GROUP,
-  reasonGroupKey,
   type SelfServiceConfig,
   type SelfServiceGroupBy,
 } from '@floorwatch/kpi';
@@ -24,11 +19,6 @@ const SELF_SERVICE_GROUPS: ReadonlySet<GroupBy> = new Set<GroupBy>(['intent', 'e
 /** Journeys read every touch of the window ± this much; longer windows are left to reports. */
 const JOURNEY_MARGIN_MS = 7 * 86_400_000;
 const JOURNEY_MAX_WINDOW_MS = 31 * 86_400_000;
-/**
- * The effort rates and the share read the window's raw contacts (no rollup holds them yet): up to
- * a month, so the 90-day enterprise views keep their rollup-only cost; longer windows report them null.
- */
-const EFFORT_MAX_WINDOW_MS = 31 * 86_400_000;
 const DAY_MS = 86_400_000;
 
 export interface OverlayQuery {
@@ -57,7 +47,7 @@ export class SelfServiceKpiOverlay {
 
   /**
    * `loaded`: the scope's contacts of the window when the caller already read them (the raw path),
-   * so the effort rates cost no second read.
+   * so time to human and the journeys need no second read.
    */
   async apply(base: KpiRow[], org: Org, q: OverlayQuery, loaded?: Contact[]): Promise<KpiRow[]> {
     const sessionOnly = q.by !== undefined && SESSION_ONLY_GROUPS.has(q.by);
@@ -72,18 +62,12 @@ export class SelfServiceKpiOverlay {
     // Journeys read the window ± a week of touches: asked for by their own grouping only, so the
     // everyday ungrouped tiles do not pay for it.
     const journeysApply = q.scope.kind === 'enterprise' && q.by === 'derivedChain' && q.to - q.from <= JOURNEY_MAX_WINDOW_MS;
-    // One read serves all three parts: journeys need the window ± the margin, the rest the window.
     const touchContacts = journeysApply ? await this.store.loadContacts(q.scope, q.from - JOURNEY_MARGIN_MS, q.to + JOURNEY_MARGIN_MS) : null;
-    // Over EFFORT_MAX_WINDOW_MS the rates are null on every path (raw included), so a query's answer
-    // does not depend on whether the rollups served it.
-    const withinEffort = q.to - q.from <= EFFORT_MAX_WINDOW_MS;
-    const contacts = touchContacts ?? (withinEffort ? (loaded ?? (await this.store.loadContacts(q.scope, q.from, q.to + DAY_MS))) : null);
-
-    if (!sessionOnly && contacts) {
-      const o = q.by === 'reason' ? indexOrg(org) : null;
-      const keyOf = contactKey(q, tzOfSite, (r) => (o ? reasonGroupKey(r, o) : r));
-      for (const [key, v] of computeHandledEffort(contacts, { from: q.from, to: q.to, keyOf })) Object.assign(row(key), v);
-    }
+    // The effort rates come with the base rows (KPI components, raw or rollup); the share's human
+    // side is their inboundHandled, so no contact is read here for either, at any window length.
+    const contacts = touchContacts ?? loaded ?? null;
+    const handledByKey = new Map<string, number>();
+    if (!sessionOnly) for (const r of base) handledByKey.set(r.key, r.kpis.inboundHandled ?? 0);
     const ssScope = q.scope.kind === 'enterprise' || q.scope.kind === 'site';
     if (ssScope && (q.by === undefined || SELF_SERVICE_GROUPS.has(q.by))) {
       let sessions = await loadSessions(this.store, q.from, q.to);
@@ -99,7 +83,7 @@ export class SelfServiceKpiOverlay {
         const handedTo = await this.transferredContactsOf(sessions, q, [...(contacts ?? []), ...later.laterContacts]);
         const ssBy = q.by as SelfServiceGroupBy | undefined;
         const tz = q.tz ?? (q.by === 'day' && q.scope.kind === 'enterprise' ? 'UTC' : undefined);
-        const values = computeSelfServiceKpis({ sessions, contacts: contacts ?? [], contactsUnknown: contacts === null, laterSessions: later.laterSessions, laterContacts: [...later.laterContacts, ...handedTo] }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
+        const values = computeSelfServiceKpis({ sessions, contacts: contacts ?? [], handledByKey, laterSessions: later.laterSessions, laterContacts: [...later.laterContacts, ...handedTo] }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
         for (const [key, v] of values) Object.assign(row(key), v);
       }
     }
@@ -113,12 +97,13 @@ export class SelfServiceKpiOverlay {
 
   /**
    * The answered contacts (any scope) of the window's closed transferred sessions that `known` does
-   * not hold, by segmentId (§2 transferredContactId): enqueued from a day before the earliest such
+   * not hold, by segmentId or contactId (§2 transferredContactId; queue_log segments are 1, 2… per call): enqueued from a day before the earliest such
    * session's start up to W after the latest one's end (callbacks included; bounds prune partitions).
    */
   private async transferredContactsOf(sessions: readonly SelfServiceSession[], q: OverlayQuery, known: readonly Contact[]): Promise<Contact[]> {
     const have = new Set<string>();
-    for (const c of known) if (c.agentId !== null && c.answeredAt !== null) have.add(c.segmentId);
+    // Known by either id: the look-up (libs/kpi sessionContactIndex) takes a Connect segment or a queue_log call id.
+    for (const c of known) if (c.agentId !== null && c.answeredAt !== null) have.add(c.segmentId).add(c.contactId);
     const ids = new Set<string>();
     let minStart = Infinity;
     let maxEnd = -Infinity;
@@ -131,7 +116,7 @@ export class SelfServiceKpiOverlay {
     }
     if (ids.size === 0) return [];
     const rows = await this.store.query<ContactRowRaw>(
-      `${CONTACT_SELECT} WHERE segment_id IN (SELECT unnest($1::text[])) AND enqueued_at >= $2 AND enqueued_at <= $3 AND agent_id IS NOT NULL AND answered_at IS NOT NULL ORDER BY enqueued_at, contact_id, segment_id`,
+      `${CONTACT_SELECT} WHERE (segment_id IN (SELECT unnest($1::text[])) OR contact_id IN (SELECT unnest($1::text[]))) AND enqueued_at >= $2 AND enqueued_at <= $3 AND agent_id IS NOT NULL AND answered_at IS NOT NULL ORDER BY enqueued_at, contact_id, segment_id`,
       [[...ids], toTimestamp(minStart - DAY_MS), toTimestamp(maxEnd + this.config.repeatWindowSeconds * 1000)],
     );
     return rows.map(toContact);
@@ -152,24 +137,4 @@ export class SelfServiceKpiOverlay {
     const [laterSessions, laterContacts] = await Promise.all([loadSessionsByCustomer(this.store, [...keys], minEnd, until), this.store.loadContactsByCustomer([...keys], minEnd, until)]);
     return { laterSessions, laterContacts };
   }
-}
-
-/** The contact group key of kpis.md (as libs/kpi computeKpis keys handled segments, by endedAt). */
-function contactKey(q: OverlayQuery, tzOfSite: ReadonlyMap<string, string>, reasonKey: (reason: string) => string): (c: Contact) => string | null {
-  const zone = (siteId: string): string => q.tz ?? (q.by === 'interval' || (q.by === 'day' && q.scope.kind === 'enterprise') ? 'UTC' : tzOfSite.get(siteId) ?? 'UTC');
-  return (c) => {
-    switch (q.by) {
-      case undefined: return 'all';
-      case 'agent': return c.agentId ?? NO_GROUP;
-      case 'team': return c.teamId ?? NO_GROUP;
-      case 'site': return c.siteId;
-      case 'queue': return c.queueId;
-      case 'reason': return reasonKey(c.reason);
-      case 'channel': return c.channel;
-      case 'direction': return directionOf(c);
-      case 'coverage': return `${c.reason}|${c.channel}`;
-      case 'day': case 'hour': case 'interval': return bucketAt(c.endedAt, q.by, zone(c.siteId)).key;
-      default: return null;
-    }
-  };
 }

@@ -1,5 +1,5 @@
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -8,6 +8,7 @@ import {
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -16,6 +17,7 @@ echarts.use([
   BarChart,
   LineChart,
   CustomChart,
+  HeatmapChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
@@ -23,6 +25,7 @@ echarts.use([
   MarkAreaComponent,
   DatasetComponent,
   TitleComponent,
+  VisualMapComponent,
   CanvasRenderer,
 ]);
 

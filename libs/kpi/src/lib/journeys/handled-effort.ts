@@ -1,5 +1,8 @@
 import { directionOf, type Contact } from '@floorwatch/contracts';
 
+/** shortHandledPct's bound (selfservice.md §4 `shortCallSeconds`, default 20): the rollups count with it. */
+export const DEFAULT_SHORT_CALL_SECONDS = 20;
+
 /** selfservice.md §4, per handled segment by endedAt, every scope. */
 export interface HandledEffortComponents {
   handled: number;
@@ -17,7 +20,7 @@ export interface HandledEffortValues {
 }
 
 /** Adds one answered segment (the caller checks it ended in the window). */
-export function addHandledEffort(t: HandledEffortComponents, c: Contact, shortCallSeconds = 20): void {
+export function addHandledEffort(t: HandledEffortComponents, c: Contact, shortCallSeconds = DEFAULT_SHORT_CALL_SECONDS): void {
   t.handled++;
   if (c.outcome === 'transferred') t.transferred++;
   if (c.talkSeconds < shortCallSeconds) t.short++;

@@ -1,4 +1,5 @@
 import { directionOf, type Contact, type SelfServiceSession } from '@floorwatch/contracts';
+import { sessionContactIndex } from '../selfservice/session-contact';
 
 /** selfservice.md §4: a contact (with the sessions handed to it) or a closed session linked to none. */
 export interface Touch {
@@ -33,13 +34,12 @@ export function buildTouches(sessions: readonly SelfServiceSession[], contacts: 
     if (!list) byContact.set(c.contactId, (list = []));
     list.push(c);
   }
-  const contactOfSegment = new Map<string, string>();
-  for (const c of contacts) contactOfSegment.set(c.segmentId, c.contactId);
+  const contactOf = sessionContactIndex(contacts);
   const sessionsOf = new Map<string, SelfServiceSession[]>();
   const touches: Touch[] = [];
   for (const s of sessions) {
     if (s.endedAt === null || s.outcome === null) continue;
-    const owner = s.transferredContactId === null ? undefined : contactOfSegment.get(s.transferredContactId);
+    const owner = s.transferredContactId === null ? undefined : contactOf(s.transferredContactId)?.contactId;
     if (owner !== undefined) {
       let list = sessionsOf.get(owner);
       if (!list) sessionsOf.set(owner, (list = []));

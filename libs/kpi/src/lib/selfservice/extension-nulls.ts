@@ -2,7 +2,9 @@ import type { KpiName } from '@floorwatch/contracts';
 
 /**
  * The selfservice.md KPIs are computed apart (sessions and journeys are not agent or queue
- * records): finaliseKpis reports them null and the API overlays the values where they apply.
+ * records): finaliseKpis reports them null and the API overlays the values where they apply. The effort
+ * rates of §4 (transferRatePct, agentDisconnectPct, shortHandledPct) are per handled segment:
+ * finaliseKpis computes them from the components.
  */
 export const SELF_SERVICE_KPI_NULLS = {
   ivrOffered: null,
@@ -24,7 +26,4 @@ export const SELF_SERVICE_KPI_NULLS = {
   journeyContacts: null,
   journeysPending: null,
   customerEffort: null,
-  transferRatePct: null,
-  agentDisconnectPct: null,
-  shortHandledPct: null,
 } as const satisfies Partial<Record<KpiName, null>>;

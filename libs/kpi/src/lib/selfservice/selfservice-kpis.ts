@@ -1,5 +1,6 @@
 import { directionOf, SELF_SERVICE_KPI_NAMES, type Contact, type SelfServiceSession } from '@floorwatch/contracts';
 import { bucketAt, type TimeGroup } from '../time-buckets';
+import { sessionContactIndex } from './session-contact';
 
 /** selfservice.md §3 groupings (plus the contact ones that make sense for sessions). */
 export type SelfServiceGroupBy = 'intent' | 'entryPoint' | 'lastNode' | 'channel' | 'site' | 'day' | 'hour' | 'interval' | 'direction' | 'coverage';
@@ -37,6 +38,12 @@ export interface SelfServiceInput {
   laterContacts?: readonly Contact[];
   /** The caller did not read the window's contacts: the share (and time to human) cannot be judged, so null. */
   contactsUnknown?: boolean;
+  /**
+   * The share's handled segments (direction inbound, api or callback, by endedAt) per group key,
+   * when the caller has them already (the KPI components' inboundHandled, raw or rollup): used
+   * instead of counting `contacts`.
+   */
+  handledByKey?: ReadonlyMap<string, number>;
 }
 
 interface Components {
@@ -157,8 +164,7 @@ export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQu
     }
   };
 
-  const answeredBySegment = new Map<string, Contact>();
-  for (const c of [...(input.laterContacts ?? []), ...input.contacts]) if (c.agentId !== null && c.answeredAt !== null) answeredBySegment.set(c.segmentId, c);
+  const contactOf = sessionContactIndex([...(input.laterContacts ?? []), ...input.contacts]);
   const wMs = config.repeatWindowSeconds * 1000;
   let starts: Map<string, number[]> | null = null;
 
@@ -183,8 +189,8 @@ export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQu
         break;
       case 'transferred': {
         c.transferred++;
-        const contact = s.transferredContactId === null ? undefined : answeredBySegment.get(s.transferredContactId);
-        if (contact) {
+        const contact = s.transferredContactId === null ? undefined : contactOf(s.transferredContactId);
+        if (contact && contact.agentId !== null && contact.answeredAt !== null) {
           c.tthSum += seconds + contact.waitSeconds;
           c.tthN++;
         }
@@ -203,8 +209,10 @@ export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQu
         break;
     }
   }
-  const shareApplies = !input.contactsUnknown && (q.by === undefined || !SESSION_ONLY.has(q.by));
-  if (shareApplies) {
+  const shareApplies = (!input.contactsUnknown || input.handledByKey !== undefined) && (q.by === undefined || !SESSION_ONLY.has(q.by));
+  if (shareApplies && input.handledByKey) {
+    for (const [k, n] of input.handledByKey) if (n > 0) row(k).handled += n;
+  } else if (shareApplies) {
     for (const c of input.contacts) {
       const d = directionOf(c);
       if (c.agentId === null || c.answeredAt === null || c.endedAt < q.from || c.endedAt >= q.to) continue;

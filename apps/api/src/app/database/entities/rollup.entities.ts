@@ -30,6 +30,12 @@ abstract class ContactCounters {
   @Column('integer', { default: 0 }) outboundHandled!: number;
   /** Queued inbound contacts that left the queue on request, by enqueuedAt (same migration). */
   @Column('integer', { default: 0 }) exitedByKey!: number;
+  /** selfservice.md §4 effort counters of handled segments (migration EffortRollup1795982000000). */
+  @Column('integer', { default: 0 }) transferredHandled!: number;
+  @Column('integer', { default: 0 }) shortHandled!: number;
+  @Column('integer', { default: 0 }) voiceEndedKnown!: number;
+  @Column('integer', { default: 0 }) voiceEndedAgent!: number;
+  @Column('integer', { default: 0 }) shareHandled!: number;
 }
 
 abstract class ContactRollupKey extends ContactCounters {

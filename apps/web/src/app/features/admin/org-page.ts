@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { OrgApi } from '../../core/api/org-api';
 import { LoadState } from '../../shared/load-state';
+import { UnknownEntryPoints } from './unknown-entry-points';
 
 @Component({
   selector: 'app-org-page',
-  imports: [LoadState],
+  imports: [LoadState, UnknownEntryPoints],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (org.error()) {
@@ -25,6 +26,7 @@ import { LoadState } from '../../shared/load-state';
           </section>
         }
       </div>
+      <app-unknown-entry-points />
     }
   `,
 })

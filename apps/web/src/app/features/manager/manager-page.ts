@@ -21,6 +21,7 @@ import { groupKeyLabel } from '../../shared/time';
 import { CrossChannel } from './cross-channel';
 import { CustomerManagerPanel } from '../customer/customer-manager-panel';
 import { SelfServicePanel } from '../selfservice/self-service-panel';
+import { CoverageHeatmap } from '../selfservice/coverage-heatmap';
 import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
 import type { SubRow } from '../../shared/data-table';
@@ -34,7 +35,7 @@ const SIDEWAYS: GroupBy[] = ['reason', 'queue', 'channel', 'day', 'hour'];
 /** Manager: enterprise or site KPIs with every drill-down, and cross-channel consistency. */
 @Component({
   selector: 'app-manager-page',
-  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline, CustomerManagerPanel, SelfServicePanel, MessagesList],
+  imports: [SummaryTiles, KpiPanel, PeriodSelector, Breadcrumbs, TargetEditor, CrossChannel, ActionsTimeline, CustomerManagerPanel, SelfServicePanel, CoverageHeatmap, MessagesList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './manager-page.html',
 })
@@ -70,7 +71,8 @@ export class ManagerPage {
     const by = this.view.state().by;
     if (by === 'reason' || by === 'queue' || by === 'channel') return CONTACTS;
     if (by === 'hour' || by === 'day') return [...WORKFORCE, 'serviceLevelPct', 'ahtSeconds', 'handled'];
-    return [...WORKFORCE, 'serviceLevelPct', 'ahtSeconds', 'handled', 'fcrPct'];
+    // selfservice.md screens: transfer rate and agent hang-ups in the site / team tables.
+    return [...WORKFORCE, 'serviceLevelPct', 'ahtSeconds', 'handled', 'fcrPct', 'transferRatePct', 'agentDisconnectPct'];
   });
 
   private readonly base = computed(() => ({ scope: this.view.state().scope, from: this.view.period().from, to: this.view.period().to, tz: this.view.timezone() }));

@@ -6,7 +6,7 @@ import { groupedBarOption, statusBarOption } from '../../shared/chart-options';
 import { KpiTile } from '../../shared/kpi-tile';
 import { kpiTarget, kpiValue, safe, summaryRow } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
-import { SELF_SERVICE_LABELS, selfServiceRows } from './self-service-rows';
+import { optOutHotSpots, SELF_SERVICE_LABELS, selfServiceRows } from './self-service-rows';
 
 const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'ivrErrorPct'] as const;
 
@@ -51,6 +51,20 @@ const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'iv
           @else { <app-chart [options]="channelOption()" summary="Transfer rate, agent disconnect rate and short calls by channel" /> }
         </div>
       </div>
+      <div class="fw-grid-2" style="margin-top: var(--fw-space-4)">
+        <div>
+          <h3 class="fw-small">Containment and effective containment by day</h3>
+          @if (byDay.error()) { <app-load-state kind="error" [message]="err(byDay.error())" (retry)="byDay.reload()" /> }
+          @else if (!dayRows().length) { <app-load-state [kind]="byDay.isLoading() ? 'loading' : 'empty'" message="No self-service sessions in this period." /> }
+          @else { <app-chart [options]="dayOption()" summary="IVR containment and effective (true) containment per day" /> }
+        </div>
+        <div>
+          <h3 class="fw-small">Opt-out hot spots by last node</h3>
+          @if (byNode.error()) { <app-load-state kind="error" [message]="err(byNode.error())" (retry)="byNode.reload()" /> }
+          @else if (!nodeRows().length) { <app-load-state [kind]="byNode.isLoading() ? 'loading' : 'empty'" message="No self-service sessions in this period." /> }
+          @else { <app-chart [options]="nodeOption()" summary="IVR opt-out rate by the menu node where sessions ended, highest first" /> }
+        </div>
+      </div>
     </section>
   `,
 })
@@ -69,6 +83,12 @@ export class SelfServicePanel {
   protected readonly journeysOpen = signal(false);
   protected readonly byChain = this.kpi.resource(() => (this.scope() === 'enterprise' && this.journeysOpen() ? { ...this.q(), scope: 'enterprise', by: 'derivedChain' as const } : undefined));
   protected readonly byChannel = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'channel' as const }));
+  protected readonly byDay = this.kpi.resource(() => (this.scope() === 'enterprise' || this.scope().startsWith('site:') ? { ...this.q(), scope: this.scope(), by: 'day' as const } : undefined));
+  protected readonly byNode = this.kpi.resource(() => (this.scope() === 'enterprise' || this.scope().startsWith('site:') ? { ...this.q(), scope: this.scope(), by: 'lastNode' as const } : undefined));
+  protected readonly dayRows = computed(() => selfServiceRows(safe(this.byDay)?.rows, 'ivrOffered'));
+  protected readonly nodeRows = computed(() => optOutHotSpots(safe(this.byNode)?.rows));
+  protected readonly dayOption = computed(() => groupedBarOption(this.dayRows(), ['ivrContainmentPct', 'effectiveContainmentPct'], (k) => k));
+  protected readonly nodeOption = computed(() => statusBarOption(this.nodeRows(), 'ivrOptOutPct', (k) => k));
 
   protected readonly intentRows = computed(() => selfServiceRows(safe(this.byIntent)?.rows, 'ivrOffered'));
   protected readonly chainRows = computed(() => selfServiceRows(safe(this.byChain)?.rows, 'journeys'));

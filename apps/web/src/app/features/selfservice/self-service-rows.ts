@@ -18,3 +18,15 @@ export const SELF_SERVICE_LABELS: Record<string, string> = {
 export function selfServiceRows(rows: readonly KpiRowWithTargets[] | undefined, countKpi: string): KpiRowWithTargets[] {
   return (rows ?? []).filter((r) => r.key !== '(none)' && ((r.kpis as Record<string, number | null>)[countKpi] ?? 0) > 0);
 }
+
+/**
+ * Opt-out hot spots: menu nodes by IVR opt-out, highest first, at most `top`; nodes whose rate is
+ * null (only short abandons, e.g. the welcome prompt) and the `unknown` node are left out.
+ */
+export function optOutHotSpots(rows: readonly KpiRowWithTargets[] | undefined, top = 8): KpiRowWithTargets[] {
+  const rate = (r: KpiRowWithTargets): number | null => (r.kpis as Record<string, number | null>)['ivrOptOutPct'] ?? null;
+  return (rows ?? [])
+    .filter((r) => r.key !== 'unknown' && r.key !== '(none)' && rate(r) !== null)
+    .sort((a, b) => (rate(b) as number) - (rate(a) as number) || (a.key < b.key ? -1 : 1))
+    .slice(0, top);
+}

@@ -2,7 +2,7 @@ import type { Contact, SurveyAttribution, SurveyResponse } from '@floorwatch/con
 import { attributeSurvey, DEFAULT_ATTRIBUTE_WINDOW_HOURS, sameAttribution } from '@floorwatch/kpi';
 import { CONTACT_FIELDS, SURVEY_SELECT, toContact, toSurvey, type ContactRowRaw, type SurveyRowRaw } from '../../database/record-sql';
 import type { RecordStore } from '../../database/record-store';
-import type { StoredContact, StoredSurvey } from '../../database/record-types';
+import { surveyNaturalKey, type StoredContact, type StoredSurvey } from '../../database/record-types';
 import { utcDays } from '../../rollup/survey-rollup';
 import { refreshSurveyOutcomeDays } from './survey-outcome-days';
 
@@ -116,9 +116,7 @@ export class SurveyAttributor {
 }
 
 /** survey_responses.natural_key as RecordStore.writeSurveys computes it. */
-export function naturalKeyOf(s: StoredSurvey): string {
-  return s.naturalKey ?? `${s.customerKey ?? ''}|${s.respondedAt}|${s.mainChannel}|${s.channelChain}`;
-}
+export const naturalKeyOf = surveyNaturalKey;
 
 const minOf = (m: Map<string, [number, number]>, i: 0 | 1): number => (m.size ? Math.min(...[...m.values()].map((r) => r[i])) : 0);
 const maxOf = (m: Map<string, [number, number]>, i: 0 | 1): number => (m.size ? Math.max(...[...m.values()].map((r) => r[i])) : 0);

@@ -226,7 +226,7 @@ export class IngestService {
       const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : m.contacts, agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
       else await this.rollups.refresh(tx, touches);
-      await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false);
+      await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false, ctx.options.deferRollups === true);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
   }

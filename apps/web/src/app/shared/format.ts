@@ -109,6 +109,24 @@ export const KPI_LABELS: Partial<Record<KpiName | 'staffingGap', string>> = {
   transferRatePct: 'Transfers',
   agentDisconnectPct: 'Agent hang-ups',
   shortHandledPct: 'Short calls',
+  // customer.md
+  surveyResponses: 'Survey responses',
+  surveyAttributedPct: 'Surveys attributed',
+  csatResponses: 'CSAT responses',
+  csatMean: 'CSAT mean',
+  csatTopBoxPct: 'CSAT top box',
+  npsResponses: 'NPS responses',
+  promoterPct: 'Promoters',
+  passivePct: 'Passives',
+  detractorPct: 'Detractors',
+  npsScore: 'NPS',
+  consistencyResponses: 'Consistency responses',
+  hotlineCases: 'HOTLINE cases',
+  hotlineOpen: 'HOTLINE open',
+  ackSecondsMedian: 'HOTLINE median time to acknowledge',
+  closeSecondsMedian: 'HOTLINE median time to close',
+  closeSecondsP90: 'HOTLINE p90 time to close',
+  closedWithin48hPct: 'HOTLINE closed within 48 h',
 };
 
 export function kpiLabel(kpi: string): string {

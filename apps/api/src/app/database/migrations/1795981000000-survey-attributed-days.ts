@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SURVEY_OUTCOMES_DAY_TABLE } from './1795950000000-customer-surveys';
 import { SURVEY_DAY_KEY, SURVEY_DAY_NEW_COLUMNS, SURVEY_DAYS_BACKFILL_SQL } from '../../rollup/survey-rollup';
 
 /*
@@ -28,10 +29,6 @@ export class SurveyAttributedDays1795981000000 implements MigrationInterface {
     await q.query('ALTER TABLE rollup_surveys_day DROP CONSTRAINT rollup_surveys_day_pkey');
     await q.query(`ALTER TABLE rollup_surveys_day ${SURVEY_DAY_NEW_COLUMNS.map(([c]) => `DROP COLUMN ${c}`).join(', ')}`);
     await q.query('ALTER TABLE rollup_surveys_day ADD CONSTRAINT rollup_surveys_day_pkey PRIMARY KEY (day, main_channel, channel_chain)');
-    await q.query(`CREATE TABLE rollup_survey_outcomes_day (day date NOT NULL, main_channel text NOT NULL, channel_chain text NOT NULL,
-      survey_n integer NOT NULL DEFAULT 0, attributed_n integer NOT NULL DEFAULT 0, csat_n integer NOT NULL DEFAULT 0,
-      csat_sum double precision NOT NULL DEFAULT 0, csat_top integer NOT NULL DEFAULT 0, nps_n integer NOT NULL DEFAULT 0,
-      promoters integer NOT NULL DEFAULT 0, passives integer NOT NULL DEFAULT 0, detractors integer NOT NULL DEFAULT 0,
-      PRIMARY KEY (day, main_channel, channel_chain))`);
+    await q.query(SURVEY_OUTCOMES_DAY_TABLE);
   }
 }

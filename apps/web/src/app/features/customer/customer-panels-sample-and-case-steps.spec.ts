@@ -32,6 +32,14 @@ function render<T>(fixture: ComponentFixture<T>): void {
   fixture.detectChanges();
 }
 
+/** A panel over FROM..TO with its other inputs, rendered once (its requests now pending). */
+function mount<T>(type: new (...args: never[]) => T, inputs: Record<string, unknown>): ComponentFixture<T> {
+  const fixture = TestBed.createComponent(type);
+  for (const [k, v] of Object.entries({ ...inputs, from: FROM, to: TO })) fixture.componentRef.setInput(k, v);
+  render(fixture);
+  return fixture;
+}
+
 /** Renders and waits for what is not an HTTP call (only once no request is pending). */
 async function settle<T>(fixture: ComponentFixture<T>): Promise<void> {
   TestBed.tick();
@@ -78,11 +86,7 @@ describe('manager customer panel', () => {
   } as unknown as DriversResult;
 
   it('CSAT / NPS tiles with n, the top three drivers in driver order with their ranks, bands, and the HOTLINE summary', async () => {
-    const fixture = TestBed.createComponent(CustomerManagerPanel);
-    fixture.componentRef.setInput('scope', 'enterprise');
-    fixture.componentRef.setInput('from', FROM);
-    fixture.componentRef.setInput('to', TO);
-    render(fixture);
+    const fixture = mount(CustomerManagerPanel, { scope: 'enterprise' });
     http.expectOne((r) => r.url === '/api/v1/kpis' && r.params.get('scope') === 'enterprise' && !r.params.has('by')).flush(
       result([row('all', { csatTopBoxPct: 72.5, csatMean: 70.1, npsScore: 12, hotlineOpen: 4, closeSecondsMedian: 90_000, closeSecondsP90: 200_000, closedWithin48hPct: 75 }, {
         csatTopBoxPct: { value: 80, status: 'amber', n: 412, minResponses: 30 },
@@ -119,12 +123,7 @@ describe('team leader: CSAT per agent and the team’s open cases', () => {
   const closed = { ...base, id: '12', state: 'closed' } as HotlineCase;
 
   it('lists agents lowest CSAT first (muted below the minimum, n shown) and steps a case through acknowledge, act and close', async () => {
-    const fixture = TestBed.createComponent(TeamCasesPanel);
-    fixture.componentRef.setInput('teamId', 't1');
-    fixture.componentRef.setInput('from', FROM);
-    fixture.componentRef.setInput('to', TO);
-    fixture.componentRef.setInput('agentName', (id: string) => ({ a1: 'Ann', a2: 'Bob' })[id] ?? id);
-    render(fixture);
+    const fixture = mount(TeamCasesPanel, { teamId: 't1', agentName: (id: string) => ({ a1: 'Ann', a2: 'Bob' })[id] ?? id });
     http.expectOne((r) => r.url === '/api/v1/kpis' && r.params.get('scope') === 'team:t1' && r.params.get('by') === 'agent').flush(
       result([
         row('(none)', { csatMean: 10, csatResponses: 3 }),
@@ -172,11 +171,7 @@ describe('team leader: CSAT per agent and the team’s open cases', () => {
   });
 
   it('a refused step says why and keeps the case', async () => {
-    const fixture = TestBed.createComponent(TeamCasesPanel);
-    fixture.componentRef.setInput('teamId', 't1');
-    fixture.componentRef.setInput('from', FROM);
-    fixture.componentRef.setInput('to', TO);
-    render(fixture);
+    const fixture = mount(TeamCasesPanel, { teamId: 't1' });
     http.expectOne((r) => r.url === '/api/v1/kpis').flush(result([]));
     http.expectOne((r) => r.url === '/api/v1/hotline').flush([base]);
     await settle(fixture);
@@ -191,11 +186,7 @@ describe('team leader: CSAT per agent and the team’s open cases', () => {
 
 describe('agent: own CSAT / NPS and own customers’ comments', () => {
   it('asks for the agent’s own scope only and lists the answers that have a comment, newest first as served', async () => {
-    const fixture = TestBed.createComponent(AgentFeedbackPanel);
-    fixture.componentRef.setInput('agentId', 'a1');
-    fixture.componentRef.setInput('from', FROM);
-    fixture.componentRef.setInput('to', TO);
-    render(fixture);
+    const fixture = mount(AgentFeedbackPanel, { agentId: 'a1' });
     http.expectOne((r) => r.url === '/api/v1/kpis' && r.params.get('scope') === 'agent:a1').flush(
       result([row('all', { csatMean: 55, csatTopBoxPct: 40, npsScore: -10 }, { csatTopBoxPct: { value: 80, status: 'none', n: 7, minResponses: 30 } })]),
     );

@@ -70,6 +70,16 @@ describe('survey tile: colour only from minResponses answers on', () => {
     expect(el.classList).not.toContain('fw-survey-muted');
     expect(text(el.querySelector('.detail'))).toBe('n = 40');
   });
+
+  it('CSAT mean (no target, so no entry): n is the row’s csatResponses, muted below the minimum another survey KPI carries', async () => {
+    const fixture = TestBed.createComponent(SurveyTile);
+    fixture.componentRef.setInput('kpi', 'csatMean');
+    fixture.componentRef.setInput('row', row('all', { csatMean: 77, csatResponses: 5 }, { csatTopBoxPct: { value: 80, status: 'none', n: 5, minResponses: 30 } }));
+    await settle(fixture);
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.classList).toContain('fw-survey-muted');
+    expect(text(el.querySelector('.detail'))).toBe('n = 5 (below 30: not judged)');
+  });
 });
 
 describe('manager customer panel', () => {

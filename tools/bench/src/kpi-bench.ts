@@ -70,6 +70,10 @@ export async function benchKpiHttp(api: HttpKpiBench, w: KpiBenchWorld, requests
     ['KPI query: enterprise by day, 90 days', { scope: 'enterprise', by: 'day', from: iso(to - 90 * DAY), to: iso(to) }],
     ['KPI query: enterprise by site, 90 days', { scope: 'enterprise', by: 'site', from: iso(to - 90 * DAY), to: iso(to) }],
     ['KPI query: site by day, 90 days', { scope: `site:${site}`, by: 'day', from: iso(to - 90 * DAY), to: iso(to) }],
+    // customer.md / performance.md: survey KPIs by agent over 90 days (every KPI of the row is
+    // computed; the survey part comes from rollup_surveys_day's attributed day rows).
+    ['KPI query: survey KPIs, enterprise by agent, 90 days', { scope: 'enterprise', by: 'agent', from: iso(to - 90 * DAY), to: iso(to) }],
+    ['KPI query: survey KPIs, one team by agent, 90 days', { scope: `team:${team}`, by: 'agent', from: iso(to - 90 * DAY), to: iso(to) }],
     ['KPI drill-down: agent by interval, 1 day', { scope: `agent:${agent}`, by: 'interval', from: iso(to - DAY), to: iso(to) }],
     ['KPI drill-down: team by reason, 7 days', { scope: `team:${team}`, by: 'reason', from: iso(to - 7 * DAY), to: iso(to) }],
   ];
@@ -135,10 +139,11 @@ export async function benchNaiveVsRollup(s: IngestedStore, w: KpiBenchWorld, rep
     const rollRows = (await kpis.query(q)).rows;
     const usedRollups = kpis.lastPath === 'rollup';
     const dailyRanges = kpis.lastDailyRanges;
+    const surveyDays = kpis.lastSurveyDays;
     const rollupMs = await median(repeats, () => kpis.query(q));
     return {
       name: `${name}: service raw path vs rollup path (${label})`, size, value: round(rawMs / rollupMs, 2), unit: 'x (raw ms / rollup ms)',
-      details: { rawMs: round(rawMs, 2), rollupMs: round(rollupMs, 2), identical: sameRows(rawRows, rollRows), firstDifference: firstDifference(rawRows, rollRows), usedRollups, dailyRanges, rows: rollRows.length },
+      details: { rawMs: round(rawMs, 2), rollupMs: round(rollupMs, 2), identical: sameRows(rawRows, rollRows), firstDifference: firstDifference(rawRows, rollRows), usedRollups, dailyRanges, surveyDays, rows: rollRows.length },
     };
   };
   return [
@@ -151,6 +156,7 @@ export async function benchNaiveVsRollup(s: IngestedStore, w: KpiBenchWorld, rep
     // performance.md "enterprise by site by day": by (UTC) day and by site, each through the daily rollups.
     await service(`every KPI, enterprise by day (UTC), ${enterpriseDays} days`, { scope: { kind: 'enterprise' }, by: 'day', from: to - enterpriseDays * DAY, to }),
     await service(`every KPI, enterprise by site, ${enterpriseDays} days`, { scope: { kind: 'enterprise' }, by: 'site', from: to - enterpriseDays * DAY, to }),
+    await service(`every KPI (survey KPIs by agent), enterprise by agent, ${enterpriseDays} days`, { scope: { kind: 'enterprise' }, by: 'agent', from: to - enterpriseDays * DAY, to }),
   ];
 }
 

@@ -12,8 +12,8 @@ export class CustomerIngestHook {
   readonly attribution = new SurveyAttributor();
   readonly hotline = new HotlineRaiser();
 
-  async afterWrite(tx: RecordStore, contacts: readonly StoredContact[], surveys: readonly StoredSurvey[], raiseCases: boolean): Promise<void> {
-    const changes = await this.attribution.afterWrite(tx, contacts, surveys);
+  async afterWrite(tx: RecordStore, contacts: readonly StoredContact[], surveys: readonly StoredSurvey[], raiseCases: boolean, deferRollups = false): Promise<void> {
+    const changes = await this.attribution.afterWrite(tx, contacts, surveys, deferRollups);
     await this.hotline.afterAttribution(tx, changes, raiseCases);
   }
 

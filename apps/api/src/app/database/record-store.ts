@@ -4,7 +4,7 @@ import { BulkWriter, type Row } from './bulk-writer';
 import type { DatabaseHandle } from './open-database';
 import { LATEST_EVENT_KEY, MAX_CONTACT_SPAN_KEY, RecordReader } from './record-reader';
 import { CONTACT_COLUMNS, toTimestamp, toTimestampOrNull } from './record-sql';
-import type { QuarantineRecord, StoredContact, StoredForecast, StoredScheduleSegment, StoredStateEvent, StoredSurvey } from './record-types';
+import { surveyNaturalKey, type QuarantineRecord, type StoredContact, type StoredForecast, type StoredScheduleSegment, type StoredStateEvent, type StoredSurvey } from './record-types';
 import { currentStatementTimeout } from './statement-timeout';
 
 export { LATEST_EVENT_KEY, MAX_CONTACT_SPAN_KEY } from './record-reader';
@@ -137,7 +137,7 @@ export class RecordStore extends RecordReader {
 
   writeSurveys(rows: readonly StoredSurvey[]): Promise<number> {
     const values: Row[] = rows.map((s) => [
-      s.naturalKey ?? `${s.customerKey ?? ''}|${s.respondedAt}|${s.mainChannel}|${s.channelChain}`, s.source, s.customerKey,
+      surveyNaturalKey(s), s.source, s.customerKey,
       toTimestamp(s.respondedAt), s.mainChannel, s.channelChain, ...s.items, s.csat, s.nps, s.scaleMin, s.scaleMax,
       // customer.md: responseId = (customerKey, respondedAt, contactId or empty)
       s.contactId ?? null, s.comment ?? null, s.trust ?? null, s.repurchase ?? null, s.productSat ?? null, s.valueForMoney ?? null,

@@ -27,8 +27,19 @@ export interface StoredForecast extends ForecastInterval {
 
 export interface StoredSurvey extends SurveyResponse {
   source: string;
-  /** Default: customerKey|respondedAt|mainChannel|channelChain. */
+  /** Default: surveyNaturalKey. */
   naturalKey?: string;
+}
+
+/**
+ * survey_responses.natural_key: customerKey|respondedAt|mainChannel|channelChain, then |contactId
+ * when there is one. The contact id is part of customer.md's responseId, so two responses of
+ * one customer at one time rating different contacts are two rows (the key without it dropped
+ * the second); rows without a contact id keep the key they were stored with.
+ */
+export function surveyNaturalKey(s: StoredSurvey): string {
+  const base = `${s.customerKey ?? ''}|${s.respondedAt}|${s.mainChannel}|${s.channelChain}`;
+  return s.naturalKey ?? (s.contactId ? `${base}|${s.contactId}` : base);
 }
 
 export interface QuarantineRecord {

@@ -32,6 +32,7 @@ import { parseQlUnit, writeQueueLogBatch, type AcceptedQlLine } from './queue-lo
 import { notQueueLogReason } from './queue-log/queue-log-refuse';
 import type { ContactTouch } from './queue-log/queue-log-sql';
 import { CustomerIngestHook } from '../customer/customer-ingest-hook';
+import { quarantineDuplicateResponses } from '../customer/ingest/duplicate-response';
 import { writeSessionLinks, writeSessions } from '../selfservice/selfservice-store';
 
 export interface IngestOptions {
@@ -190,6 +191,7 @@ export class IngestService {
           mapped.contacts.push(...r.contacts);
           ctx.qlTouches = r.touches;
         }
+        if (format === 'survey') mapped.surveys = await quarantineDuplicateResponses(tx, outcomes, mapped.surveys);
         created = mapper.takeCreated();
         await this.write(tx, ctx, outcomes, mapped, created);
         ctx.qlTouches = [];
@@ -224,7 +226,7 @@ export class IngestService {
       const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : m.contacts, agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
       else await this.rollups.refresh(tx, touches);
-      await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false);
+      await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false, ctx.options.deferRollups === true);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
   }

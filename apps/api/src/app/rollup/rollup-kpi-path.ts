@@ -21,7 +21,6 @@ import { ceilInterval, floorInterval, INTERVAL_MS, isAligned } from './rollup-ti
 import { readSurveyDays, surveyDaysServe } from './survey-rollup';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
 import { loadScopedSurveys } from '../customer/attribution/survey-reader';
-import { readSurveyOutcomeDays } from '../customer/attribution/survey-outcome-days';
 
 type ContactLoader = (scope: Scope, from: number, to: number, asOf: number) => Promise<Contact[]>;
 
@@ -101,21 +100,18 @@ export class RollupKpiPath {
   }
 
   /**
-   * Enterprise survey components of [from, until): the whole UTC days from rollup_surveys_day when
-   * the grouping has no key finer than a UTC day, the partial days at the edges from raw.
+   * Survey components of [from, until) in the query's scope: the whole UTC days from
+   * rollup_surveys_day (keyed by day and by the attribution dimensions) when the grouping is one
+   * the day rows hold, the partial days at the edges from raw.
    */
   private async surveys(org: Org, q: KpiQuery, from: number, until: number): Promise<Map<string, KpiComponents>> {
     const raw = async (a: number, b: number): Promise<Map<string, KpiComponents>> =>
       b > a ? computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys: await loadScopedSurveys(this.store, q.scope, a, b) }, { ...q, from: a, to: b }, this.config) : new Map();
     const [d0, d1] = [Math.ceil(from / DAY_MS) * DAY_MS, Math.floor(until / DAY_MS) * DAY_MS];
-    // Day rows are keyed by day × main channel × chain only: enterprise, and no attributed dimension.
-    const byDays =
-      q.scope.kind === 'enterprise' && surveyDaysServe(q.by, q.tz) && d1 > d0 &&
-      (q.by === undefined || q.by === 'day' || q.by === 'mainChannel' || q.by === 'channelChain') &&
-      (this.config.topBoxMinScore ?? 75) === 75;
+    const byDays = d1 > d0 && surveyDaysServe(q.by, q.tz, org.sites.map((s) => s.timezone)) && (this.config.topBoxMinScore ?? 75) === 75;
     this.lastSurveyDays = byDays ? (d1 - d0) / DAY_MS : 0;
     if (!byDays) return raw(from, until);
-    const parts = await Promise.all([readSurveyDays(this.store, d0, d1, q.by), readSurveyOutcomeDays(this.store, d0, d1, q.by), raw(from, d0), raw(d1, until)]);
+    const parts = await Promise.all([readSurveyDays(this.store, d0, d1, q.scope, q.by), raw(from, d0), raw(d1, until)]);
     const out = new Map<string, KpiComponents>();
     for (const part of parts) for (const [key, c] of part) addSurveys(rowOf(out, key), c);
     return out;

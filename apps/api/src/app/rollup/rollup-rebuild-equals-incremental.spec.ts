@@ -71,7 +71,7 @@ const TABLES: [string, string][] = [
   ['contacts', 'source, natural_key, enqueued_at'],
   ['rollup_contacts_day', 'day_zone, site_id, day, queue_id, reason, channel'],
   ['rollup_agent_time_day', 'day_zone, site_id, day, aux_reason'],
-  ['rollup_surveys_day', 'day, main_channel, channel_chain'],
+  ['rollup_surveys_day', 'day, main_channel, channel_chain, site_id, team_id, agent_id, queue_id, reason, channel'],
   ['rollup_contacts_site_15m', 'interval_start, site_id, queue_id, reason, channel'],
 ];
 

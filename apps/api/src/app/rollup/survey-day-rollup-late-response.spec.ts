@@ -111,9 +111,9 @@ it('by hour reads raw surveys (no day rows) and still equals raw', async () => {
   expect(pick(rows, '00')?.consistencyIndex).toBe(50);
 });
 
-it('by site: unattributed surveys form the (none) row as on the raw path (read raw: the day rows have no site)', async () => {
+it('by site: unattributed surveys form the (none) row as on the raw path (the day rows key the attributed site, none here)', async () => {
   const [rows, days] = await both(D10, D10 + 3 * DAY, 'site');
-  // customer.md: responses belong to their attributed segment's site, which the day rows do not key.
-  expect(days).toBe(0);
+  // customer.md: responses belong to their attributed segment's site; unattributed → "(none)".
+  expect(days).toBe(3);
   expect(pick(rows, '(none)')?.consistencyIndex).toBeCloseTo((100 + 250 / 3 + 50 + 0 + 50) / 5, 9);
 });

@@ -1,16 +1,20 @@
-import { ALL_KEY, emptyComponents, ITEM_COUNT_KEYS, ITEM_SUM_KEYS, NO_GROUP, type KpiComponents } from '@floorwatch/kpi';
-import type { GroupBy } from '@floorwatch/contracts';
+import { ALL_KEY, DEFAULT_TOP_BOX_MIN_SCORE, emptyComponents, ITEM_COUNT_KEYS, ITEM_SUM_KEYS, NO_GROUP, type KpiComponents } from '@floorwatch/kpi';
+import type { GroupBy, Scope } from '@floorwatch/contracts';
 import { DAY_MS } from '../database/partitions';
 import type { RecordStore } from '../database/record-store';
 
 /*
- * Survey day rollup (rollup_surveys_day, migration SurveyDayRollup1795830000000): per UTC day ×
- * main channel × channel chain, the consistency components libs/kpi addSurveyInto adds per
- * response — included responses (≥ 3 answered items), excluded ones, the sum of response scores
- * and per item the score sum and count. All additive, so any set of whole UTC days is a SUM.
- * Survey responses are immutable once written (their natural key conflicts do nothing), and
- * every write re-aggregates the UTC days it touched from survey_responses, so a day row always
- * equals its raw responses (no watermark, unlike the contact and agent-time day rows).
+ * Survey day rollup (rollup_surveys_day; migrations SurveyDayRollup1795830000000, widened by
+ * SurveyAttributedDays1795981000000): per UTC day × main channel × channel chain × the segment the
+ * response rates (customer.md attribution: site, team, agent, queue, reason, channel; '' = none),
+ * every survey component libs/kpi adds per response — addSurveyInto's consistency parts (included
+ * responses with ≥ 3 answered items, excluded ones, the score sum, per item the score sum and
+ * count) and addCustomerSurveyInto's outcome counts (responses, attributed, csat n / score sum /
+ * top box at the default threshold, nps n / promoters / passives / detractors). All additive, so
+ * any set of whole UTC days, in any scope and grouped by any attribution dimension, is a SUM.
+ * Every write re-aggregates the UTC days it touched from survey_responses — a new response (rollup
+ * refresh or rebuild) and a re-attribution (customer/attribution) alike — so a day's rows always
+ * equal its raw responses.
  */
 
 const ITEMS = [1, 2, 3, 4, 5] as const;
@@ -20,21 +24,44 @@ const answered = ITEMS.map((i) => `(q${i} IS NOT NULL)::int`).join(' + ');
 /** The response score adds its answered items left to right like addSurveyInto (x + 0 = x). */
 const scoreSum = ITEMS.map((i) => `coalesce(s${i}, 0)`).join(' + ');
 
-const COLUMNS = ['responses', 'excluded', 'score_sum', ...ITEMS.flatMap((i) => [`q${i}_sum`, `q${i}_n`])];
+/** Attribution dimensions: table column ← survey_responses column ('' when unattributed). */
+const DIMS = ['site_id', 'team_id', 'agent_id', 'queue_id', 'reason', 'channel'] as const;
+const KEYS = ['day', 'main_channel', 'channel_chain', ...DIMS];
+
+/** Sum columns and the KpiComponents field each one is. */
+const FIELDS: [string, keyof KpiComponents][] = [
+  ['responses', 'responses'], ['excluded', 'consistencyExcluded'], ['score_sum', 'consistencyScoreSum'],
+  ...ITEMS.flatMap((i, k): [string, keyof KpiComponents][] => [[`q${i}_sum`, ITEM_SUM_KEYS[k]], [`q${i}_n`, ITEM_COUNT_KEYS[k]]]),
+  ['survey_n', 'surveyCount'], ['attributed_n', 'surveyAttributed'], ['csat_n', 'csatCount'], ['csat_sum', 'csatScoreSum'], ['csat_top', 'csatTopBox'],
+  ['nps_n', 'npsCount'], ['promoters', 'npsPromoters'], ['passives', 'npsPassives'], ['detractors', 'npsDetractors'],
+];
+const COLUMNS = FIELDS.map(([c]) => c);
+
+/** Columns the widening migration adds (type, for its ALTER TABLE). */
+export const SURVEY_DAY_NEW_COLUMNS: [string, string][] = [
+  ...DIMS.map((d): [string, string] => [d, `text NOT NULL DEFAULT ''`]),
+  ['survey_n', 'integer'], ['attributed_n', 'integer'], ['csat_n', 'integer'], ['csat_sum', 'double precision'], ['csat_top', 'integer'],
+  ['nps_n', 'integer'], ['promoters', 'integer'], ['passives', 'integer'], ['detractors', 'integer'],
+];
+export const SURVEY_DAY_KEY = KEYS;
 
 /** INSERT of the day rows of the responses `from` selects (alias s); `day` is the UTC date. */
 function insertDays(from: string): string {
-  return `INSERT INTO rollup_surveys_day (day, main_channel, channel_chain, ${COLUMNS.join(', ')})
-    SELECT day, main_channel, channel_chain,
+  return `INSERT INTO rollup_surveys_day (${KEYS.join(', ')}, ${COLUMNS.join(', ')})
+    SELECT ${KEYS.join(', ')},
       count(*) FILTER (WHERE n >= 3), count(*) FILTER (WHERE n < 3),
       coalesce(sum((${scoreSum}) / n) FILTER (WHERE n >= 3), 0),
-      ${ITEMS.map((i) => `coalesce(sum(s${i}) FILTER (WHERE n >= 3), 0), count(s${i}) FILTER (WHERE n >= 3)`).join(',\n      ')}
+      ${ITEMS.map((i) => `coalesce(sum(s${i}) FILTER (WHERE n >= 3), 0), count(s${i}) FILTER (WHERE n >= 3)`).join(',\n      ')},
+      count(*), count(attributed_by), count(csat), coalesce(sum(100 * (csat - scale_min) / (scale_max - scale_min)), 0),
+      count(*) FILTER (WHERE 100 * (csat - scale_min) >= ${DEFAULT_TOP_BOX_MIN_SCORE} * (scale_max - scale_min)),
+      count(nps), count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps >= 7 AND nps < 9), count(*) FILTER (WHERE nps < 7)
     FROM (
       SELECT (s.responded_at AT TIME ZONE 'UTC')::date AS day, s.main_channel, s.channel_chain,
+        ${DIMS.map((d) => `coalesce(s.${d}, '') AS ${d}`).join(', ')}, s.attributed_by, s.csat, s.nps, s.scale_min, s.scale_max,
         ${ITEMS.map((i) => `${itemScore(i)} AS s${i}`).join(', ')}, ${answered} AS n
       FROM ${from}
     ) r
-    GROUP BY day, main_channel, channel_chain
+    GROUP BY ${KEYS.join(', ')}
     ORDER BY day`;
 }
 
@@ -70,36 +97,45 @@ export async function refreshSurveyDays(tx: RecordStore, days: readonly string[]
   );
 }
 
-/** Groupings the day rows can key: every one but the sub-day ones and days in a zone other than UTC. */
-export function surveyDaysServe(by: GroupBy | undefined, tz: string | undefined): boolean {
-  return by === 'day' ? (tz ?? 'UTC') === 'UTC' : by !== 'hour' && by !== 'interval';
-}
-
-const KEY_SQL: Partial<Record<GroupBy, string>> = { day: 'day::text', mainChannel: 'main_channel', channelChain: 'channel_chain' };
+/** Group keys the day rows hold, as libs/kpi surveyGroupKey keys them ('' → "(none)"). */
+const KEY_SQL: Partial<Record<GroupBy, string>> = {
+  day: 'day::text', mainChannel: 'main_channel', channelChain: 'channel_chain',
+  site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id', reason: 'reason', channel: 'channel',
+};
+const SCOPE_SQL: Record<Exclude<Scope['kind'], 'enterprise'>, string> = { site: 'site_id', team: 'team_id', agent: 'agent_id', queue: 'queue_id' };
 
 /**
- * Survey components of the whole UTC days [fromDay, toDay) (epoch ms, day-aligned), keyed as
- * libs/kpi computeKpiComponents keys enterprise surveys: 'all', the UTC day, the main channel or
- * chain, else '(none)'.
+ * Groupings the UTC day rows can key. A response's `day` is on its attributed site's clock
+ * (else tz), so by day only when every site and tz are UTC; never the sub-day ones.
  */
-export async function readSurveyDays(store: RecordStore, fromDay: number, toDay: number, by: GroupBy | undefined): Promise<Map<string, KpiComponents>> {
-  const key = (by && KEY_SQL[by]) ?? `''`;
+export function surveyDaysServe(by: GroupBy | undefined, tz: string | undefined, siteZones: readonly string[]): boolean {
+  if (by === 'day') return (tz ?? 'UTC') === 'UTC' && siteZones.every((z) => z === 'UTC');
+  return by !== 'hour' && by !== 'interval';
+}
+
+/**
+ * Survey components of the whole UTC days [fromDay, toDay) (epoch ms, day-aligned) counting in
+ * `scope`, keyed as libs/kpi computeKpiComponents keys surveys: 'all', the group's value, '(none)'
+ * for a dimension the response lacks or a grouping surveys do not have.
+ */
+export async function readSurveyDays(store: RecordStore, fromDay: number, toDay: number, scope: Scope, by: GroupBy | undefined): Promise<Map<string, KpiComponents>> {
+  const col = by && KEY_SQL[by];
+  const params: unknown[] = [utcDate(fromDay), utcDate(toDay)];
+  const where = scope.kind === 'enterprise' ? '' : ` AND ${SCOPE_SQL[scope.kind]} = $${params.push(scope.id)}`;
   const rows = await store.query<Record<string, number | string>>(
-    `SELECT ${key} AS key, ${COLUMNS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ')}
-     FROM rollup_surveys_day WHERE day >= $1::date AND day < $2::date GROUP BY 1`,
-    [utcDate(fromDay), utcDate(toDay)],
+    `SELECT ${col ?? `''`} AS key, ${COLUMNS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ')}
+     FROM rollup_surveys_day WHERE day >= $1::date AND day < $2::date${where} GROUP BY 1`,
+    params,
   );
   const out = new Map<string, KpiComponents>();
   for (const r of rows) {
     const c = emptyComponents();
-    c.responses = Number(r['responses']);
-    c.consistencyExcluded = Number(r['excluded']);
-    c.consistencyScoreSum = Number(r['score_sum']);
-    ITEMS.forEach((i, k) => {
-      c[ITEM_SUM_KEYS[k]] = Number(r[`q${i}_sum`]);
-      c[ITEM_COUNT_KEYS[k]] = Number(r[`q${i}_n`]);
-    });
-    out.set(by === undefined ? ALL_KEY : KEY_SQL[by] ? String(r['key']) : NO_GROUP, c);
+    for (const [column, field] of FIELDS) (c[field] as number) = Number(r[column]);
+    const none = !col || (r['key'] === '' && (DIMS as readonly string[]).includes(col));
+    const key = by === undefined ? ALL_KEY : none ? NO_GROUP : String(r['key']);
+    const prev = out.get(key);
+    if (prev) for (const [, field] of FIELDS) (prev[field] as number) += c[field] as number;
+    else out.set(key, c);
   }
   return out;
 }

@@ -2,9 +2,9 @@ import type { Contact, SurveyAttribution, SurveyResponse } from '@floorwatch/con
 import { attributeSurvey, DEFAULT_ATTRIBUTE_WINDOW_HOURS, sameAttribution } from '@floorwatch/kpi';
 import { CONTACT_FIELDS, SURVEY_SELECT, toContact, toSurvey, type ContactRowRaw, type SurveyRowRaw } from '../../database/record-sql';
 import type { RecordStore } from '../../database/record-store';
-import type { StoredContact, StoredSurvey } from '../../database/record-types';
-import { utcDays } from '../../rollup/survey-rollup';
-import { refreshSurveyOutcomeDays } from './survey-outcome-days';
+import { surveyNaturalKey, type StoredContact, type StoredSurvey } from '../../database/record-types';
+import { deferTouches } from '../../rollup/rollup-rebuild';
+import { refreshSurveyDays, utcDays } from '../../rollup/survey-rollup';
 
 const HOUR_MS = 3_600_000;
 
@@ -33,7 +33,8 @@ export interface AttributionChange {
 export class SurveyAttributor {
   constructor(readonly windowHours: number = DEFAULT_ATTRIBUTE_WINDOW_HOURS) {}
 
-  async afterWrite(tx: RecordStore, contacts: readonly StoredContact[], surveys: readonly StoredSurvey[]): Promise<AttributionChange[]> {
+  /** `deferRollups` (bulk ingest): the changed responses' days join the pending span rebuild re-aggregates. */
+  async afterWrite(tx: RecordStore, contacts: readonly StoredContact[], surveys: readonly StoredSurvey[], deferRollups = false): Promise<AttributionChange[]> {
     if (contacts.length === 0 && surveys.length === 0) return [];
     const affected = await this.affected(tx, contacts, surveys);
     if (affected.length === 0) return [];
@@ -48,9 +49,10 @@ export class SurveyAttributor {
     }
     const moved = changes.filter((c) => !sameAttribution(c.before, c.survey.attribution));
     if (moved.length) await writeAttributions(tx, moved);
-    // The outcome day rows count attributed responses, and new responses: re-aggregate their days.
-    const days = utcDays(changes.map((c) => c.survey.respondedAt));
-    await refreshSurveyOutcomeDays(tx, days);
+    // The day rows are keyed by attribution: re-aggregate the days of new and re-attributed responses
+    // (the rollup refresh before this ran when the new ones had no attribution yet).
+    if (deferRollups) await deferTouches(tx, { contacts: [], agentTimes: [], surveys: changes.map((c) => c.survey) });
+    else await refreshSurveyDays(tx, utcDays(changes.map((c) => c.survey.respondedAt)));
     return changes;
   }
 
@@ -116,9 +118,7 @@ export class SurveyAttributor {
 }
 
 /** survey_responses.natural_key as RecordStore.writeSurveys computes it. */
-export function naturalKeyOf(s: StoredSurvey): string {
-  return s.naturalKey ?? `${s.customerKey ?? ''}|${s.respondedAt}|${s.mainChannel}|${s.channelChain}`;
-}
+export const naturalKeyOf = surveyNaturalKey;
 
 const minOf = (m: Map<string, [number, number]>, i: 0 | 1): number => (m.size ? Math.min(...[...m.values()].map((r) => r[i])) : 0);
 const maxOf = (m: Map<string, [number, number]>, i: 0 | 1): number => (m.size ? Math.max(...[...m.values()].map((r) => r[i])) : 0);

@@ -112,12 +112,30 @@ export class RollupAgentTimeDayEntity extends AgentTimeSeconds {
   @PrimaryColumn('text', { default: '' }) auxReason!: string;
 }
 
-/** Survey consistency components per UTC day (migration SurveyDayRollup1795830000000). */
+/**
+ * Survey components per UTC day × chain × attribution (migrations SurveyDayRollup1795830000000,
+ * SurveyAttributedDays1795981000000; '' = the response lacks that dimension).
+ */
 @Entity('rollup_surveys_day')
 export class RollupSurveysDayEntity {
   @PrimaryColumn('date') day!: string;
   @PrimaryColumn('text') mainChannel!: string;
   @PrimaryColumn('text') channelChain!: string;
+  @PrimaryColumn('text', { default: '' }) siteId!: string;
+  @PrimaryColumn('text', { default: '' }) teamId!: string;
+  @PrimaryColumn('text', { default: '' }) agentId!: string;
+  @PrimaryColumn('text', { default: '' }) queueId!: string;
+  @PrimaryColumn('text', { default: '' }) reason!: string;
+  @PrimaryColumn('text', { default: '' }) channel!: string;
+  @Column('integer', { default: 0 }) surveyN!: number;
+  @Column('integer', { default: 0 }) attributedN!: number;
+  @Column('integer', { default: 0 }) csatN!: number;
+  @Column('double precision', { default: 0 }) csatSum!: number;
+  @Column('integer', { default: 0 }) csatTop!: number;
+  @Column('integer', { default: 0 }) npsN!: number;
+  @Column('integer', { default: 0 }) promoters!: number;
+  @Column('integer', { default: 0 }) passives!: number;
+  @Column('integer', { default: 0 }) detractors!: number;
   /** Responses with at least 3 answered items, and those with fewer (excluded). */
   @Column('integer', { default: 0 }) responses!: number;
   @Column('integer', { default: 0 }) excluded!: number;

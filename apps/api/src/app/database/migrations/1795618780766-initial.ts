@@ -348,7 +348,6 @@ export const TABLES_IN_DROP_ORDER = [
   'queue_log_open_calls',
   'queue_log_lines',
   'hotline_cases',
-  'rollup_survey_outcomes_day',
   'feed_health_minutes',
   'feed_health',
   // selfservice.md §2 (migration 1795970000000): no foreign keys, listed so truncate() and a full down clear them

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SURVEY_DAYS_BACKFILL_SQL } from '../../rollup/survey-rollup';
 
 /*
  * Survey day rollup (apps/api/src/app/rollup/survey-rollup.ts, docs/perf.md "Survey day rollup"):
@@ -21,7 +20,8 @@ export class SurveyDayRollup1795830000000 implements MigrationInterface {
       ${[1, 2, 3, 4, 5].map((i) => `q${i}_sum double precision NOT NULL DEFAULT 0, q${i}_n integer NOT NULL DEFAULT 0`).join(',\n      ')},
       PRIMARY KEY (day, main_channel, channel_chain)
     )`);
-    await q.query(SURVEY_DAYS_BACKFILL_SQL);
+    // The backfill is SurveyAttributedDays1795981000000's, which widens this table and fills it
+    // from every stored response (the SQL here would name columns added only there).
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,11 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SURVEY_OUTCOME_DAYS_BACKFILL_SQL, SURVEY_OUTCOME_DAYS_CREATE_SQL } from '../../customer/attribution/survey-outcome-days';
 
 /*
  * customer.md: survey responses gain the feed's optional columns, a responseId, and the segment
  * each response rates (attribution, kept current by customer/attribution after every ingest
- * batch); the outcome day rows sit beside rollup_surveys_day for the enterprise rollup path.
+ * batch); the outcome day rows (later folded into rollup_surveys_day).
  */
+/** The outcome day table as this migration created it (SurveyAttributedDays1795981000000 drops it, and its down restores it). */
+export const SURVEY_OUTCOMES_DAY_TABLE = `CREATE TABLE rollup_survey_outcomes_day (day date NOT NULL, main_channel text NOT NULL, channel_chain text NOT NULL,
+      survey_n integer NOT NULL DEFAULT 0, attributed_n integer NOT NULL DEFAULT 0, csat_n integer NOT NULL DEFAULT 0,
+      csat_sum double precision NOT NULL DEFAULT 0, csat_top integer NOT NULL DEFAULT 0, nps_n integer NOT NULL DEFAULT 0,
+      promoters integer NOT NULL DEFAULT 0, passives integer NOT NULL DEFAULT 0, detractors integer NOT NULL DEFAULT 0,
+      PRIMARY KEY (day, main_channel, channel_chain))`;
+
 export class CustomerSurveys1795950000000 implements MigrationInterface {
   name = 'CustomerSurveys1795950000000';
 
@@ -29,8 +35,8 @@ export class CustomerSurveys1795950000000 implements MigrationInterface {
     // Attribution looks contacts up by id and by segment id, whatever their day. By id it uses
     // QueueLogLines1795900000000's contacts_contact_id_idx (contact_id, source).
     await q.query('CREATE INDEX contacts_segment_id_idx ON contacts (segment_id)');
-    await q.query(SURVEY_OUTCOME_DAYS_CREATE_SQL);
-    await q.query(SURVEY_OUTCOME_DAYS_BACKFILL_SQL);
+    // Folded into rollup_surveys_day and dropped by SurveyAttributedDays1795981000000 (which fills it).
+    await q.query(SURVEY_OUTCOMES_DAY_TABLE);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -23,7 +23,21 @@ export class SurveyTile {
 
   protected readonly value = computed(() => kpiValue(this.row(), this.kpi()));
   protected readonly target = computed(() => kpiTarget(this.row(), this.kpi()));
-  private readonly cell = computed(() => this.row()?.targets[this.kpi() as keyof KpiRowWithTargets['targets']]);
+  /**
+   * n and minResponses from the KPI's target entry; a KPI without a target (csatMean) has no
+   * entry, so its n is the row's count of its family (csatResponses / npsResponses) and its
+   * minimum the one the API sent on another survey KPI of the row.
+   */
+  private readonly cell = computed((): { n?: number; minResponses?: number } | undefined => {
+    const row = this.row();
+    const own = row?.targets[this.kpi() as keyof KpiRowWithTargets['targets']] as { n?: number; minResponses?: number } | undefined;
+    if (!row || own?.n !== undefined) return own;
+    const count = /^(nps|promoter|passive|detractor)/.test(this.kpi()) ? 'npsResponses' : /^csat/.test(this.kpi()) ? 'csatResponses' : null;
+    const n = count ? kpiValue(row, count) : null;
+    if (n === null) return own;
+    const min = Object.values(row.targets as Record<string, { minResponses?: number } | undefined>).find((t) => t?.minResponses !== undefined)?.minResponses;
+    return { n, minResponses: min };
+  });
   protected readonly muted = computed(() => {
     const c = this.cell();
     return c?.n !== undefined && c.minResponses !== undefined && c.n < c.minResponses;

@@ -18,7 +18,7 @@ const ITEMS = ['consistencyIndex', 'q1Index', 'q2Index', 'q3Index', 'q4Index', '
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="fw-card">
-      <header class="fw-card-head"><h2>Cross-channel consistency</h2><span class="fw-xs fw-muted">Surveys count at enterprise level</span></header>
+      <header class="fw-card-head"><h2>Cross-channel consistency</h2><span class="fw-xs fw-muted">Surveys count where the contact they rate was handled (unattributed ones at enterprise only)</span></header>
       <div class="fw-tiles" style="margin-bottom: var(--fw-space-4)">
         @for (k of tiles; track k) {
           <app-kpi-tile [kpi]="k" [value]="val(k)" [target]="tgt(k)" />

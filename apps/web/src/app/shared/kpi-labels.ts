@@ -108,6 +108,7 @@ export const KPI_DISPLAY: Record<KpiName | 'staffingGap', KpiDisplay> = {
   transferRatePct: d('Transfers', 'pct'),
   agentDisconnectPct: d('Agent hang-ups', 'pct'),
   shortHandledPct: d('Short calls', 'pct'),
+  inboundHandled: d('Inbound handled', 'count'),
   // staffing (targets only)
   staffingGap: d('Staffing gap (agents)', 'rate'),
 };

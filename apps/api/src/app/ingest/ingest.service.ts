@@ -33,6 +33,7 @@ import { notQueueLogReason } from './queue-log/queue-log-refuse';
 import type { ContactTouch } from './queue-log/queue-log-sql';
 import { CustomerIngestHook } from '../customer/customer-ingest-hook';
 import { writeSessionLinks, writeSessions } from '../selfservice/selfservice-store';
+import { markCallbackExits, markStoredCallbackExits } from '../selfservice/callback-exits';
 
 export interface IngestOptions {
   /** File name or stream id, stored with quarantined lines. */
@@ -212,16 +213,20 @@ export class IngestService {
       .map((o) => ({ source: clean(ctx.options.source), format: ctx.format, lineNumber: o.lineNumber, raw: clean(redactLine(ctx.salt, ctx.format, o.raw)), reason: o.reason ?? 'unknown' }));
     await tx.writeQuarantine(quarantined);
     // queue_log contacts are written (and replaced) by writeQueueLogBatch.
-    if (ctx.format !== 'queue_log') await tx.writeContacts(m.contacts);
+    if (ctx.format !== 'queue_log') {
+      await markCallbackExits(tx, m.contacts, m.sessionLinks);
+      await tx.writeContacts(m.contacts);
+    }
     await tx.writeStateEvents(m.states);
     await tx.writeScheduleSegments(m.schedule);
     await tx.writeForecasts(m.forecasts);
     await tx.writeSurveys(m.surveys);
     await writeSessions(tx, m.sessions);
     await writeSessionLinks(tx, m.sessionLinks);
-    if (m.contacts.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length) {
+    const exits = await markStoredCallbackExits(tx, m.sessionLinks);
+    if (m.contacts.length || exits.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length) {
       const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
-      const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : m.contacts, agentTimes, surveys: m.surveys };
+      const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : [...m.contacts, ...exits], agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
       else await this.rollups.refresh(tx, touches);
       await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false);

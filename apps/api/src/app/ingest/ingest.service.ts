@@ -124,7 +124,7 @@ export class IngestService {
     const stateful = STATEFUL_FORMATS.has(format);
     const saved = stateful ? await loadFeedState(this.store, format) : null;
     if (saved) parser.importState(saved.parser);
-    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [] };
+    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [], qlContactsWritten: false };
     const size = options.batchSize ?? 20_000;
     let batch: FeedUnit[] = [];
     for await (const unit of readUnits(format, source)) {
@@ -139,9 +139,16 @@ export class IngestService {
     if (batch.length > 0) await this.commit(ctx, batch);
     if (format === 'queue_log') {
       try {
-        await finishQueueLogAgents(this.store, ctx.mapper, this.rollups, options.deferRollups === true, (states) => {
-          if (states.length > 0) this.events.publish({ kind: 'state', format, records: liveStates(states) });
-        });
+        await finishQueueLogAgents(
+          this.store,
+          ctx.mapper,
+          this.rollups,
+          options.deferRollups === true,
+          (states) => {
+            if (states.length > 0) this.events.publish({ kind: 'state', format, records: liveStates(states) });
+          },
+          ctx.qlContactsWritten,
+        );
       } catch (err) {
         throw new IngestInterruptedError(options.source, ctx.counter.summary().read + 1, ctx.counter.summary(), err);
       }
@@ -190,6 +197,7 @@ export class IngestService {
           const r = await writeQueueLogBatch(tx, qlLines, clean(ctx.options.source), mapper, ctx.salt);
           mapped.contacts.push(...r.contacts);
           ctx.qlTouches = r.touches;
+          if (r.touches.length > 0) ctx.qlContactsWritten = true;
         }
         created = mapper.takeCreated();
         await this.write(tx, ctx, outcomes, mapped, created);
@@ -228,7 +236,8 @@ export class IngestService {
       const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
       const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : [...m.contacts, ...exits], agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
-      else await this.rollups.refresh(tx, touches);
+      // queue_log: agent time waits for the end of the run, where the batch's agents are re-derived (queue-log-finish.ts).
+      else await this.rollups.refresh(tx, touches, { agentTime: ctx.format !== 'queue_log' });
       await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
@@ -286,4 +295,6 @@ interface RunContext {
   lastSeq: Map<string, [number, number]>;
   /** queue_log: the contacts one batch wrote, replaced or deleted (for its rollup refresh). */
   qlTouches: ContactTouch[];
+  /** queue_log: some batch of this run wrote or replaced contacts (their agent time is refreshed at the end of the run). */
+  qlContactsWritten: boolean;
 }

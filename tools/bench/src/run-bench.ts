@@ -39,7 +39,7 @@ export async function postgresUrl(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** Parts of a run, to run one alone (`--only loaded`): the full-size load takes long. */
-export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live', 'follow', 'grouped', 'cli'] as const;
+export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live', 'follow', 'grouped', 'cli', 'ingest'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -86,6 +86,30 @@ async function onStore(open: () => Promise<{ handle: DatabaseHandle; cleanup: ()
   }
 }
 
+/** `--only ingest`: the per-batch queue_log ingest rate (and the raw insert rate beside it) on PostgreSQL (when reachable) and PGlite. */
+async function ingestOnly(w: BenchWorld, pg: string | null): Promise<BenchFigure[]> {
+  const out: BenchFigure[] = [];
+  if (pg) {
+    const schema = `fw_bench_${process.pid}_ingest`;
+    const handle = await openDatabase({ url: pg, schema, migrationsRun: true, poolSize: 4 });
+    try {
+      out.push((await benchIngest(handle, w, 'PostgreSQL')).figure);
+    } finally {
+      await handle.close().catch(() => undefined);
+      await dropSchema(pg, schema);
+    }
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'fw-bench-pglite-'));
+  const handle = await openDatabase({ dataDir, migrationsRun: true });
+  try {
+    out.push((await benchIngest(handle, w, 'PGlite')).figure);
+  } finally {
+    await handle.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return out;
+}
+
 /**
  * Runs every performance.md measurement at `size`, calling `log` as each figure is ready. With a
  * loaded (full-size) world, the KPI query and first-render figures on PostgreSQL come from it;
@@ -99,10 +123,10 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
   };
   const want = (p: BenchPart) => !options.only || options.only.includes(p);
   const startedAt = new Date().toISOString();
-  const simulated = want('postgres') || want('pglite');
+  const simulated = want('postgres') || want('pglite') || want('ingest');
   const w = simulated ? makeWorld(size) : null;
   try {
-    const pg = want('postgres') || want('grouped') || (want('loaded') && size.loaded) ? await postgresUrl() : null;
+    const pg = want('postgres') || want('ingest') || want('grouped') || (want('loaded') && size.loaded) ? await postgresUrl() : null;
     if (w && want('postgres')) {
       if (pg) {
         let opened = 0;
@@ -116,6 +140,8 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
         add({ name: 'ingest queue_log, PostgreSQL', size: '-', value: null, unit: 'lines/s', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
       }
     }
+    // The per-batch ingest figure alone on each store (what `postgres` and `pglite` measure first), to compare runs quickly.
+    if (w && want('ingest') && !want('postgres') && !want('pglite')) for (const f of await ingestOnly(w, pg)) add(f);
     // Issue 19's call-grouped queue_log through `fw ingest` (the full 300 000 calls at the full size; a tenth at small).
     if (want('grouped') && pg) add(await callGroupedIngestMemory(pg, size.loaded ? CALL_GROUPED_CALLS : CALL_GROUPED_CALLS / 10));
     if (size.loaded && want('loaded')) {

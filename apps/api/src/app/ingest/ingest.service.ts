@@ -34,6 +34,7 @@ import type { ContactTouch } from './queue-log/queue-log-sql';
 import { CustomerIngestHook } from '../customer/customer-ingest-hook';
 import { quarantineDuplicateResponses } from '../customer/ingest/duplicate-response';
 import { writeSessionLinks, writeSessions } from '../selfservice/selfservice-store';
+import { markCallbackExits, markStoredCallbackExits } from '../selfservice/callback-exits';
 
 export interface IngestOptions {
   /** File name or stream id, stored with quarantined lines. */
@@ -124,7 +125,7 @@ export class IngestService {
     const stateful = STATEFUL_FORMATS.has(format);
     const saved = stateful ? await loadFeedState(this.store, format) : null;
     if (saved) parser.importState(saved.parser);
-    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [] };
+    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [], qlContactsWritten: false };
     const size = options.batchSize ?? 20_000;
     let batch: FeedUnit[] = [];
     for await (const unit of readUnits(format, source)) {
@@ -139,9 +140,16 @@ export class IngestService {
     if (batch.length > 0) await this.commit(ctx, batch);
     if (format === 'queue_log') {
       try {
-        await finishQueueLogAgents(this.store, ctx.mapper, this.rollups, options.deferRollups === true, (states) => {
-          if (states.length > 0) this.events.publish({ kind: 'state', format, records: liveStates(states) });
-        });
+        await finishQueueLogAgents(
+          this.store,
+          ctx.mapper,
+          this.rollups,
+          options.deferRollups === true,
+          (states) => {
+            if (states.length > 0) this.events.publish({ kind: 'state', format, records: liveStates(states) });
+          },
+          ctx.qlContactsWritten,
+        );
       } catch (err) {
         throw new IngestInterruptedError(options.source, ctx.counter.summary().read + 1, ctx.counter.summary(), err);
       }
@@ -190,6 +198,7 @@ export class IngestService {
           const r = await writeQueueLogBatch(tx, qlLines, clean(ctx.options.source), mapper, ctx.salt);
           mapped.contacts.push(...r.contacts);
           ctx.qlTouches = r.touches;
+          if (r.touches.length > 0) ctx.qlContactsWritten = true;
         }
         if (format === 'survey') mapped.surveys = await quarantineDuplicateResponses(tx, outcomes, mapped.surveys);
         created = mapper.takeCreated();
@@ -214,18 +223,23 @@ export class IngestService {
       .map((o) => ({ source: clean(ctx.options.source), format: ctx.format, lineNumber: o.lineNumber, raw: clean(redactLine(ctx.salt, ctx.format, o.raw)), reason: o.reason ?? 'unknown' }));
     await tx.writeQuarantine(quarantined);
     // queue_log contacts are written (and replaced) by writeQueueLogBatch.
-    if (ctx.format !== 'queue_log') await tx.writeContacts(m.contacts);
+    if (ctx.format !== 'queue_log') {
+      await markCallbackExits(tx, m.contacts, m.sessionLinks);
+      await tx.writeContacts(m.contacts);
+    }
     await tx.writeStateEvents(m.states);
     await tx.writeScheduleSegments(m.schedule);
     await tx.writeForecasts(m.forecasts);
     await tx.writeSurveys(m.surveys);
     await writeSessions(tx, m.sessions);
     await writeSessionLinks(tx, m.sessionLinks);
-    if (m.contacts.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length) {
+    const exits = await markStoredCallbackExits(tx, m.sessionLinks);
+    if (m.contacts.length || exits.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length) {
       const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
-      const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : m.contacts, agentTimes, surveys: m.surveys };
+      const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : [...m.contacts, ...exits], agentTimes, surveys: m.surveys };
       if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
-      else await this.rollups.refresh(tx, touches);
+      // queue_log: agent time waits for the end of the run, where the batch's agents are re-derived (queue-log-finish.ts).
+      else await this.rollups.refresh(tx, touches, { agentTime: ctx.format !== 'queue_log' });
       await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false, ctx.options.deferRollups === true);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
@@ -283,4 +297,6 @@ interface RunContext {
   lastSeq: Map<string, [number, number]>;
   /** queue_log: the contacts one batch wrote, replaced or deleted (for its rollup refresh). */
   qlTouches: ContactTouch[];
+  /** queue_log: some batch of this run wrote or replaced contacts (their agent time is refreshed at the end of the run). */
+  qlContactsWritten: boolean;
 }

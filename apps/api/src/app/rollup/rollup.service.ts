@@ -8,6 +8,7 @@ import { refreshSiteContactIntervals } from './site-contact-rollup';
 import { refreshSurveyDays, utcDays } from './survey-rollup';
 import { deferTouches, rebuildPending, type RebuildReport } from './rollup-rebuild';
 import { floorInterval } from './rollup-time';
+import { applyAcwDeltas, type AcwDelta } from './acw-delta';
 
 /** settings key: agent-time rollups are complete for every interval before this (epoch ms). */
 export const AGENT_TIME_THROUGH_KEY = 'rollup.agentTimeThrough';
@@ -19,6 +20,19 @@ export interface RollupTouches {
   agentTimes: readonly AgentTouch[];
   /** Response times of the batch's survey responses (their UTC days are re-aggregated). */
   surveys?: readonly { respondedAt: number }[];
+  /** Stored contacts whose wrap-up alone changed (queue_log's ACW link): applied as deltas, no re-aggregation. */
+  acwDeltas?: readonly AcwDelta[];
+}
+
+export interface RefreshOptions {
+  /**
+   * false: leave agent time and its watermark to a later refresh of the same run (queue_log
+   * batches: their agents' states are derived at the end of the run, whose refresh computes the
+   * span once instead of once with the old states and again with the new). Default true.
+   */
+  agentTime?: boolean;
+  /** Run the agent-time part even with nothing touched (the end of a queue_log run that re-derived no agent). */
+  force?: boolean;
 }
 
 /**
@@ -39,10 +53,11 @@ export class RollupService {
     return store.getSetting<number>(AGENT_TIME_THROUGH_KEY);
   }
 
-  async refresh(tx: RecordStore, touches: RollupTouches): Promise<void> {
+  async refresh(tx: RecordStore, touches: RollupTouches, options: RefreshOptions = {}): Promise<void> {
     if (touches.surveys?.length) await refreshSurveyDays(tx, utcDays(touches.surveys.map((s) => s.respondedAt)));
+    const acwIntervals = touches.acwDeltas?.length ? await applyAcwDeltas(tx, touches.acwDeltas) : [];
     // A survey-only batch touches nothing else (surveys have no agent time and no contact interval).
-    if (touches.contacts.length === 0 && touches.agentTimes.length === 0) return;
+    if (touches.contacts.length === 0 && touches.agentTimes.length === 0 && acwIntervals.length === 0 && !options.force) return;
     // First repeats before the interval refresh: the refresh re-aggregates the stored repeats,
     // and a delta added to an interval that is then re-aggregated is simply overwritten.
     const repeated = await refreshRepeats(tx, touches.contacts);
@@ -53,6 +68,11 @@ export class RollupService {
     }
     await refreshContactIntervals(tx, [...intervals], this.config);
     await refreshSiteContactIntervals(tx, [...intervals, ...repeated]);
+    for (const t of acwIntervals) intervals.add(t);
+    if (options.agentTime === false) {
+      await refreshDaily(tx, { contactIntervals: intervals, repeatIntervals: repeated, agentTimes: [] }, AGENT_TIME_THROUGH_KEY);
+      return;
+    }
 
     const latest = await tx.latestEventTime();
     const previous = await RollupService.agentTimeThrough(tx);

@@ -3,6 +3,7 @@ import { ingestText, services } from '../ingest-test-kit';
 import { linesToReplay } from './queue-log-agents';
 import { LINES_PER_TRANSACTION, nextGroup } from './queue-log-finish';
 import { simulateQueueLog } from './queue-log-feed-kit';
+import { OrgMapper } from '../org-mapper';
 
 /*
  * Memory bounded by what is open, not by the file (issue 19): a call-grouped queue_log (lines
@@ -35,8 +36,9 @@ describe('a call-grouped queue_log: bounded state, exact counts', () => {
     // The agents pass groups agents by the lines it must replay: with every agent dirty from the start
     // (all its lines), a budget of 1 000 lines gives groups of at most 1 000 lines, or one agent alone.
     await db.dataSource.query(`INSERT INTO queue_log_dirty_agents (agent_ref, from_at) SELECT DISTINCT agent_ref, '2000-01-01'::timestamptz FROM queue_log_lines WHERE agent_ref IS NOT NULL`);
-    const group = await nextGroup(db.store, 1000);
-    const counts = await linesToReplay(db.store, group);
+    const mapper = new OrgMapper(await svc.orgs.org());
+    const group = await nextGroup(db.store, mapper, 1000);
+    const counts = await linesToReplay(db.store, group, mapper);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     expect(group.length === 1 || total <= 1000).toBe(true);
     // 1 500 calls × ~2.9 lines over 12 agents: ~330 agent lines each → groups of 2–3 agents.

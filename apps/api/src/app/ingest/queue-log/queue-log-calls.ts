@@ -71,6 +71,7 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
   }
   const mapped = emptyBatch();
   const open: Parameters<typeof replaceOpenCalls>[2][number][] = [];
+  const relink: string[] = [];
   for (const id of ids) {
     const byText = new Map<string, { source: string; lineNumber: number }>();
     const ordered: OrderedLine[] = [];
@@ -84,6 +85,9 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
     }
     const derived = deriveCall(id, ordered);
     for (const c of derived.contacts) mapRecord(c, 'queue_log', mapper, salt, new Map(), mapped);
+    // A contact whose agent this batch marks dirty from its end or earlier is re-linked by the
+    // agents pass (from a checkpoint before that line), in this run or, after a crash, the next.
+    if (derived.contacts.some((c) => c.agentRef !== null && !((dirty.get(c.agentRef) ?? Infinity) <= c.endedAt))) relink.push(id);
     if (derived.open) {
       const at = byText.get(derived.open.text) ?? { source, lineNumber: 0 };
       open.push({ ...derived.open, source: at.source, lineNumber: at.lineNumber });
@@ -92,8 +96,9 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
   const touches = await deleteCallContacts(tx, ids);
   await tx.writeContacts(mapped.contacts);
   await replaceOpenCalls(tx, ids, open);
-  // The wrap-up from the states stored now; the agents' re-derivation at the end of the run links it again.
-  await relinkAcw(tx, 'c.contact_id = ANY($1::text[])', [ids]);
+  // The wrap-up from the states stored now, for calls whose agent the agents pass will not replay
+  // over the call's end (e.g. a late ENTERQUEUE re-deriving a call answered in an earlier file).
+  if (relink.length > 0) await relinkAcw(tx, 'c.contact_id = ANY($1::text[])', [relink]);
   for (const c of mapped.contacts) touches.push({ enqueuedAt: c.enqueuedAt, endedAt: c.endedAt, customerKey: c.customerKey });
   return { contacts: mapped.contacts, touches };
 }

@@ -24,20 +24,26 @@ export async function finishQueueLogAgents(
   rollups: RollupService,
   deferRollups: boolean,
   onCommitted: (states: StoredStateEvent[]) => void,
+  /** A batch of this run wrote contacts (their batches leave agent time and its watermark to this pass). */
+  contactsWritten = false,
 ): Promise<number> {
   let done = 0;
-  let agents = await nextGroup(store);
+  let agents = await nextGroup(store, mapper);
+  if (agents.length === 0 && contactsWritten && !deferRollups) {
+    // No agent to re-derive (e.g. only abandoned calls): agent time still catches up to the new contacts.
+    await store.transaction((tx) => rollups.refresh(tx, { contacts: [], agentTimes: [] }, { force: true }));
+  }
   while (agents.length > 0) {
     const states: StoredStateEvent[] = [];
     await store.transaction(async (tx) => {
-      const { contacts, agentTimes, states: fresh } = await rederiveAgents(tx, agents, mapper);
+      const { contacts, agentTimes, states: fresh, consumed } = await rederiveAgents(tx, agents, mapper);
       states.push(...fresh);
       const created = mapper.takeCreated();
       if (created.agents.length) await tx.upsertOrg({ agents: created.agents });
-      const touches = { contacts, agentTimes };
-      if (deferRollups) await rollups.defer(tx, touches);
-      else await rollups.refresh(tx, touches);
-      await clearDirty(tx, agents);
+      if (deferRollups) await rollups.defer(tx, { contacts, agentTimes });
+      // Only acwSeconds moved on these contacts: deltas into their rows, nothing re-aggregated.
+      else await rollups.refresh(tx, { contacts: [], agentTimes, acwDeltas: contacts.map((c) => ({ source: 'queue_log', naturalKey: c.naturalKey, enqueuedAt: c.enqueuedAt, delta: c.delta })) });
+      await clearDirty(tx, consumed);
     });
     done += agents.length;
     // The next group is looked up before this one's states are published, so the last group's
@@ -45,7 +51,7 @@ export async function finishQueueLogAgents(
     // file's ingest) stores its lines and records right as its states reach /live, not one
     // database round trip later. Published even if that look-up fails (they are committed).
     try {
-      agents = await nextGroup(store);
+      agents = await nextGroup(store, mapper);
     } finally {
       onCommitted(states.sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0)));
     }
@@ -54,10 +60,10 @@ export async function finishQueueLogAgents(
 }
 
 /** The next dirty agents whose lines to replay fit LINES_PER_TRANSACTION (at least one agent). */
-export async function nextGroup(store: RecordStore, budget = LINES_PER_TRANSACTION): Promise<DirtyAgent[]> {
+export async function nextGroup(store: RecordStore, mapper: OrgMapper, budget = LINES_PER_TRANSACTION): Promise<DirtyAgent[]> {
   const agents = await dirtyAgents(store, AGENTS_PER_TRANSACTION);
   if (agents.length <= 1) return agents;
-  const counts = await linesToReplay(store, agents);
+  const counts = await linesToReplay(store, agents, mapper);
   const group: DirtyAgent[] = [];
   let lines = 0;
   for (const a of agents) {

@@ -75,12 +75,18 @@ export async function markDirtyAgents(tx: RecordStore, from: ReadonlyMap<string,
   );
 }
 
+/** A contact whose wrap-up a relink changed: what its rollup rows need (the acw delta, and its span for a deferred rebuild). */
+export interface RelinkedContact extends ContactTouch {
+  naturalKey: string;
+  delta: number;
+}
+
 /**
  * Recomputes acwSeconds (acw-link.ts) of the queue_log contacts chosen by `where` from their
  * agents' stored states; updates the ones that changed and returns what they touch.
  * The three first states at or after a call's end are all the link rule reads.
  */
-export async function relinkAcw(tx: RecordStore, where: string, params: unknown[]): Promise<ContactTouch[]> {
+export async function relinkAcw(tx: RecordStore, where: string, params: unknown[]): Promise<RelinkedContact[]> {
   const rows = await tx.query<{ k: string; e: number; x: number; acw: number; ck: string | null; ev: TimedState[] | null }>(
     `SELECT c.natural_key AS k, ${MS('c.enqueued_at')} AS e, ${MS('c.ended_at')} AS x, c.acw_seconds AS acw, c.customer_key AS ck,
             (SELECT json_agg(json_build_object('at', ${MS('s.at')}, 'state', s.state) ORDER BY s.at, s.seq)
@@ -91,7 +97,7 @@ export async function relinkAcw(tx: RecordStore, where: string, params: unknown[
   const keys: string[] = [];
   const enq: Date[] = [];
   const acws: number[] = [];
-  const touched: ContactTouch[] = [];
+  const touched: RelinkedContact[] = [];
   for (const r of rows) {
     const events = (typeof r.ev === 'string' ? (JSON.parse(r.ev) as TimedState[]) : r.ev) ?? [];
     const acw = acwSecondsAfter(Number(r.x), events.map((e) => ({ at: Number(e.at), state: e.state })));
@@ -99,7 +105,7 @@ export async function relinkAcw(tx: RecordStore, where: string, params: unknown[
     keys.push(r.k);
     enq.push(new Date(Number(r.e)));
     acws.push(acw);
-    touched.push({ enqueuedAt: Number(r.e), endedAt: Number(r.x), customerKey: r.ck });
+    touched.push({ enqueuedAt: Number(r.e), endedAt: Number(r.x), customerKey: r.ck, naturalKey: r.k, delta: acw - Number(r.acw) });
   }
   if (keys.length > 0) {
     await tx.query(

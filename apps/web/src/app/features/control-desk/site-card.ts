@@ -12,7 +12,7 @@ import { LoadState } from '../../shared/load-state';
 import { StatusBadge } from '../../shared/status-badge';
 import { formatTime } from '../../shared/time';
 import { LIVE_WAIT_CHANNELS, WAIT_LABELS, channelAsa, channelRow, isWaitChannel } from './channel-waits';
-import { gapStatus, mergeLive, rowAt } from './staffing-helpers';
+import { agentCountText, gapStatus, mergeLive, rowAt } from './staffing-helpers';
 import { IvrNow } from '../selfservice/ivr-now';
 
 /** One site on the control desk: today's staffing curve, service level, waiting, shrinkage. */
@@ -37,7 +37,7 @@ import { IvrNow } from '../selfservice/ivr-now';
         }
         <div class="stat">
           <span class="lbl">Agents now</span>
-          <span class="val fw-num">{{ now()?.actualAgents?.toFixed(0) ?? '—' }}<small> / {{ now()?.requiredAgents?.toFixed(0) ?? '—' }} req.</small></span>
+          <span class="val fw-num">{{ count(now()?.actualAgents) }}<small> / {{ count(now()?.requiredAgents) }} req.</small></span>
           <app-status-badge [status]="gap()" [iconOnly]="true" />
         </div>
         <app-ivr-now [siteId]="siteId()" />
@@ -107,5 +107,8 @@ export class SiteCard {
   protected pickInterval(i: number): void {
     const r = this.rows()[i];
     if (r) this.interval.emit({ siteId: this.siteId(), at: r.intervalStart });
+  }
+  protected count(v: number | null | undefined): string {
+    return agentCountText(v, this.staffing.isLoading());
   }
 }

@@ -59,3 +59,12 @@ export function gapStatus(row: StaffingRow | null): TargetStatus {
   if (gap >= 0) return 'green';
   return -gap > Math.max(1, required * 0.05) ? 'red' : 'amber';
 }
+
+/**
+ * "92", or "…" while the day's staffing (which holds the forecast) is still loading: the live row
+ * alone has no required agents, and "105 / — req." read as "no forecast" on a busy server.
+ */
+export function agentCountText(v: number | null | undefined, loading: boolean): string {
+  if (typeof v === 'number' && Number.isFinite(v)) return v.toFixed(0);
+  return loading ? '…' : '—';
+}

@@ -143,7 +143,9 @@ describe('effort rates and self-service share from the rollup counters (selfserv
   it('a 40-day window (over the 31 days raw contacts were once read for) has the rates on both paths, equal', async () => {
     const from = UTC_TO - 40 * 86_400_000;
     const [d, raw] = await both({ scope: { kind: 'enterprise' }, from, to: UTC_TO });
-    expect(values(d, 'all').every((v) => v !== null && v > 0)).toBe(true);
+    // Values, not the null a window over 31 days used to get (shortHandledPct may be a true 0: no talk under 20 s).
+    expect(values(d, 'all').every((v) => v !== null)).toBe(true);
+    expect(values(d, 'all')[0]).toBeGreaterThan(0); // transferRatePct
     expectSameKpiRows(d, raw);
   });
 

@@ -6,6 +6,7 @@ import {
   emptyComponents,
   finaliseKpis,
   indexOrg,
+  reasonGroupKey,
   type KpiComponents,
   type KpiConfig,
   type KpiQuery,
@@ -112,8 +113,11 @@ export class RollupKpiPath {
     this.lastSurveyDays = byDays ? (d1 - d0) / DAY_MS : 0;
     if (!byDays) return raw(from, until);
     const parts = await Promise.all([readSurveyDays(this.store, d0, d1, q.scope, q.by), raw(from, d0), raw(d1, until)]);
+    // The day rows keep the attributed reason as stored; a reason row is the cross-site call type
+    // (libs/kpi reasonGroupKey), as the raw parts key it.
+    const o = q.by === 'reason' ? indexOrg(org) : null;
     const out = new Map<string, KpiComponents>();
-    for (const part of parts) for (const [key, c] of part) addSurveys(rowOf(out, key), c);
+    for (const [i, part] of parts.entries()) for (const [key, c] of part) addSurveys(rowOf(out, i === 0 && o ? reasonGroupKey(key, o) : key), c);
     return out;
   }
 

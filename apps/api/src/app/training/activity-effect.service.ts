@@ -166,76 +166,52 @@ export class ActivityEffectService {
   }
 
   /**
-   * Every window is whole local days of one agent, so one `by: day` query per agent over the
-   * span of all its windows gives every side by summing days: a query per agent instead of one
-   * per agent × window (17.7 s → see the branch report for the enterprise over 60 days).
+   * Set-based: trainees and their control agents share windows (the control group is measured
+   * over the trainee's windows), so the sides need one `by: agent` KPI query per distinct window
+   * over the smallest scope holding its agents, answered from the 15-minute rollups, instead of
+   * one `by: day` query per agent (45 s for London's 30 agents over 61 days on a loaded machine).
    */
   private async dailyValues(acts: Placed[], asOf: number, org: IndexedOrg): Promise<(agentId: string, w: Win | null) => EffectValues | null> {
-    const spans = new Map<string, { from: number; to: number }>();
-    const widen = (agentId: string, w: Win | null) => {
+    const windows = new Map<string, { from: number; to: number; agents: Set<string> }>();
+    const need = (agentId: string, w: Win | null) => {
       if (!w) return;
-      const s = spans.get(agentId);
-      spans.set(agentId, s ? { from: Math.min(s.from, w.from), to: Math.max(s.to, w.to) } : { from: w.from, to: w.to });
+      const k = winKey(w);
+      const entry = windows.get(k) ?? windows.set(k, { from: w.from, to: w.to, agents: new Set() }).get(k);
+      entry?.agents.add(agentId);
     };
     for (const a of acts) {
-      widen(a.agentId, a.before);
-      if (a.after && asOf >= a.after.to) widen(a.agentId, a.after);
+      need(a.agentId, a.before);
+      if (a.after && asOf >= a.after.to) need(a.agentId, a.after);
       for (const c of a.control) {
-        widen(c.agentId, c.before);
-        if (c.after && asOf >= c.after.to) widen(c.agentId, c.after);
+        need(c.agentId, c.before);
+        if (c.after && asOf >= c.after.to) need(c.agentId, c.after);
       }
     }
-    const tzOf = (a: string) => org.timezoneOfSite(org.siteOfAgent(a) ?? 'unassigned');
-    const days = new Map<string, { key: string; v: EffectValues }[]>();
-    const ids = [...spans.keys()];
+    const values = new Map<string, EffectValues>();
+    const list = [...windows.entries()];
     // A few at a time: each is a rollup read; the pool has a handful of connections.
-    for (let i = 0; i < ids.length; i += 4) {
+    for (let i = 0; i < list.length; i += 4) {
       await Promise.all(
-        ids.slice(i, i + 4).map(async (agentId) => {
-          const span = spans.get(agentId) as { from: number; to: number };
-          const r = await this.kpis.query({ scope: { kind: 'agent', id: agentId }, from: span.from, to: span.to, asOf, by: 'day', tz: tzOf(agentId) });
-          days.set(agentId, r.rows.map((row) => ({ key: row.key, v: row.kpis })));
+        list.slice(i, i + 4).map(async ([k, w]) => {
+          const r = await this.kpis.query({ scope: smallestScope([...w.agents], org), from: w.from, to: w.to, asOf, by: 'agent' });
+          for (const row of r.rows) if (w.agents.has(row.key)) values.set(`${row.key}|${k}`, row.kpis);
         }),
       );
     }
-    return (agentId, w) => {
-      if (!w) return null;
-      const tz = tzOf(agentId);
-      const first = bucketAt(w.from, 'day', tz).key;
-      const last = bucketAt(w.to - 1, 'day', tz).key;
-      const rows = (days.get(agentId) ?? []).filter((d) => d.key >= first && d.key <= last).map((d) => d.v);
-      return rows.length ? sumDays(rows) : null;
-    };
+    return (agentId, w) => (w ? (values.get(`${agentId}|${winKey(w)}`) ?? null) : null);
   }
 }
 
-/** The components sideOf reads, summed over days (AHT and FCR back to ratios of the sums). */
-export function sumDays(rows: EffectValues[]): EffectValues {
-  let handled = 0;
-  let handle = 0;
-  let inAdh = 0;
-  let sched = 0;
-  let eligible = 0;
-  let fcrOk = 0;
-  let productive = 0;
-  for (const v of rows) {
-    const h = v.handled ?? 0;
-    handled += h;
-    handle += (v.ahtSeconds ?? 0) * h;
-    inAdh += v.inAdherenceSeconds ?? 0;
-    sched += v.scheduledSeconds ?? 0;
-    const e = v.fcrEligible ?? 0;
-    eligible += e;
-    fcrOk += ((v.fcrPct ?? 0) / 100) * e;
-    productive += v.productiveSeconds ?? 0;
-  }
-  return {
-    handled,
-    ahtSeconds: handled > 0 ? handle / handled : null,
-    inAdherenceSeconds: inAdh,
-    scheduledSeconds: sched,
-    fcrEligible: eligible,
-    fcrPct: eligible > 0 ? (100 * fcrOk) / eligible : null,
-    productiveSeconds: productive,
-  };
+const winKey = (w: { from: number; to: number }): string => `${w.from}-${w.to}`;
+
+/** The narrowest scope holding every agent: their team, else their site, else the enterprise. */
+export function smallestScope(agentIds: string[], org: IndexedOrg): Scope {
+  if (agentIds.length === 1) return { kind: 'agent', id: agentIds[0] };
+  const teams = new Set(agentIds.map((a) => org.teamOfAgent(a) ?? ''));
+  const [team] = teams;
+  if (teams.size === 1 && team) return { kind: 'team', id: team };
+  const sites = new Set(agentIds.map((a) => org.siteOfAgent(a) ?? ''));
+  const [site] = sites;
+  if (sites.size === 1 && site) return { kind: 'site', id: site };
+  return { kind: 'enterprise' };
 }

@@ -39,8 +39,8 @@ export async function startApi(handle: DatabaseHandle, s: IngestedStore): Promis
   return { app, base: `http://127.0.0.1:${port}`, token: await loginAs(app, 'bench') };
 }
 
-async function timeRequests(api: HttpKpiBench, query: Record<string, string>, n: number): Promise<{ p50: number; p95: number; rows: number }> {
-  const url = `${api.base}/api/v1/kpis?${new URLSearchParams(query).toString()}`;
+async function timeRequests(api: HttpKpiBench, query: Record<string, string>, n: number, path = 'kpis'): Promise<{ p50: number; p95: number; rows: number }> {
+  const url = `${api.base}/api/v1/${path}?${new URLSearchParams(query).toString()}`;
   const get = async () => {
     const res = await fetch(url, { headers: { Authorization: `Bearer ${api.token}` } });
     if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
@@ -82,6 +82,12 @@ export async function benchKpiHttp(api: HttpKpiBench, w: KpiBenchWorld, requests
     const r = await timeRequests(api, q, requests);
     out.push({ name: `${name} (HTTP, ${label})`, size: data, value: r.p95, unit: 'ms p95', details: { p50Ms: r.p50, p95Ms: r.p95, requests, rows: r.rows, query: new URLSearchParams(q).toString() } });
   }
+  // Training/coaching effectiveness (action.md, issue 25): before/after, control group and DiD of
+  // every course and coaching of the window; the world's planted follow-ups are in it when the
+  // history is long enough (course 16 days before the last day, needs 30 days of history).
+  const effect = { scope: 'enterprise', by: 'name', from: iso(to - 60 * DAY), to: iso(to) };
+  const e = await timeRequests(api, effect, Math.max(3, Math.ceil(requests / 10)), 'activity-effect');
+  out.push({ name: `Activity effect: enterprise, 60 days (HTTP, ${label})`, size: data, value: e.p95, unit: 'ms p95', details: { p50Ms: e.p50, p95Ms: e.p95, requests: Math.max(3, Math.ceil(requests / 10)), rows: e.rows, query: new URLSearchParams(effect).toString() } });
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatScope, type Contact, type KpiResult, type Scope } from '@floorwatch/contracts';
+import { formatScope, type Contact, type KpiResult, type KpiRow, type Scope } from '@floorwatch/contracts';
 import { computeKpis, DEFAULT_KPI_CONFIG, indexOrg, type KpiConfig } from '@floorwatch/kpi';
 import { RecordStore } from '../database/record-store';
 import { RollupKpiPath } from '../rollup/rollup-kpi-path';
@@ -53,6 +53,28 @@ export class KpiQueryService {
   /** `asOf` when the caller gave none: the latest event ingested, else the window end. */
   async defaultAsOf(to: number): Promise<number> {
     return (await this.store.latestEventTime()) ?? to;
+  }
+
+  /**
+   * The contact and workforce KPI rows only (rollups where they serve, else raw), without the
+   * self-service and hotline overlays: for callers that read none of their fields (the
+   * activity effect reads handled, AHT, adherence, FCR and productive time) and would pay for
+   * the overlays' reads on every query.
+   */
+  async components(params: KpiQueryParams & { asOf: number }): Promise<KpiRow[]> {
+    const { scope, from, to, asOf, by, tz } = params;
+    const org = await this.orgs.get();
+    const agentIds = agentsOf(scope, org);
+    const rolled = this.useRollups ? await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds) : null;
+    if (rolled) return rolled;
+    const none = agentIds !== null && agentIds.length === 0;
+    const [contacts, stateEvents, schedule, surveys] = await Promise.all([
+      this.loadContacts(scope, from, to, asOf),
+      none ? [] : this.store.loadStateEvents(agentIds, from, to),
+      none ? [] : this.store.loadScheduleSegments(agentIds, from, to),
+      loadScopedSurveys(this.store, scope, from, to),
+    ]);
+    return computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
   }
 
   async query(params: KpiQueryParams): Promise<KpiResult> {

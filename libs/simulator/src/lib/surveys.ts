@@ -71,5 +71,28 @@ export function drawSurveys(seed: number, handled: Contact[], prevChannel: Map<s
     });
   }
   out.sort((a, b) => a.respondedAt - b.respondedAt);
+  markRecentHotlineCases(out, handled, hires, endAt);
   return out;
+}
+
+/**
+ * customer.md demo: "a handful of HOTLINE cases are open, some overdue" must hold on whatever day
+ * the demo is seeded, in the team leader's own team too, while the random unhappy answers can miss
+ * a team for days (and the new hires may be off the phones then). So the latest rated contacts of
+ * the new hires' team in the last 4 days become `detractor-comment` cases (nps at most 4, with a
+ * comment): two older than 50 h (past the 48 h target whenever the demo leaves them open) and up to
+ * three newer. CSAT is left as drawn, so the satisfaction story is not bent by it; done after the
+ * draws, so no other response changes.
+ */
+function markRecentHotlineCases(out: SurveyResponse[], handled: Contact[], hires: ReadonlySet<string>, endAt: number): void {
+  const teams = new Set(handled.filter((c) => c.agentId !== null && hires.has(c.agentId) && c.teamId !== null).map((c) => c.teamId));
+  if (teams.size === 0) return;
+  const teamContacts = new Set(handled.filter((c) => teams.has(c.teamId)).map((c) => c.contactId));
+  const rated = out.filter((s) => s.contactId !== null && s.contactId !== undefined && teamContacts.has(s.contactId) && s.respondedAt >= endAt - 96 * HOUR);
+  const older = rated.filter((s) => s.respondedAt < endAt - 50 * HOUR).slice(-2);
+  const newer = rated.filter((s) => s.respondedAt >= endAt - 50 * HOUR).slice(-3);
+  [...older, ...newer].forEach((s, i) => {
+    s.nps = Math.min(s.nps ?? 4, 4);
+    s.comment = UNHAPPY[i % UNHAPPY.length];
+  });
 }

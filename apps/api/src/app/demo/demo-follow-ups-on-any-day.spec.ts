@@ -29,14 +29,14 @@ const iso = (t: number) => new Date(t).toISOString();
 
 /**
  * Issue 25's follow-ups as the screens ask for them, at a "now" a user may first start the demo
- * on: 13:30 on the 1st of July (BST, the 1st of a month, after the day's 11:00 contact burst).
+ * on: 16:30 on the 1st of July (BST, the 1st of a month, after the day's 11:00 contact burst has drained).
  * Lean world: London only, 30 agents, 30 days (the course's before window needs them); the demo
  * runs the same generator at 300. One API-level instant only (each costs a 30-day backfill, minutes
  * in CI): the facts at another instant (a Saturday in GMT) are proven by the simulator's
  * follow-ups-relative-to-today spec, and the API plants them with no clock of its own.
  */
 const INSTANTS = [
-  { name: 'Thursday 1 Jul 2027 13:30 London (BST, the 1st of a month)', now: Date.parse('2027-07-01T12:30:00Z'), coachedAt: '2027-06-17T06:00:00.000Z' },
+  { name: 'Thursday 1 Jul 2027 16:30 London (BST, the 1st of a month)', now: Date.parse('2027-07-01T15:30:00Z'), coachedAt: '2027-06-17T06:00:00.000Z' },
 ];
 
 describe.each(INSTANTS)('demo follow-ups at $name', ({ now, coachedAt }) => {
@@ -120,11 +120,12 @@ describe.each(INSTANTS)('demo follow-ups at $name', ({ now, coachedAt }) => {
   }, 120_000);
 
   it('the SL rule opens on the 11:00 burst and resolves (when today’s burst is already past)', async () => {
-    const burst = world.followUps.liveBurst.windows.find((w) => w.to + 90 * 60_000 <= now);
+    // The rule clears after 15 min of a non-red 30-minute SL, once the burst's backlog has drained.
+    const burst = world.followUps.liveBurst.windows.find((w) => w.to + 150 * 60_000 <= now);
     if (!burst) return; // 11:00 has not come yet today: the live simulation carries it.
     const alerts = app.get(AlertsService);
     const rule = (await alerts.store.rules()).find((r) => r.kpi === 'serviceLevelPct');
-    const found = await replayAlerts(alerts.values, [rule!], burst.from, burst.to + 90 * 60_000, await app.get(OrgService).get());
+    const found = await replayAlerts(alerts.values, [rule!], burst.from, burst.to + 150 * 60_000, await app.get(OrgService).get());
     const lon = found.filter((i) => i.scope === 'site:lon');
     expect(lon.length).toBeGreaterThan(0);
     expect(Date.parse(lon[0].openedAt)).toBeGreaterThanOrEqual(burst.from + 10 * 60_000);

@@ -11,3 +11,4 @@ export * from './lib/alerts';
 export * from './lib/customer';
 export * from './lib/feed-health';
 export * from './lib/selfservice';
+export * from './lib/kpi-labels';

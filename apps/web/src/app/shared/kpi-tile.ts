@@ -54,7 +54,13 @@ export class KpiTile {
   protected readonly name = computed(() => kpiLabel(this.kpi()));
   protected readonly shown = computed(() => this.text() ?? (this.value() == null ? (this.loading() ? '…' : 'No data') : formatKpi(this.kpi(), this.value())));
   /** A target with no value to judge is "No data", not "No target". */
-  protected readonly badgeText = computed(() => (this.value() == null && !this.loading() && this.target()?.value != null ? 'No data' : null));
+  /** A set target with a value the API left unjudged (a survey below its minimum sample) is "Not judged", not "No target" beside "Target ≥ 80 %". */
+  protected readonly badgeText = computed(() => {
+    const t = this.target();
+    if (t?.value == null || this.loading()) return null;
+    if (this.value() == null) return 'No data';
+    return statusInfo(t.status).status === 'none' ? 'Not judged' : null;
+  });
   /** Without a target the badge would only repeat the line beside it ("No target" · "No target set"): one line says it. */
   protected readonly hasTarget = computed(() => this.target()?.value != null);
   protected readonly statusClass = computed(() => statusInfo(this.target()?.status).cssClass);

@@ -32,4 +32,12 @@ describe('the agent\'s "My CSAT" tile says it has no target once', () => {
     const el = await tile('csatMean', { key: 'all', kpis: { csatMean: 4.4 }, targets: { csatMean: { value: 4, status: 'green', n: 41, minResponses: 30 } } });
     expect(el.querySelector('app-status-badge')?.textContent?.trim()).toBe('On target');
   });
+
+  it('top box 66.7 % from 3 answers against ≥ 80 %: below the minimum 30 the badge says "Not judged", not "No target" beside the target', async () => {
+    const el = await tile('csatTopBoxPct', { key: 'all', kpis: { csatTopBoxPct: 66.7 }, targets: { csatTopBoxPct: { value: 80, status: 'none', n: 3, minResponses: 30 } } });
+    expect(el.querySelector('app-status-badge')?.textContent?.trim()).toBe('Not judged');
+    expect(el.querySelector('.target')?.textContent?.trim()).toBe('Target ≥ 80.0 %');
+    expect(el.querySelector('.detail')?.textContent?.trim()).toBe('n = 3 (below 30: not judged)');
+    expect(el.textContent).not.toContain('No target');
+  });
 });

@@ -4,6 +4,8 @@ import { zonedInstant, type E2eContext } from '../lib/context';
 import { assert } from '../lib/report';
 
 const SLOW = ['lon-a011', 'lon-a012'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** `lead` (lon-t01): the team table shows the two new hires with slow after-call work. */
 export async function teamChecks(ctx: E2eContext): Promise<void> {
@@ -42,6 +44,37 @@ export async function teamChecks(ctx: E2eContext): Promise<void> {
       await s.settled();
       await s.shot(ctx.shots, '06-team');
       return `${top.join(', ')} (${acw.join(', ')})`;
+    });
+
+    await report.check('team leader: typing a day like "30 Nov" into the day field and pressing Enter shows that day', async () => {
+      // Yesterday in London: inside the demo's history, and never "Today".
+      const iso = ctx.history.to;
+      const [y, m, d] = iso.split('-').map(Number);
+      const at = new Date(Date.UTC(y, m - 1, d));
+      const mon = MONTHS[m - 1];
+      const thisYear = new Date().getUTCFullYear() === y;
+      // What a person types: the day and month; the year only when it is not the current one.
+      const typed = thisYear ? `${d} ${mon}` : `${d} ${mon} ${y}`;
+      // The app's one day format, e.g. "Mon 30 Nov 2026".
+      const shown = `${WEEKDAYS[at.getUTCDay()]} ${d} ${mon} ${y}`;
+      await s.page.goto('/team?period=day');
+      const field = s.page.getByRole('textbox', { name: 'Reference day' });
+      await field.waitFor();
+      const mark = s.calls.length;
+      await field.fill(typed);
+      await field.press('Enter');
+      await s.page.waitForURL((u) => u.searchParams.get('date') === iso && u.searchParams.get('period') === 'day', { timeout: 15_000 });
+      const res = await s.call('/api/v1/kpis', { scope: 'team:lon-t01', by: 'agent', from: zonedInstant(iso, 0, 0, 'Europe/London').toISOString() }, 60_000, mark);
+      assert(res.status === 200, `by-agent for ${iso} answered ${res.status}`);
+      const value = await field.inputValue();
+      assert(value === shown, `the field reads "${value}", expected "${shown}"`);
+      const label = (await s.page.locator('app-period-selector .tz').innerText()).trim();
+      assert(label.startsWith(shown), `the period label reads "${label}", expected it to start with "${shown}"`);
+      const pressed = await s.page.getByRole('group', { name: 'Period' }).locator('button[aria-pressed=true]').allInnerTexts();
+      assert(!pressed.some((t) => t.trim() === 'Today'), `"Today" still pressed after picking ${iso}`);
+      await s.settled();
+      await s.shot(ctx.shots, '06b-team-typed-day');
+      return `typed "${typed}" + Enter → ?date=${iso}, field "${value}", label "${label}"`;
     });
 
     await report.check('team leader: drill into an agent (URL and breadcrumbs follow)', async () => {

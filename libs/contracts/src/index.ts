@@ -13,3 +13,4 @@ export * from './lib/feed-health';
 export * from './lib/selfservice';
 export * from './lib/queue-waiting';
 export * from './lib/actions';
+export * from './lib/kpi-labels';

@@ -14,7 +14,7 @@ export const API_PREFIX = '/api/v1';
  * POST auth/login                      LoginRequest -> LoginResponse
  * GET  me                              -> Me
  * GET  kpis?scope&from&to&by&tz&asOf   -> KpiResult with targets on every row (KpiRowWithTargets)
- * GET  kpis.csv?...same                -> text/csv
+ * GET  kpis.csv?...same[&headers=names] -> text/csv attachment: readable headers ("AHT (s)"), rounded; names = raw KPI names, unrounded
  * GET  staffing?site&from&to           -> StaffingResult
  * GET  timeline?agent&day              -> Timeline (day = YYYY-MM-DD in the agent's site time zone)
  * GET  targets?scope&kpi               -> ResolvedTarget[] (the target that applies, per KPI)

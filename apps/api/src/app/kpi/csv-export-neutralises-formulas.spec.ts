@@ -4,7 +4,8 @@ import { withTestDatabase, type TestDatabase } from '../../testing/test-database
 import { HttpApiModule } from '../common/http-api.module';
 import { createTestApp, loginAs } from '../common/testing/test-app';
 import { DAY, seedWorld } from '../common/testing/world';
-import { textCell } from './kpi-csv';
+import type { KpiApiResult } from '@floorwatch/contracts';
+import { csvFileName, kpiCsv, textCell } from './kpi-csv';
 
 /** Issue 20 item 7: a CSV cell a spreadsheet would run as a formula arrives inert (OWASP CSV injection). */
 describe('CSV export neutralises formulas', () => {
@@ -44,5 +45,54 @@ describe('CSV export neutralises formulas', () => {
     for (const line of byAgent.text.split('\r\n')) expect(line).not.toMatch(/^[=+\-@\t\r]/);
     const byReason = await request(app.getHttpServer()).get(`/api/v1/kpis.csv?scope=team:t1&by=reason&from=${DAY.from}&to=${DAY.to}`).set('Authorization', `Bearer ${token}`);
     expect(byReason.text.split('\r\n').map((l) => l.split(',')[0])).toContain("'-2+3");
+  });
+
+  it('GET kpis.csv by agent: readable headers with units, rounded numbers, status words and an attachment name', async () => {
+    const token = await loginAs(app, 'lead');
+    const res = await request(app.getHttpServer()).get(`/api/v1/kpis.csv?scope=team:t1&by=agent&from=${DAY.from}&to=${DAY.to}`).set('Authorization', `Bearer ${token}`);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="floorwatch-team-t1-2026-03-02.csv"');
+    const [header, ...rows] = res.text.trim().split('\r\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['Agent', 'Scheduled time (s)', 'In adherence (s)']);
+    // Each test call above: 120 s talk + 0 hold + 0 ACW = AHT 120 s, one handled.
+    const cols = header.split(',');
+    const eve = rows.find((l) => l.startsWith('"\'=HYPERLINK'))!.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    expect(eve[cols.indexOf('AHT (s)')]).toBe('120');
+    expect(eve[cols.indexOf('Handled')]).toBe('1');
+  });
+});
+
+describe('kpiCsv readable headers (the words and units the screens use)', () => {
+  const result = {
+    scope: 'team:t1', from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z', asOf: '2026-03-03T00:00:00.000Z', by: 'agent',
+    rows: [{ key: '-a9', kpis: { adherencePct: 91.66666, ahtSeconds: 311.6, handled: 40, contactsPerProductiveHour: 7.25, fcrPct: null, npsScore: -12.4 }, targets: { adherencePct: { value: 90, status: 'green' }, ahtSeconds: { value: 300, status: 'amber' } } }],
+  } as unknown as KpiApiResult;
+
+  it('"Adherence (%)" 91.7, "AHT (s)" 312, FCR empty, NPS −12 stays a number; statuses in words; a formula-shaped key made inert', () => {
+    const [header, row] = kpiCsv(result).trim().split('\r\n').map((l) => l.split(','));
+    const at = (h: string) => row[header.indexOf(h)];
+    expect(header[0]).toBe('Agent');
+    expect(row[0]).toBe("'-a9");
+    // 91.66666 → one decimal 91.7; 311.6 s → whole seconds 312; 7.25 → one decimal "7.3"? toFixed(1) of 7.25 is "7.3" in V8 (7.25 is exact in binary and rounds half up).
+    expect(at('Adherence (%)')).toBe('91.7');
+    expect(at('AHT (s)')).toBe('312');
+    expect(at('Handled')).toBe('40');
+    expect(at('Contacts / productive hour')).toBe('7.3');
+    expect(at('First-contact resolution (%)')).toBe('');
+    expect(at('NPS')).toBe('-12');
+    expect(at('Adherence status')).toBe('On target');
+    expect(at('AHT status')).toBe('Near target');
+    expect(header).not.toContain('adherencePct');
+  });
+
+  it('headers=names keeps the raw names and unrounded values', () => {
+    const [header, row] = kpiCsv(result, 'names').trim().split('\r\n').map((l) => l.split(','));
+    expect(header[0]).toBe('agent');
+    expect(row[header.indexOf('adherencePct')]).toBe('91.66666');
+    expect(row[header.indexOf('ahtSecondsStatus')]).toBe('amber');
+  });
+
+  it('names the file after the scope and first day, nothing a header could break on', () => {
+    expect(csvFileName('team:lon-t01', '2026-11-30T00:00:00.000Z')).toBe('floorwatch-team-lon-t01-2026-11-30.csv');
+    expect(csvFileName('agent:a"b\r\n', '2026-11-30T00:00:00.000Z')).toBe('floorwatch-agent-a-b-2026-11-30.csv');
   });
 });

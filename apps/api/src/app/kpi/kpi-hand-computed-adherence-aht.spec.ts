@@ -55,15 +55,23 @@ describe('GET /kpis computes adherence and AHT by hand-checkable arithmetic', ()
     expect(all.rows[0].targets.ahtSeconds?.status).toBe('red');
   });
 
-  it('exports the same numbers as CSV, a column per KPI', async () => {
+  it('exports the same numbers as CSV, a column per KPI: readable headers by default, raw names with headers=names', async () => {
     const res = await get(`/api/v1/kpis.csv?scope=agent:a1&from=${DAY.from}&to=${DAY.to}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="floorwatch-agent-a1-2026-03-02.csv"');
     const [header, row] = res.text.trim().split('\r\n').map((l) => l.split(','));
-    expect(header[0]).toBe('key');
-    expect(row[header.indexOf('ahtSeconds')]).toBe('310');
-    expect(row[header.indexOf('handled')]).toBe('2');
-    expect(row[header.indexOf('ahtSecondsStatus')]).toBe('green');
+    expect(header[0]).toBe('Scope');
+    expect(row[header.indexOf('AHT (s)')]).toBe('310');
+    expect(row[header.indexOf('Handled')]).toBe('2');
+    expect(row[header.indexOf('AHT status')]).toBe('On target');
+    const names = await get(`/api/v1/kpis.csv?scope=agent:a1&from=${DAY.from}&to=${DAY.to}&headers=names`);
+    const [h2, r2] = names.text.trim().split('\r\n').map((l) => l.split(','));
+    expect(h2[0]).toBe('key');
+    expect(r2[h2.indexOf('ahtSeconds')]).toBe('310');
+    expect(r2[h2.indexOf('handled')]).toBe('2');
+    expect(r2[h2.indexOf('ahtSecondsStatus')]).toBe('green');
+    expect((await get(`/api/v1/kpis.csv?scope=agent:a1&from=${DAY.from}&to=${DAY.to}&headers=fancy`)).status).toBe(400);
   });
 
   it('timeline of a1 on 2026-03-02 lists the late return as the only out-of-adherence stretch', async () => {

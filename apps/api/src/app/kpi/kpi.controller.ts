@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { GROUP_BYS, type KpiApiResult, type Me, type StaffingResult, type Timeline } from '@floorwatch/contracts';
 import { z } from 'zod';
@@ -8,12 +8,14 @@ import { isoDay, isoInstant, nonEmpty, validate } from '../common/validation';
 import { OrgService } from '../org/org.service';
 import { requireKnownScope } from '../org/scope-exists';
 import { TargetsService } from '../targets/targets.service';
-import { kpiCsv } from './kpi-csv';
+import { csvFileName, kpiCsv } from './kpi-csv';
 import { KpiQueryService } from './kpi-query.service';
 import { kpiQuerySchema, staffingQuerySchema } from './kpi-query.schema';
 import { StaffingService } from './staffing.service';
 import { TimelineService } from './timeline.service';
 
+/** `names`: the raw KPI names and unrounded values, for scripts written against the first CSV. */
+const csvQuerySchema = z.object({ headers: z.enum(['readable', 'names'], { error: 'must be readable or names' }).prefault('readable') });
 const timelineQuerySchema = z.object({ agent: nonEmpty(100), day: isoDay, asOf: isoInstant.optional() });
 
 const KPI_QUERY_DOCS = [
@@ -56,10 +58,14 @@ export class KpiController {
 
   @Get('kpis.csv')
   @ApiKpiQuery()
+  @ApiQuery({ name: 'headers', required: false, enum: ['readable', 'names'], description: 'readable (default): "AHT (s)", rounded as on screen; names: raw KPI names, unrounded' })
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async kpiCsv(@CurrentUser() user: Me, @Query() query: Record<string, unknown>): Promise<string> {
-    return kpiCsv(await this.kpiJson(user, query));
+  async kpiCsv(@CurrentUser() user: Me, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: { setHeader(name: string, value: string): unknown }): Promise<string> {
+    const { headers } = validate(csvQuerySchema, query);
+    const result = await this.kpiJson(user, query);
+    res.setHeader('Content-Disposition', `attachment; filename="${csvFileName(result.scope, result.from)}"`);
+    return kpiCsv(result, headers);
   }
 
   @Get('timeline')

@@ -76,7 +76,7 @@ export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | n
                 {{ rowLabel()(r.key) }}@if (drillable()) {<span class="chev" aria-hidden="true">›</span>}</th>
               @for (c of columns(); track c) {
                 <td class="num cell" [class]="cellClass(r, c)">
-                  <span class="v">{{ value(r, c) }}</span>
+                  <span class="v" [class.fw-muted]="absent(r, c)">{{ value(r, c) }}</span>
                   @if (status(r, c) !== 'none') {
                     <app-status-badge [status]="status(r, c)" [iconOnly]="true" />
                   }
@@ -114,7 +114,7 @@ export function sortRows(rows: readonly KpiRowWithTargets[], sort: SortState | n
             <tr class="foot">
               <th scope="row">{{ footerLabel() }}</th>
               @for (c of columns(); track c) {
-                <td class="num">{{ value(f, c) }}</td>
+                <td class="num"><span class="v" [class.fw-muted]="absent(f, c)">{{ value(f, c) }}</span></td>
               }
               @if (sparklines()) { <td></td> }
             </tr>
@@ -186,9 +186,15 @@ export class DataTable {
   protected label(c: string): string {
     return kpiLabel(c);
   }
+  /** A cell with no figure says so in words ("No data", muted), never a bare "—". */
   protected value(r: KpiRowWithTargets, c: string): string {
     if (this.naColumns().includes(c)) return 'n/a';
-    return formatKpi(c, (r.kpis as Record<string, number | null>)[c]);
+    return this.absent(r, c) ? 'No data' : formatKpi(c, (r.kpis as Record<string, number | null>)[c]);
+  }
+  protected absent(r: KpiRowWithTargets, c: string): boolean {
+    if (this.naColumns().includes(c)) return false;
+    const v = (r.kpis as Record<string, number | null | undefined>)[c];
+    return v === null || v === undefined || !Number.isFinite(v);
   }
   protected status(r: KpiRowWithTargets, c: string) {
     if (this.naColumns().includes(c)) return 'none';

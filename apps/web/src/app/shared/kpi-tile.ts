@@ -27,7 +27,9 @@ export interface TileTarget extends TargetCell {
         <span class="note fw-xs fw-muted">{{ note() }}</span>
       }
       <span class="foot">
-        <app-status-badge [status]="target()?.status ?? 'none'" [text]="badgeText()" />
+        @if (hasTarget() || badgeText()) {
+          <app-status-badge [status]="target()?.status ?? 'none'" [text]="badgeText()" />
+        }
         <span class="target fw-num">{{ targetText() }}</span>
       </span>
     </button>
@@ -52,7 +54,15 @@ export class KpiTile {
   protected readonly name = computed(() => kpiLabel(this.kpi()));
   protected readonly shown = computed(() => this.text() ?? (this.value() == null ? (this.loading() ? '…' : 'No data') : formatKpi(this.kpi(), this.value())));
   /** A target with no value to judge is "No data", not "No target". */
-  protected readonly badgeText = computed(() => (this.value() == null && !this.loading() && this.target()?.value != null ? 'No data' : null));
+  /** A set target with a value the API left unjudged (a survey below its minimum sample) is "Not judged", not "No target" beside "Target ≥ 80 %". */
+  protected readonly badgeText = computed(() => {
+    const t = this.target();
+    if (t?.value == null || this.loading()) return null;
+    if (this.value() == null) return 'No data';
+    return statusInfo(t.status).status === 'none' ? 'Not judged' : null;
+  });
+  /** Without a target the badge would only repeat the line beside it ("No target" · "No target set"): one line says it. */
+  protected readonly hasTarget = computed(() => this.target()?.value != null);
   protected readonly statusClass = computed(() => statusInfo(this.target()?.status).cssClass);
   protected readonly targetText = computed(() => {
     const t = this.target();

@@ -20,7 +20,7 @@ import { SurveyTile } from './survey-tile';
       <ul class="fw-small" style="list-style: none; padding: 0; margin: 0">
         @for (f of comments(); track $index) {
           <li style="padding: 6px 0; border-top: 1px solid var(--fw-border, #ddd)">
-            <span class="fw-muted">{{ f.respondedAt.slice(0, 16).replace('T', ' ') }} · {{ f.channel ?? '—' }} · csat {{ f.csat ?? '—' }}/{{ f.scale.max }}@if (f.caseState) { · case {{ f.caseState }} }</span><br />“{{ f.comment }}”
+            <span class="fw-muted">{{ f.respondedAt.slice(0, 16).replace('T', ' ') }} · {{ f.channel ?? 'channel unknown' }} · @if (f.csat === null || f.csat === undefined) { no CSAT answer } @else { csat {{ f.csat }}/{{ f.scale.max }} }@if (f.caseState) { · case {{ f.caseState }} }</span><br />“{{ f.comment }}”
           </li>
         } @empty { <li class="fw-muted">No comments from your customers in this period.</li> }
       </ul>

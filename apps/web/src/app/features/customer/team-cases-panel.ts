@@ -36,7 +36,7 @@ const CAUSES = ['agent', 'process', 'product', 'policy', 'system', 'expectation'
         @if (message()) { <p class="fw-error-text">{{ message() }}</p> }
         @for (c of open(); track c.id) {
           <div class="case">
-            <div class="fw-small"><strong>{{ c.state }}</strong> · {{ name()(c.attribution?.agentId ?? '') || 'unattributed' }} · csat {{ c.csat ?? '—' }}, nps {{ c.nps ?? '—' }}
+            <div class="fw-small"><strong>{{ c.state }}</strong> · {{ name()(c.attribution?.agentId ?? '') || 'unattributed' }} · csat {{ c.csat ?? 'no answer' }}, nps {{ c.nps ?? 'no answer' }}
               @if (overdue(c)) { · <span class="overdue">overdue (48 h)</span> }</div>
             <div class="fw-small">“{{ c.comment ?? c.rules.join(', ') }}”</div>
             <div>
@@ -80,8 +80,9 @@ export class TeamCasesPanel {
   protected overdue(c: HotlineCase): boolean {
     return Date.parse(c.raisedAt) + 172_800_000 <= Date.now();
   }
+  /** An agent with CSAT answers but no NPS answer (the surveys ask them apart) has "No data" there, not "—". */
   protected fmt(v: number | null | undefined): string {
-    return v === null || v === undefined ? '—' : v.toFixed(0);
+    return v === null || v === undefined ? 'No data' : v.toFixed(0);
   }
   protected step(c: HotlineCase, body: { to: string; action?: string; causeCode?: string; resolution?: string }): void {
     this.api.transition(c.id, body).subscribe({

@@ -8,7 +8,13 @@ import type { FeedFile } from './write-feeds';
 
 /** selfservice-ndjson line (selfservice.md §2): ISO times with offset, raw customer, entry point by alias. */
 export function sessionLine(s: DemoSession): string {
-  return JSON.stringify({
+  return JSON.stringify(sessionObject(s));
+}
+
+/** The selfservice-ndjson object of a session: closed, or as the IVR reports it while the caller is in it (no end, no outcome yet). */
+export function sessionObject(s: DemoSession, open = false): Record<string, unknown> {
+  if (open) return { ...sessionObject(s), endedAt: null, outcome: null, transferredContactId: null, idAttempted: null, idPassed: null };
+  return {
     sessionId: s.sessionId,
     customerKey: s.customerKey,
     channel: s.channel,
@@ -22,7 +28,7 @@ export function sessionLine(s: DemoSession): string {
     idPassed: s.idPassed,
     // queue_log numbers segments 1, 2…: the call id (contactId) is what the IVR knows of the call.
     transferredContactId: s.contact ? s.contact.contactId : null,
-  });
+  };
 }
 
 /** Manila's IVR per contact: the session that handed over to it, by segment (= Connect ContactId). */

@@ -1,49 +1,83 @@
 import type { AgentStateEvent, Contact } from '@floorwatch/contracts';
 import { contactObject, stateObject } from '../feeds/ndjson';
+import { ivrOnlyCtr, sessionObject } from '../feeds/selfservice';
 import type { World } from './world';
 
 export type LiveEvent =
   | { at: number; format: 'agent-states-ndjson'; record: { agentId: string; at: string; state: string } }
-  | { at: number; format: 'contacts-ndjson'; record: Record<string, unknown> };
+  | { at: number; format: 'contacts-ndjson'; record: Record<string, unknown> }
+  /** A self-service session: `sessionEndedAt` says whether the backfill has it already. */
+  | { at: number; format: 'selfservice-ndjson' | 'connect-ctr'; record: Record<string, unknown>; sessionEndedAt: number };
+
+type SessionEvent = Extract<LiveEvent, { sessionEndedAt: number }>;
 
 /** A contact record is final once its after-contact work is done: that is when it is sent. */
 export function contactEmitAt(c: Contact): number {
   return c.endedAt + c.acwSeconds * 1000;
 }
 
-const cache = new WeakMap<World, { states: AgentStateEvent[]; contacts: Contact[] }>();
+interface Timeline {
+  states: AgentStateEvent[];
+  contacts: Contact[];
+  sessions: SessionEvent[];
+}
+const cache = new WeakMap<World, Timeline>();
 
-function timeline(world: World): { states: AgentStateEvent[]; contacts: Contact[] } {
+function timeline(world: World): Timeline {
   let t = cache.get(world);
   if (!t) {
     const states = world.stateEvents.concat(world.future.stateEvents);
     const contacts = world.contacts.concat(world.future.contacts).sort((a, b) => contactEmitAt(a) - contactEmitAt(b) || (a.contactId < b.contactId ? -1 : 1));
-    t = { states, contacts };
+    t = { states, contacts, sessions: sessionEvents(world) };
     cache.set(world, t);
   }
   return t;
 }
 
 /**
+ * selfservice.md §5 live: a site with a real-time IVR feed (selfservice-ndjson) reports a session
+ * open when the caller enters and closed when they leave, so "in IVR now" moves; Connect sends
+ * a CTR after the call, and only sessions that reached no queue have one of their own (queued
+ * ones ride on the contact's CTR, which the live stream sends as a generic contact).
+ */
+function sessionEvents(world: World): SessionEvent[] {
+  const connect = new Set(world.sim.sites.filter((s) => s.acd === 'connect').map((s) => s.id));
+  const out: SessionEvent[] = [];
+  for (const s of world.selfService?.sessions ?? []) {
+    if (!connect.has(s.siteId)) {
+      out.push({ at: s.startedAt, format: 'selfservice-ndjson', record: sessionObject(s, true), sessionEndedAt: s.endedAt });
+      out.push({ at: s.endedAt, format: 'selfservice-ndjson', record: sessionObject(s), sessionEndedAt: s.endedAt });
+    } else if (!s.contact) out.push({ at: s.endedAt, format: 'connect-ctr', record: ivrOnlyCtr(s), sessionEndedAt: s.endedAt });
+  }
+  // Stable sort: a session opened and closed in the same millisecond stays open-then-closed.
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
  * The world's events in [fromMs, toMs), in time order, as the generic feeds' objects: what
- * live mode pushes to the running API. Beyond `world.horizon` there is nothing; generate a
- * world with more `liveDays` for longer runs. At equal times state changes come first.
+ * live mode pushes to the running API (agent states, contacts, self-service sessions). Beyond `world.horizon` there is nothing; generate a
+ * world with more `liveDays` for longer runs. At equal times state changes come first, then contacts.
  */
 export function* liveEvents(world: World, fromMs: number, toMs: number): Generator<LiveEvent> {
   if (toMs > world.horizon) throw new Error(`liveEvents: toMs ${new Date(toMs).toISOString()} is past the simulated horizon ${new Date(world.horizon).toISOString()}; raise liveDays`);
-  const { states, contacts } = timeline(world);
+  const { states, contacts, sessions } = timeline(world);
   let i = lowerBound(states.length, (k) => states[k].at < fromMs);
   let j = lowerBound(contacts.length, (k) => contactEmitAt(contacts[k]) < fromMs);
+  let m = lowerBound(sessions.length, (k) => sessions[k].at < fromMs);
   for (;;) {
     const s = i < states.length && states[i].at < toMs ? states[i] : null;
     const c = j < contacts.length && contactEmitAt(contacts[j]) < toMs ? contacts[j] : null;
-    if (!s && !c) return;
-    if (s && (!c || s.at <= contactEmitAt(c))) {
+    const ss = m < sessions.length && sessions[m].at < toMs ? sessions[m] : null;
+    if (!s && !c && !ss) return;
+    if (s && (!c || s.at <= contactEmitAt(c)) && (!ss || s.at <= ss.at)) {
       i++;
       yield { at: s.at, format: 'agent-states-ndjson', record: stateObject(s) };
-    } else if (c) {
+    } else if (c && (!ss || contactEmitAt(c) <= ss.at)) {
       j++;
       yield { at: contactEmitAt(c), format: 'contacts-ndjson', record: contactObject(c) };
+    } else if (ss) {
+      m++;
+      yield ss;
     }
   }
 }

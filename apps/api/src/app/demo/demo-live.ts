@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { liveEvents, type World } from '@floorwatch/simulator';
+import { liveEvents, type LiveEvent, type World } from '@floorwatch/simulator';
 import type { IngestService } from '../ingest/ingest.service';
 
 export interface LiveSimulatorOptions {
@@ -74,21 +74,27 @@ export class LiveSimulator {
     await this.running.catch(() => undefined);
   }
 
-  /** Events in [from, to): one agent-states-ndjson and one contacts-ndjson ingest. */
+  /** Events in [from, to): one ingest per feed format (agent states, contacts, self-service sessions, Connect IVR-only CTRs). */
   private async push(from: number, to: number): Promise<number> {
     if (to <= from) return 0;
     const world = await this.options.world(to);
-    const states: string[] = [];
-    const contacts: string[] = [];
+    const batches: Record<LiveEvent['format'], string[]> = { 'agent-states-ndjson': [], 'contacts-ndjson': [], 'selfservice-ndjson': [], 'connect-ctr': [] };
+    const before = this.options.backfilledBefore;
     for (const e of liveEvents(world, from, to)) {
-      if (e.format === 'agent-states-ndjson') states.push(JSON.stringify(e.record));
-      else if (Date.parse(String(e.record['endedAt'])) >= this.options.backfilledBefore) contacts.push(JSON.stringify(e.record));
+      // Records that ended before the backfill's end are in it already (maybe from another feed format).
+      if (e.format === 'contacts-ndjson' && Date.parse(String(e.record['endedAt'])) < before) continue;
+      if ((e.format === 'selfservice-ndjson' || e.format === 'connect-ctr') && e.sessionEndedAt < before) continue;
+      batches[e.format].push(JSON.stringify(e.record));
     }
-    if (states.length) await this.ingest.ingest('agent-states-ndjson', lines(states), { source: LIVE_SOURCE });
-    if (contacts.length) await this.ingest.ingest('contacts-ndjson', lines(contacts), { source: LIVE_SOURCE });
+    let pushed = 0;
+    for (const [format, items] of Object.entries(batches) as [LiveEvent['format'], string[]][]) {
+      if (items.length === 0) continue;
+      await this.ingest.ingest(format, lines(items), { source: LIVE_SOURCE });
+      pushed += items.length;
+    }
     this.cursor = to;
-    await this.options.onAdvance(to, states.length + contacts.length);
-    return states.length + contacts.length;
+    await this.options.onAdvance(to, pushed);
+    return pushed;
   }
 }
 

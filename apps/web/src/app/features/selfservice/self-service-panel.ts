@@ -6,6 +6,7 @@ import { groupedBarOption, statusBarOption } from '../../shared/chart-options';
 import { KpiTile } from '../../shared/kpi-tile';
 import { kpiTarget, kpiValue, safe, summaryRow } from '../../shared/kpi-helpers';
 import { LoadState } from '../../shared/load-state';
+import { chainEffortRows } from './chain-effort-rows';
 import { optOutHotSpots, SELF_SERVICE_LABELS, selfServiceRows } from './self-service-rows';
 
 const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'ivrErrorPct'] as const;
@@ -42,7 +43,17 @@ const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'iv
           }
           @else if (byChain.error()) { <app-load-state kind="error" [message]="err(byChain.error())" (retry)="byChain.reload()" /> }
           @else if (!chainRows().length) { <app-load-state [kind]="byChain.isLoading() ? 'loading' : 'empty'" message="No completed journeys in this period." /> }
-          @else { <app-chart [options]="chainOption()" summary="Contacts per journey by derived channel path" /> }
+          @else {
+            <app-chart [options]="chainOption()" summary="Contacts per journey by derived channel path" />
+            <div class="fw-scroll-x"><table class="fw-table fw-small" aria-label="Effort by channel path beside survey consistency">
+              <thead><tr><th scope="col">Channel path</th><th scope="col">Journeys</th><th scope="col">Contacts per journey</th><th scope="col">Consistency (surveys, same path)</th></tr></thead>
+              <tbody>
+                @for (r of chainTable(); track r.chain) {
+                  <tr><td>{{ chainLabel(r.chain) }}</td><td>{{ r.journeys }}</td><td>{{ r.effort === null ? '—' : r.effort.toFixed(2) }}</td><td>{{ r.consistency === null ? '—' : r.consistency.toFixed(1) }}</td></tr>
+                }
+              </tbody>
+            </table></div>
+          }
         </div>
         <div>
           <h3 class="fw-small">Transfers and agent hang-ups by channel</h3>
@@ -82,6 +93,8 @@ export class SelfServicePanel {
   /** Journeys are read from raw contacts (window ± a week): only once the manager asks for them, not on every page open. */
   protected readonly journeysOpen = signal(false);
   protected readonly byChain = this.kpi.resource(() => (this.scope() === 'enterprise' && this.journeysOpen() ? { ...this.q(), scope: 'enterprise', by: 'derivedChain' as const } : undefined));
+  /** Survey-declared chains (kpis.md channelChain): their consistency sits beside the derived chain of the same label. */
+  protected readonly bySurveyChain = this.kpi.resource(() => (this.scope() === 'enterprise' && this.journeysOpen() ? { ...this.q(), scope: 'enterprise', by: 'channelChain' as const } : undefined));
   protected readonly byChannel = this.kpi.resource(() => ({ ...this.q(), scope: this.scope(), by: 'channel' as const }));
   protected readonly byDay = this.kpi.resource(() => (this.scope() === 'enterprise' || this.scope().startsWith('site:') ? { ...this.q(), scope: this.scope(), by: 'day' as const } : undefined));
   protected readonly byNode = this.kpi.resource(() => (this.scope() === 'enterprise' || this.scope().startsWith('site:') ? { ...this.q(), scope: this.scope(), by: 'lastNode' as const } : undefined));
@@ -92,6 +105,8 @@ export class SelfServicePanel {
 
   protected readonly intentRows = computed(() => selfServiceRows(safe(this.byIntent)?.rows, 'ivrOffered'));
   protected readonly chainRows = computed(() => selfServiceRows(safe(this.byChain)?.rows, 'journeys'));
+  protected readonly chainTable = computed(() => chainEffortRows(safe(this.byChain)?.rows, safe(this.bySurveyChain)?.rows));
+  protected readonly chainLabel = (k: string): string => k.replace(/>/g, ' › ');
   protected readonly channelRows = computed(() => selfServiceRows(safe(this.byChannel)?.rows, 'handled'));
 
   protected readonly intentOption = computed(() => groupedBarOption(this.intentRows(), OUTCOME_RATES, (k) => k));

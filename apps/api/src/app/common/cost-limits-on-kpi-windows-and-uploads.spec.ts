@@ -41,6 +41,14 @@ describe('cost limits on KPI windows and uploads', () => {
     expect((await kpis('day', 120)).status).toBe(200);
   });
 
+  it('by=direction and by=coverage (read from raw contacts only) are capped at 92 days', async () => {
+    for (const by of ['direction', 'coverage']) {
+      expect((await kpis(by, 92)).status).toBe(200);
+      const long = await kpis(by, 400);
+      expect([long.status, long.body.field, long.body.message]).toEqual([400, 'to', `to: range is longer than 92 days for by=${by}`]);
+    }
+  });
+
   it('an upload over INGEST_MAX_BYTES is 413 naming the limit', async () => {
     process.env['INGEST_MAX_BYTES'] = '1000';
     const line = '1772445600|CLI|lon-voice|Agent/1|ADDMEMBER|\n';

@@ -4,8 +4,13 @@ import { isoInstant, scopeText, timeZone } from '../common/validation';
 
 /** Longest window one request may ask for; longer ranges belong to a report job, not a page. */
 export const MAX_RANGE_DAYS = 400;
-/** Per-group caps: 15-minute rows past a month, or hour-of-day groups past a quarter, cost more than a page may. */
-export const MAX_DAYS_BY: Partial<Record<GroupBy, number>> = { interval: 31, hour: 92 };
+/**
+ * Per-group caps: 15-minute rows past a month, or hour-of-day groups past a quarter, cost more than a
+ * page may. Direction and coverage are answered from raw contacts only (the rollups keep no
+ * direction key, and coverage keys reason × channel before the cross-site reason is applied), so a
+ * quarter is the most they may load whole.
+ */
+export const MAX_DAYS_BY: Partial<Record<GroupBy, number>> = { interval: 31, hour: 92, direction: 92, coverage: 92 };
 const DAY_MS = 86_400_000;
 
 export interface KpiQueryParams {

@@ -40,13 +40,21 @@ const swcOptions = {
   sourceMaps: 'inline',
 };
 
-/** SWC for every workspace .ts file; node_modules are never bundled. */
+/**
+ * Packages bundled (tree-shaken from their ES modules) rather than required: date-fns's CommonJS
+ * index requires its ~300 files, which cost `fw kpi` a few hundred ms of module loading (issue 21)
+ * for the dozen functions libs/kpi uses. Pure JavaScript, no files read through __dirname.
+ */
+const BUNDLED = /^(date-fns|@date-fns\/tz)(\/|$)/;
+
+/** SWC for every workspace .ts file; node_modules are never bundled, except BUNDLED. */
 function swcPlugin(entry) {
   return {
     name: 'swc-decorator-metadata',
     setup(b) {
-      // Bare specifiers that are not workspace aliases are packages: left to require() at run time.
-      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@floorwatch/') ? undefined : { path: args.path, external: true }));
+      // Bare specifiers that are not workspace aliases are packages: left to require() at run time,
+      // except the few BUNDLED ones.
+      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@floorwatch/') || BUNDLED.test(args.path) ? undefined : { path: args.path, external: true }));
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
         let code = readFileSync(args.path, 'utf8');
         // In one bundle every file shares the bundle's `module`, so a non-entry file's

@@ -55,6 +55,28 @@ describe('the compiled API and CLI (npm run build)', () => {
     expect(JSON.parse(r.out)).toEqual([]);
   }, 180_000);
 
+  it('fw kpi loads no HTTP stack (issue 21): none of swagger, socket.io, websockets, JWT, redis, the AWS SDK, nor Nest core, which fw quarantine does load', () => {
+    /** The packages a run of the compiled CLI required, as printed by the preloaded hook. */
+    const packagesOf = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', join(ROOT, 'tools', 'cli', 'src', 'loaded-packages-hook.cjs'), join(out, 'dist', 'tools', 'cli', 'main.js'), ...args], {
+        cwd: out,
+        env: env({ FLOORWATCH_DATA_DIR: 'memory://' }),
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
+      expect(r.status).toBe(0);
+      const line = r.stderr.split('\n').find((l) => l.startsWith('loaded packages: '));
+      return JSON.parse(line?.slice('loaded packages: '.length) ?? 'null') as string[];
+    };
+    const heavy = (packages: string[]) => packages.filter((p) => /^(@nestjs\/(core|swagger|websockets|platform-|serve-static|terminus|jwt)|socket\.io|redis|@redis\/|ioredis|@aws-sdk\/|@smithy\/)/.test(p));
+    const kpi = packagesOf(['kpi', '--from', '2024-06-10', '--to', '2024-06-11', '--by', 'site']);
+    // It did run the query: the database client and TypeORM were loaded.
+    expect(kpi).toEqual(expect.arrayContaining(['pg', 'typeorm']));
+    expect(heavy(kpi)).toEqual([]);
+    // The hook sees NestJS's ES modules too: a command still on the Nest context shows them.
+    expect(heavy(packagesOf(['quarantine']))).toEqual(expect.arrayContaining(['@nestjs/core', '@nestjs/swagger', '@nestjs/websockets', 'redis']));
+  }, 360_000);
+
   it('the API bundle loads every module: a bad PORT is refused with one line', () => {
     const r = node('apps/api/main.js', [], { PORT: 'abc' });
     expect(r.code).toBe(1);

@@ -1,6 +1,11 @@
+import nodeModule from 'node:module';
 import 'reflect-metadata';
 import { CommanderError } from 'commander';
 import { buildProgram } from './program';
+
+// Node >= 22.1 keeps the V8 code of loaded modules on disk, so the next start skips compiling them
+// (issue 21); undefined, and skipped, on Node 20.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 /** Runs `fw` with these arguments; resolves to the exit code (errors already written to stderr as one line). */
 export async function runCli(argv: string[]): Promise<number | 'serving'> {

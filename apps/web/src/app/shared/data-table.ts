@@ -188,7 +188,10 @@ export class DataTable {
   }
   protected value(r: KpiRowWithTargets, c: string): string {
     if (this.naColumns().includes(c)) return 'n/a';
-    return formatKpi(c, (r.kpis as Record<string, number | null>)[c]);
+    const v = (r.kpis as Record<string, number | null>)[c] ?? null;
+    // A noted column (FCR "judged to 27 Nov") was looked for in its fallback too: nothing is "No data".
+    if (v === null && this.columnNotes()[c]) return 'No data';
+    return formatKpi(c, v);
   }
   protected status(r: KpiRowWithTargets, c: string) {
     if (this.naColumns().includes(c)) return 'none';

@@ -21,7 +21,7 @@ import { groupKeyLabel } from '../../shared/time';
 import { CrossChannel } from './cross-channel';
 import { CustomerManagerPanel } from '../customer/customer-manager-panel';
 import { SelfServicePanel } from '../selfservice/self-service-panel';
-import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
+import { injectFcrFallback, injectFcrRowsFallback, mergeJudgedFcr } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
 import type { SubRow } from '../../shared/data-table';
 import { reasonLabel, reasonSiteRows } from './reason-sites';
@@ -139,7 +139,11 @@ export class ManagerPage {
   /** Enterprise by reason: a call type spans the sites, so each row opens onto its sites' figures. */
   private readonly breakdownSites = computed(() => (this.view.org()?.sites ?? []).filter((s) => s.id !== UNASSIGNED_SITE_ID));
   protected readonly reasonExpandable = computed(() => this.view.state().by === 'reason' && this.kind() === 'enterprise' && this.breakdownSites().length > 1);
-  private readonly breakdownFor = computed(() => `${this.base().from}|${this.base().to}|${this.columns().join(',')}`);
+  /** The sites' FCR comes from the same judged window as the rows' when the column falls back. */
+  private readonly breakdownFor = computed(() => {
+    const w = this.groupedFcr().window;
+    return `${this.base().from}|${this.base().to}|${this.columns().join(',')}|${w ? `${w.from}|${w.to}` : ''}`;
+  });
   private readonly siteBreakdown = signal<{ forKey: string; rows: Record<string, SubRow[]> } | null>(null);
   private breakdownLoading: string | null = null;
   protected readonly reasonSubRows = computed(() => {
@@ -154,9 +158,15 @@ export class ManagerPage {
     const { from, to } = this.base();
     const sites = this.breakdownSites();
     const columns = this.columns();
-    forkJoin(sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from, to, by: 'reason' }))).subscribe({
+    const judged = this.groupedFcr().window;
+    const asks = sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from, to, by: 'reason' }));
+    const judgedAsks = judged ? sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from: judged.from, to: judged.to, by: 'reason' })) : [];
+    forkJoin([...asks, ...judgedAsks]).subscribe({
       next: (results) => {
-        this.siteBreakdown.set({ forKey, rows: reasonSiteRows(results.map((r, i) => ({ siteId: sites[i].id, siteName: sites[i].name, rows: r.rows })), columns) });
+        const own = results.slice(0, sites.length);
+        const j = results.slice(sites.length);
+        const rowsOf = (i: number) => (judged ? mergeJudgedFcr(own[i].rows, j[i].rows) : own[i].rows);
+        this.siteBreakdown.set({ forKey, rows: reasonSiteRows(sites.map((s, i) => ({ siteId: s.id, siteName: s.name, rows: rowsOf(i) })), columns) });
         this.breakdownLoading = null;
       },
       error: () => {

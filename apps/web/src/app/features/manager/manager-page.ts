@@ -1,5 +1,5 @@
 import { ActionsTimeline } from '../../shared/actions/actions-timeline';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { forkJoin } from 'rxjs';
 import { Router } from '@angular/router';
 import { isScopeError, parseScope, UNASSIGNED_SITE_ID, type GroupBy } from '@floorwatch/contracts';
@@ -150,8 +150,20 @@ export class ManagerPage {
     const b = this.siteBreakdown();
     return b && b.forKey === this.breakdownFor() ? b.rows : null;
   });
+  private readonly expanded = signal(false);
+  /**
+   * Asked again when the period, columns or judged window change after an expand (the judged
+   * window arrives after the rows: an early expand would otherwise wait on "Loading sites…").
+   */
+  private readonly reloadOnKey = effect(() => {
+    if (this.expanded() && this.reasonExpandable()) {
+      this.breakdownFor();
+      untracked(() => this.loadReasonSites());
+    }
+  });
   /** One by-reason answer per site, asked for on the first expand of the period (not on every page open). */
   protected loadReasonSites(): void {
+    this.expanded.set(true);
     const forKey = this.breakdownFor();
     if (this.siteBreakdown()?.forKey === forKey || this.breakdownLoading === forKey) return;
     this.breakdownLoading = forKey;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { liveEvents, type World } from '@floorwatch/simulator';
+import type { FeedFormat, IngestSummary } from '@floorwatch/contracts';
 import type { IngestService } from '../ingest/ingest.service';
 
 export interface LiveSimulatorOptions {
@@ -13,6 +14,11 @@ export interface LiveSimulatorOptions {
   /** After each push: everything before `simulatedTo` is in the database. */
   onAdvance(simulatedTo: number, pushed: number): void | Promise<void>;
   onError(err: unknown): void;
+  /**
+   * Wraps each push's ingest so the simulator shows as a feed on the desk's feed strip and in
+   * Admin → Feeds (feed health), as a real follower would; without it the push is ingested as is.
+   */
+  recorded?(format: FeedFormat, run: () => Promise<IngestSummary>): Promise<IngestSummary>;
 }
 
 export const LIVE_SOURCE = 'demo/live';
@@ -84,8 +90,12 @@ export class LiveSimulator {
       if (e.format === 'agent-states-ndjson') states.push(JSON.stringify(e.record));
       else if (Date.parse(String(e.record['endedAt'])) >= this.options.backfilledBefore) contacts.push(JSON.stringify(e.record));
     }
-    if (states.length) await this.ingest.ingest('agent-states-ndjson', lines(states), { source: LIVE_SOURCE });
-    if (contacts.length) await this.ingest.ingest('contacts-ndjson', lines(contacts), { source: LIVE_SOURCE });
+    const send = (format: FeedFormat, body: string[]): Promise<IngestSummary> => {
+      const run = () => this.ingest.ingest(format, lines(body), { source: LIVE_SOURCE });
+      return this.options.recorded ? this.options.recorded(format, run) : run();
+    };
+    if (states.length) await send('agent-states-ndjson', states);
+    if (contacts.length) await send('contacts-ndjson', contacts);
     this.cursor = to;
     await this.options.onAdvance(to, states.length + contacts.length);
     return states.length + contacts.length;

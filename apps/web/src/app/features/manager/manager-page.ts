@@ -2,7 +2,7 @@ import { ActionsTimeline } from '../../shared/actions/actions-timeline';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { forkJoin } from 'rxjs';
 import { Router } from '@angular/router';
-import { isScopeError, parseScope, UNASSIGNED_SITE_ID, type GroupBy } from '@floorwatch/contracts';
+import { isScopeError, parseScope, UNASSIGNED_SITE_ID, type GroupBy, type KpiRowWithTargets } from '@floorwatch/contracts';
 import { KpiApi } from '../../core/api/kpi-api';
 import { errorText } from '../../core/api/org-api';
 import { AuthService } from '../../core/auth.service';
@@ -23,7 +23,6 @@ import { CustomerManagerPanel } from '../customer/customer-manager-panel';
 import { SelfServicePanel } from '../selfservice/self-service-panel';
 import { injectFcrFallback, injectFcrRowsFallback, mergeJudgedFcr } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
-import type { SubRow } from '../../shared/data-table';
 import { reasonLabel, reasonSiteRows } from './reason-sites';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
@@ -139,53 +138,53 @@ export class ManagerPage {
   /** Enterprise by reason: a call type spans the sites, so each row opens onto its sites' figures. */
   private readonly breakdownSites = computed(() => (this.view.org()?.sites ?? []).filter((s) => s.id !== UNASSIGNED_SITE_ID));
   protected readonly reasonExpandable = computed(() => this.view.state().by === 'reason' && this.kind() === 'enterprise' && this.breakdownSites().length > 1);
-  /** The sites' FCR comes from the same judged window as the rows' when the column falls back. */
-  private readonly breakdownFor = computed(() => {
-    const w = this.groupedFcr().window;
-    return `${this.base().from}|${this.base().to}|${this.columns().join(',')}|${w ? `${w.from}|${w.to}` : ''}`;
-  });
-  private readonly siteBreakdown = signal<{ forKey: string; rows: Record<string, SubRow[]> } | null>(null);
-  private breakdownLoading: string | null = null;
-  protected readonly reasonSubRows = computed(() => {
-    const b = this.siteBreakdown();
-    return b && b.forKey === this.breakdownFor() ? b.rows : null;
-  });
-  private readonly expanded = signal(false);
   /**
-   * Asked again when the period, columns or judged window change after an expand (the judged
-   * window arrives after the rows: an early expand would otherwise wait on "Loading sites…").
+   * Each site's by-reason answer for the period, and (when the FCR column falls back) for the
+   * judged window, asked for separately and merged here: the judged window arrives after the rows,
+   * and neither answer waits on the other.
    */
-  private readonly reloadOnKey = effect(() => {
-    if (this.expanded() && this.reasonExpandable()) {
-      this.breakdownFor();
-      untracked(() => this.loadReasonSites());
-    }
+  private readonly periodKey = computed(() => `${this.base().from}|${this.base().to}`);
+  private readonly judgedKey = computed(() => {
+    const w = this.groupedFcr().window;
+    return w ? `${w.from}|${w.to}` : null;
   });
+  private readonly siteAnswers = signal<{ forKey: string; rows: Record<string, readonly KpiRowWithTargets[]> } | null>(null);
+  private readonly siteJudged = signal<{ forKey: string; rows: Record<string, readonly KpiRowWithTargets[]> } | null>(null);
+  private readonly expanded = signal(false);
+  protected readonly reasonSubRows = computed(() => {
+    const own = this.siteAnswers();
+    if (!own || own.forKey !== this.periodKey()) return null;
+    const jk = this.judgedKey();
+    const judged = this.siteJudged();
+    const j = jk && judged?.forKey === jk ? judged.rows : null;
+    const sites = this.breakdownSites().map((s) => ({ siteId: s.id, siteName: s.name, rows: j ? mergeJudgedFcr(own.rows[s.id] ?? [], j[s.id] ?? []) : (own.rows[s.id] ?? []) }));
+    return reasonSiteRows(sites, this.columns());
+  });
+  /** After the first expand, the period's and the judged window's site answers follow their keys. */
+  private readonly askSites = effect(() => {
+    if (!this.expanded() || !this.reasonExpandable()) return;
+    const pk = this.periodKey();
+    const jk = this.judgedKey();
+    untracked(() => {
+      if (this.siteAnswers()?.forKey !== pk) this.askEachSite(pk, this.base(), this.siteAnswers);
+      const w = this.groupedFcr().window;
+      if (jk && w && this.siteJudged()?.forKey !== jk) this.askEachSite(jk, w, this.siteJudged);
+    });
+  });
+  private readonly asked = new Set<string>();
+  private askEachSite(forKey: string, win: { from: string; to: string }, into: typeof this.siteAnswers): void {
+    const tag = `${into === this.siteAnswers ? 'p' : 'j'}|${forKey}`;
+    if (this.asked.has(tag)) return;
+    this.asked.add(tag);
+    const sites = this.breakdownSites();
+    forkJoin(sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from: win.from, to: win.to, by: 'reason' }))).subscribe({
+      next: (results) => into.set({ forKey, rows: Object.fromEntries(sites.map((s, i) => [s.id, results[i].rows])) }),
+      error: () => into.set({ forKey, rows: {} }),
+    });
+  }
   /** One by-reason answer per site, asked for on the first expand of the period (not on every page open). */
   protected loadReasonSites(): void {
     this.expanded.set(true);
-    const forKey = this.breakdownFor();
-    if (this.siteBreakdown()?.forKey === forKey || this.breakdownLoading === forKey) return;
-    this.breakdownLoading = forKey;
-    const { from, to } = this.base();
-    const sites = this.breakdownSites();
-    const columns = this.columns();
-    const judged = this.groupedFcr().window;
-    const asks = sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from, to, by: 'reason' }));
-    const judgedAsks = judged ? sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from: judged.from, to: judged.to, by: 'reason' })) : [];
-    forkJoin([...asks, ...judgedAsks]).subscribe({
-      next: (results) => {
-        const own = results.slice(0, sites.length);
-        const j = results.slice(sites.length);
-        const rowsOf = (i: number) => (judged ? mergeJudgedFcr(own[i].rows, j[i].rows) : own[i].rows);
-        this.siteBreakdown.set({ forKey, rows: reasonSiteRows(sites.map((s, i) => ({ siteId: s.id, siteName: s.name, rows: rowsOf(i) })), columns) });
-        this.breakdownLoading = null;
-      },
-      error: () => {
-        this.siteBreakdown.set({ forKey, rows: {} });
-        this.breakdownLoading = null;
-      },
-    });
   }
   protected readonly drillable = computed(() => {
     const by = this.view.state().by;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { liveEvents, type LiveEvent, type World } from '@floorwatch/simulator';
+import type { FeedFormat, IngestSummary } from '@floorwatch/contracts';
 import type { IngestService } from '../ingest/ingest.service';
 
 export interface LiveSimulatorOptions {
@@ -13,6 +14,11 @@ export interface LiveSimulatorOptions {
   /** After each push: everything before `simulatedTo` is in the database. */
   onAdvance(simulatedTo: number, pushed: number): void | Promise<void>;
   onError(err: unknown): void;
+  /**
+   * Wraps each push's ingest so the simulator shows as a feed on the desk's feed strip and in
+   * Admin → Feeds (feed health), as a real follower would; without it the push is ingested as is.
+   */
+  recorded?(format: FeedFormat, run: () => Promise<IngestSummary>): Promise<IngestSummary>;
 }
 
 export const LIVE_SOURCE = 'demo/live';
@@ -86,10 +92,15 @@ export class LiveSimulator {
       if ((e.format === 'selfservice-ndjson' || e.format === 'connect-ctr') && e.sessionEndedAt < before) continue;
       batches[e.format].push(JSON.stringify(e.record));
     }
+    // Through feed health when the demo records it (the simulator is a feed like any other).
+    const send = (format: FeedFormat, body: string[]): Promise<IngestSummary> => {
+      const run = () => this.ingest.ingest(format, lines(body), { source: LIVE_SOURCE });
+      return this.options.recorded ? this.options.recorded(format, run) : run();
+    };
     let pushed = 0;
     for (const [format, items] of Object.entries(batches) as [LiveEvent['format'], string[]][]) {
       if (items.length === 0) continue;
-      await this.ingest.ingest(format, lines(items), { source: LIVE_SOURCE });
+      await send(format, items);
       pushed += items.length;
     }
     this.cursor = to;

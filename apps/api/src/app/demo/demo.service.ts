@@ -17,6 +17,10 @@ import { demoBanner, plantScenarioSetup } from './demo-scenarios';
 import { WaitingSources } from '../queue-now/waiting-sources';
 import { waitingInWorld } from './demo-waiting';
 import { plantFollowUps } from './demo-follow-ups';
+import { IngestEvents } from '../ingest/ingest-events';
+import { FeedHealthStore } from '../feeds-health/feed-health.store';
+import { recordedIngest } from '../feeds-health/recorded-ingest';
+import type { FeedFormat, IngestSummary } from '@floorwatch/contracts';
 import { DEMO_SEED_SETTING, liveDaysFor, publishPlan, slimWorld, worldOf, type DemoSeed } from './demo-world';
 
 export const DEMO_CONFIG = Symbol('DEMO_CONFIG');
@@ -59,6 +63,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly orgs: OrgService,
     private readonly kpis: KpiQueryService,
     @Optional() waiting?: WaitingSources,
+    @Optional() private readonly events?: IngestEvents,
   ) {
     // Calls waiting on the wallboard: the simulated ACD's queues at the pushed instant.
     waiting?.register((asOf) => (this.world && this.seed ? waitingInWorld(this.world, Math.min(asOf, this.seed.simulatedTo)) : []));
@@ -196,6 +201,8 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       backfilledBefore: (this.seed as DemoSeed).endAt,
       onAdvance: (simulatedTo) => this.advance(simulatedTo),
       onError: (e) => this.log.error(`live simulator: ${e instanceof Error ? e.message : String(e)}`),
+      // The simulator is the demo's live feed: on the desk's strip as "Demo simulator · contacts".
+      ...(this.events ? { recorded: recordedFeed(new FeedHealthStore(this.store), this.events) } : {}),
     });
     return this.live;
   }
@@ -234,3 +241,9 @@ function hours(ms: number): string {
 }
 
 export { NO_PROGRESS };
+
+/** Feed health for the simulator's pushes, one feed per format, named for people (no path). */
+function recordedFeed(health: FeedHealthStore, events: IngestEvents) {
+  return (format: FeedFormat, run: () => Promise<IngestSummary>): Promise<IngestSummary> =>
+    recordedIngest(health, events, { format, source: `Demo simulator · ${format === 'contacts-ndjson' ? 'contacts' : 'agent states'}`, followerState: 'following' }, run);
+}

@@ -1,6 +1,6 @@
 import { computed, inject, type Signal } from '@angular/core';
 import type { HttpResourceRef } from '@angular/common/http';
-import type { KpiApiResult } from '@floorwatch/contracts';
+import type { KpiApiResult, KpiRowWithTargets } from '@floorwatch/contracts';
 import { KpiApi, type KpiQuery } from '../core/api/kpi-api';
 import { kpiTarget, kpiValue, safe, summaryRow } from './kpi-helpers';
 import type { TileOverride } from './summary-tiles';
@@ -77,13 +77,20 @@ export function injectFcrRowsFallback(grouped: HttpResourceRef<KpiApiResult | un
     const rows = safe(grouped)?.rows ?? [];
     const w = window();
     const j = safe(judged);
-    if (!w || !j) return { rows, note: null as string | null };
-    const byKey = new Map(j.rows.map((r) => [r.key, r]));
-    const merged = rows.map((r) => {
-      const from = byKey.get(r.key);
-      if (!from) return r;
-      return { ...r, kpis: { ...r.kpis, fcrPct: from.kpis.fcrPct }, targets: { ...r.targets, ...(from.targets.fcrPct ? { fcrPct: from.targets.fcrPct } : {}) } };
-    });
-    return { rows: merged, note: judgedNote(w.lastDay, null, timezone()) };
+    if (!w || !j) return { rows, note: null as string | null, window: null as { from: string; to: string } | null };
+    return { rows: mergeJudgedFcr(rows, j.rows), note: judgedNote(w.lastDay, null, timezone()), window: { from: w.from, to: w.to } };
+  });
+}
+
+/**
+ * Each row takes its FCR (and FCR target) from the judged window's row of the same key; a row the
+ * judged window lacks keeps its own (null) FCR, shown "No data" under the "judged to" column.
+ */
+export function mergeJudgedFcr<R extends KpiRowWithTargets>(rows: readonly R[], judgedRows: readonly KpiRowWithTargets[]): R[] {
+  const byKey = new Map(judgedRows.map((r) => [r.key, r]));
+  return rows.map((r) => {
+    const from = byKey.get(r.key);
+    if (!from) return r;
+    return { ...r, kpis: { ...r.kpis, fcrPct: from.kpis.fcrPct }, targets: { ...r.targets, ...(from.targets.fcrPct ? { fcrPct: from.targets.fcrPct } : {}) } };
   });
 }

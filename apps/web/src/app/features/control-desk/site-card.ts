@@ -14,6 +14,7 @@ import { formatTime } from '../../shared/time';
 import { LIVE_WAIT_CHANNELS, WAIT_LABELS, channelAsa, channelRow, isWaitChannel } from './channel-waits';
 import { agentCountText, gapStatus, mergeLive, rowAt } from './staffing-helpers';
 import { IvrNow } from '../selfservice/ivr-now';
+import { siteQuietText, waitText } from './site-quiet';
 
 /** One site on the control desk: today's staffing curve, service level, waiting, shrinkage. */
 @Component({
@@ -27,6 +28,9 @@ import { IvrNow } from '../selfservice/ivr-now';
         <button type="button" class="name" (click)="open.emit(siteId())">{{ name() }} <span aria-hidden="true">›</span></button>
         <span class="fw-xs fw-muted">{{ clock() }} {{ timezone() }}</span>
       </header>
+      @if (quiet(); as q) {
+        <p class="quiet fw-small fw-muted" role="status">{{ q }}</p>
+      }
       <div class="stats">
         @for (k of stats; track k) {
           <div class="stat">
@@ -77,6 +81,12 @@ export class SiteCard {
   protected readonly now = computed(() => rowAt(this.rows(), this.currentInterval()));
   protected readonly gap = computed(() => gapStatus(this.now()));
   protected readonly option = computed(() => staffingOption(this.rows(), this.timezone(), this.currentInterval(), true));
+  /** "Closed · opens 08:00" (Manila at 00:21) rather than a card of dashes with no reason given. */
+  protected readonly quiet = computed(() => {
+    const live = this.liveKpis()?.['offered'];
+    const offered = live !== undefined && live !== null ? live : kpiValue(summaryRow(safe(this.summary)), 'offered');
+    return siteQuietText(offered, this.summary.isLoading() || this.staffing.isLoading(), this.rows(), this.clockMs(), this.timezone());
+  });
   protected readonly clock = computed(() => formatTime(new Date(this.clockMs()).toISOString(), this.timezone()));
 
   constructor() {
@@ -96,7 +106,10 @@ export class SiteCard {
     return ({ serviceLevelPct: 'Service level', abandonRatePct: 'Abandoned', shrinkagePct: 'Shrinkage' } as Record<string, string>)[k] ?? k;
   }
   protected fmt(k: string): string {
-    if (isWaitChannel(k)) return formatKpi('asaSeconds', channelAsa(safe(this.byChannel), k));
+    if (isWaitChannel(k)) {
+      const v = channelAsa(safe(this.byChannel), k);
+      return waitText(formatKpi('asaSeconds', v), v, this.byChannel.isLoading());
+    }
     const live = this.liveKpis()?.[k];
     return formatKpi(k, live !== undefined ? live : kpiValue(summaryRow(safe(this.summary)), k));
   }

@@ -1,8 +1,8 @@
 import { ActionsTimeline } from '../../shared/actions/actions-timeline';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { forkJoin } from 'rxjs';
 import { Router } from '@angular/router';
-import { isScopeError, parseScope, UNASSIGNED_SITE_ID, type GroupBy } from '@floorwatch/contracts';
+import { isScopeError, parseScope, UNASSIGNED_SITE_ID, type GroupBy, type KpiRowWithTargets } from '@floorwatch/contracts';
 import { KpiApi } from '../../core/api/kpi-api';
 import { errorText } from '../../core/api/org-api';
 import { AuthService } from '../../core/auth.service';
@@ -22,9 +22,8 @@ import { CrossChannel } from './cross-channel';
 import { CustomerManagerPanel } from '../customer/customer-manager-panel';
 import { SelfServicePanel } from '../selfservice/self-service-panel';
 import { CoverageHeatmap } from '../selfservice/coverage-heatmap';
-import { injectFcrFallback, injectFcrRowsFallback } from '../../shared/fcr-fallback';
+import { injectFcrFallback, injectFcrRowsFallback, mergeJudgedFcr } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
-import type { SubRow } from '../../shared/data-table';
 import { reasonLabel, reasonSiteRows } from './reason-sites';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
@@ -141,31 +140,53 @@ export class ManagerPage {
   /** Enterprise by reason: a call type spans the sites, so each row opens onto its sites' figures. */
   private readonly breakdownSites = computed(() => (this.view.org()?.sites ?? []).filter((s) => s.id !== UNASSIGNED_SITE_ID));
   protected readonly reasonExpandable = computed(() => this.view.state().by === 'reason' && this.kind() === 'enterprise' && this.breakdownSites().length > 1);
-  private readonly breakdownFor = computed(() => `${this.base().from}|${this.base().to}|${this.columns().join(',')}`);
-  private readonly siteBreakdown = signal<{ forKey: string; rows: Record<string, SubRow[]> } | null>(null);
-  private breakdownLoading: string | null = null;
-  protected readonly reasonSubRows = computed(() => {
-    const b = this.siteBreakdown();
-    return b && b.forKey === this.breakdownFor() ? b.rows : null;
+  /**
+   * Each site's by-reason answer for the period, and (when the FCR column falls back) for the
+   * judged window, asked for separately and merged here: the judged window arrives after the rows,
+   * and neither answer waits on the other.
+   */
+  private readonly periodKey = computed(() => `${this.base().from}|${this.base().to}`);
+  private readonly judgedKey = computed(() => {
+    const w = this.groupedFcr().window;
+    return w ? `${w.from}|${w.to}` : null;
   });
+  private readonly siteAnswers = signal<{ forKey: string; rows: Record<string, readonly KpiRowWithTargets[]> } | null>(null);
+  private readonly siteJudged = signal<{ forKey: string; rows: Record<string, readonly KpiRowWithTargets[]> } | null>(null);
+  private readonly expanded = signal(false);
+  protected readonly reasonSubRows = computed(() => {
+    const own = this.siteAnswers();
+    if (!own || own.forKey !== this.periodKey()) return null;
+    const jk = this.judgedKey();
+    const judged = this.siteJudged();
+    const j = jk && judged?.forKey === jk ? judged.rows : null;
+    const sites = this.breakdownSites().map((s) => ({ siteId: s.id, siteName: s.name, rows: j ? mergeJudgedFcr(own.rows[s.id] ?? [], j[s.id] ?? []) : (own.rows[s.id] ?? []) }));
+    return reasonSiteRows(sites, this.columns());
+  });
+  /** After the first expand, the period's and the judged window's site answers follow their keys. */
+  private readonly askSites = effect(() => {
+    if (!this.expanded() || !this.reasonExpandable()) return;
+    const pk = this.periodKey();
+    const jk = this.judgedKey();
+    untracked(() => {
+      if (this.siteAnswers()?.forKey !== pk) this.askEachSite(pk, this.base(), this.siteAnswers);
+      const w = this.groupedFcr().window;
+      if (jk && w && this.siteJudged()?.forKey !== jk) this.askEachSite(jk, w, this.siteJudged);
+    });
+  });
+  private readonly asked = new Set<string>();
+  private askEachSite(forKey: string, win: { from: string; to: string }, into: typeof this.siteAnswers): void {
+    const tag = `${into === this.siteAnswers ? 'p' : 'j'}|${forKey}`;
+    if (this.asked.has(tag)) return;
+    this.asked.add(tag);
+    const sites = this.breakdownSites();
+    forkJoin(sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from: win.from, to: win.to, by: 'reason' }))).subscribe({
+      next: (results) => into.set({ forKey, rows: Object.fromEntries(sites.map((s, i) => [s.id, results[i].rows])) }),
+      error: () => into.set({ forKey, rows: {} }),
+    });
+  }
   /** One by-reason answer per site, asked for on the first expand of the period (not on every page open). */
   protected loadReasonSites(): void {
-    const forKey = this.breakdownFor();
-    if (this.siteBreakdown()?.forKey === forKey || this.breakdownLoading === forKey) return;
-    this.breakdownLoading = forKey;
-    const { from, to } = this.base();
-    const sites = this.breakdownSites();
-    const columns = this.columns();
-    forkJoin(sites.map((s) => this.kpiApi.get({ scope: `site:${s.id}`, from, to, by: 'reason' }))).subscribe({
-      next: (results) => {
-        this.siteBreakdown.set({ forKey, rows: reasonSiteRows(results.map((r, i) => ({ siteId: sites[i].id, siteName: sites[i].name, rows: r.rows })), columns) });
-        this.breakdownLoading = null;
-      },
-      error: () => {
-        this.siteBreakdown.set({ forKey, rows: {} });
-        this.breakdownLoading = null;
-      },
-    });
+    this.expanded.set(true);
   }
   protected readonly drillable = computed(() => {
     const by = this.view.state().by;

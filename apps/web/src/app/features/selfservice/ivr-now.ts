@@ -5,7 +5,8 @@ import { formatKpi } from '../../shared/format';
 
 /**
  * Control desk: callers in the IVR now and the interval's transfers to agents, from the live `ivr`
- * event (selfservice.md §5). "—" for a site whose IVR reports only after each call (Connect CTRs).
+ * event (selfservice.md §5). "n/a" for a site whose IVR reports only after each call (Connect CTRs);
+ * "0 · no IVR sessions yet" before the first event (a quiet IVR, not a missing figure).
  */
 @Component({
   selector: 'app-ivr-now',
@@ -13,15 +14,20 @@ import { formatKpi } from '../../shared/format';
   template: `
     <div class="stat" aria-live="polite">
       <span class="lbl">In IVR now</span>
-      <span class="val fw-num">{{ now() }}<small> · {{ transfers() }} to agents · opt-out {{ optOut() }}</small></span>
+      @if (last(); as l) {
+        <span class="val fw-num">{{ now() }}<small> · {{ transfers() }} to agents@if (l.ivrOptOutPct !== null) { · opt-out {{ optOut() }}}</small></span>
+      } @else {
+        <span class="val fw-num">0<small> · no IVR sessions yet</small></span>
+      }
     </div>
   `,
   styles: [`.stat { display: flex; flex-direction: column; } .lbl { font-size: var(--fw-text-xs, 0.75rem); color: var(--fw-muted, #64748b); }`],
 })
 export class IvrNow {
   readonly siteId = input.required<string>();
-  private readonly last = signal<IvrEventPayload | null>(null);
-  protected readonly now = computed(() => (this.last()?.ivrNow ?? null) === null ? '—' : String(this.last()?.ivrNow));
+  protected readonly last = signal<IvrEventPayload | null>(null);
+  // A site whose IVR reports only after each call has no "now": it reads "n/a", not a dash.
+  protected readonly now = computed(() => (this.last()?.ivrNow ?? null) === null ? 'n/a' : String(this.last()?.ivrNow));
   protected readonly transfers = computed(() => this.last()?.transfers ?? 0);
   protected readonly optOut = computed(() => formatKpi('ivrOptOutPct', this.last()?.ivrOptOutPct ?? null));
 

@@ -2,6 +2,7 @@
  * Training and coaching effectiveness (action.md "Comparison"): pooled before/after per agent or
  * course, a control group, difference-in-differences, cost, daily benefit and payback.
  */
+import type { ActivityDid } from '@floorwatch/contracts';
 
 export const DEFAULT_HOURLY_COST = 31.25; // 60 000 a year / 1 920 h
 export const DEFAULT_MIN_CONTACTS = 30;
@@ -35,14 +36,8 @@ export function pooled(sides: readonly KpiSide[], scale = 1, minContacts = DEFAU
   return den > 0 ? (scale * num) / den : null;
 }
 
-export interface DidResult {
-  before: number | null;
-  after: number | null;
-  delta: number | null;
-  controlBefore: number | null;
-  controlAfter: number | null;
-  did: number | null;
-}
+/** One KPI's before/after against the control group: the shape GET /activity-effect serves. */
+export type DidResult = ActivityDid;
 
 /** did = (after − before) − (controlAfter − controlBefore); null when any side is null. */
 export function differenceInDifferences(

@@ -103,9 +103,9 @@ it('an unaligned from: figures by hand, equal to the raw answer, and only the 8-
   // a1 logged in 08:07–09:00 = 53 × 60 = 3 180 s
   expect(k.loggedInSeconds).toBe(3180);
   expect(rollup).toEqual(raw);
-  // Rollup path: the head 08:07–08:15 (Q and R), then the self-service effort rates' own read,
-  // which only windows ≤ 31 days make (window + a day: Q, R, S, U, V). Raw path: the window (Q..U).
-  expect(rollupLoads).toEqual([[FROM, HEAD_END, 2], [FROM, TO + 86_400_000, 5]]);
+  // Rollup path: only the head 08:07–08:15 (Q and R); the effort rates come from the rollups'
+  // own columns (migration 1795982000000), so no other contact is read. Raw path: the window (Q..U).
+  expect(rollupLoads).toEqual([[FROM, HEAD_END, 2]]);
   expect(rawLoads).toEqual([[FROM, TO, 4]]);
 });
 
@@ -118,7 +118,7 @@ it('a window of over a year with an unaligned from no longer loads it whole: the
   const from = Z('2023-03-01T00:07:00Z'); // 376 days before TO, 8 minutes before a boundary
   const { rollup, raw, rollupLoads } = await both(from);
   expect(rollupLoads).toEqual([[from, Z('2023-03-01T00:15:00Z'), 0]]);
-  // Over 31 days there is no effort-rate read: the only raw contact read is the empty head.
+  // The only raw contact read is the empty head.
   // Now P and Q are enqueued in the window too: offered P, Q, R, S, U = 5; handled 4 + P = 5;
   // handle 1 460 + (350 + 30) = 1 840 / 5 = 368 s
   expect([rollup[0].kpis.offered, rollup[0].kpis.handled, rollup[0].kpis.ahtSeconds]).toEqual([5, 5, 368]);

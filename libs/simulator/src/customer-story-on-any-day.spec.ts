@@ -57,14 +57,15 @@ describe.each(INSTANTS)('demo customer story at $name', ({ now }) => {
     expect(valueForMoney.beta).toBeLessThan(0.2);
   });
 
-  it('one channel chain is visibly worst: web>phone>store, ~35 points below the best chain, every other chain within 10', () => {
+  it('one channel chain is visibly worst: web>phone>store, over 30 points below the best chain and 15 beyond any other', () => {
     const d = computeDrivers({ responses: world.surveys, outcome: 'csat', by: 'channelChain' });
     const ranked = (d.groups ?? []).filter((g) => g.consistencyGapPts !== null).sort((a, b) => (b.consistencyGapPts as number) - (a.consistencyGapPts as number));
     // Measured: web>phone>store consistencyIndex ~39 on 47–51 responses vs the best (chat or email) ~74–75:
-    // gap 34.7–35.8; the next worst chain (web>email) 8.3–9.3.
+    // gap 34.7–35.8; the next worst chain 8.3–9.3 before the self-service and follow-up stories
+    // joined the world, ~16 after (the survey draws moved): still ≥ 15 points behind the worst.
     expect(ranked[0].key).toBe('web>phone>store');
     expect(ranked[0].consistencyGapPts).toBeGreaterThan(30);
-    expect(ranked[1].consistencyGapPts).toBeLessThan(10);
+    expect((ranked[0].consistencyGapPts as number) - (ranked[1].consistencyGapPts as number)).toBeGreaterThanOrEqual(15);
     expect(ranked[0].outcomeMean).toBeLessThan(55);
   });
 

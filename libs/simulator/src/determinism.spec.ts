@@ -28,10 +28,13 @@ describe('determinism', () => {
       'lon-queue_log',
       'lon-contacts.ndjson',
       'lon-agent-states.ndjson',
+      'lon-selfservice.ndjson',
       'mnl-connect-ctr.ndjson',
       'mnl-connect-agent-events.ndjson',
+      'mnl-connect-ctr-ivr-only.ndjson',
       'chi-contacts.ndjson',
       'chi-agent-states.ndjson',
+      'chi-selfservice.ndjson',
       'survey.csv',
     ]);
     expect(b).toEqual(a);

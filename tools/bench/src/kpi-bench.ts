@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import { UsersService } from '../../../apps/api/src/app/auth/users.service';
 import { HttpApiModule } from '../../../apps/api/src/app/common/http-api.module';
+import { TrainingModule } from '../../../apps/api/src/app/training/training.module';
 import { createTestApp, loginAs } from '../../../apps/api/src/app/common/testing/test-app';
 import { BulkWriter } from '../../../apps/api/src/app/database/bulk-writer';
 import type { DatabaseHandle } from '../../../apps/api/src/app/database/open-database';
@@ -32,7 +33,8 @@ export async function startApi(handle: DatabaseHandle, s: IngestedStore): Promis
     handle, dataSource: handle.dataSource, mode: handle.mode, store: s.store, writer: new BulkWriter(handle.dataSource, handle.mode),
     truncate: () => Promise.reject(new Error('not in a bench')), close: () => handle.close(),
   };
-  const app = await createTestApp(db, [HttpApiModule]);
+  // TrainingModule: the activity-effect line (action.md) is timed beside the KPI queries.
+  const app = await createTestApp(db, [HttpApiModule, TrainingModule]);
   await app.get(UsersService).createUser({ username: 'bench', password: 'floorwatch', roles: ['admin'], agentId: null, teamIds: [], siteIds: [] });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
@@ -91,11 +93,13 @@ export async function benchKpiHttp(api: HttpKpiBench, w: KpiBenchWorld, requests
   return out;
 }
 
+// kpis.md / selfservice.md §1: only queued inbound (and api) contacts are offered; answered = answeredAt set.
 const NAIVE_SQL = `SELECT site_id, to_char(enqueued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
     count(*) FILTER (WHERE outcome <> 'blocked')::int AS offered,
-    count(*) FILTER (WHERE outcome <> 'blocked' AND answered_at IS NOT NULL AND agent_id IS NOT NULL)::int AS answered,
-    count(*) FILTER (WHERE outcome = 'abandoned' AND NOT (answered_at IS NOT NULL AND agent_id IS NOT NULL))::int AS abandoned
-  FROM contacts WHERE enqueued_at >= $1 AND enqueued_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`;
+    count(*) FILTER (WHERE outcome <> 'blocked' AND answered_at IS NOT NULL)::int AS answered,
+    count(*) FILTER (WHERE outcome = 'abandoned' AND answered_at IS NULL)::int AS abandoned
+  FROM contacts WHERE enqueued_at >= $1 AND enqueued_at < $2 AND queued AND direction IN ('inbound', 'api')
+  GROUP BY 1, 2 ORDER BY 1, 2`;
 const ROLLUP_SQL = `SELECT site_id, to_char(interval_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
     sum(offered)::int AS offered, sum(answered)::int AS answered, sum(abandoned)::int AS abandoned
   FROM rollup_contacts_15m WHERE interval_start >= $1 AND interval_start < $2 GROUP BY 1, 2 ORDER BY 1, 2`;

@@ -45,7 +45,8 @@ export async function managerChecks(ctx: E2eContext): Promise<void> {
       const mark = s.calls.length;
       await s.page.getByRole('navigation', { name: 'Group by' }).getByRole('button', { name: 'reason', exact: true }).click();
       await s.page.waitForURL((u) => u.searchParams.get('by') === 'reason');
-      const res = await s.call('/api/v1/kpis', { scope: 'enterprise', by: 'reason' }, 60_000, mark);
+      // 150 s: on PGlite (one connection) the grouped answer queues behind the self-service panel's raw reads.
+      const res = await s.call('/api/v1/kpis', { scope: 'enterprise', by: 'reason' }, 150_000, mark);
       const rows = (res.body as KpiApiResult).rows;
       const tv = rows.filter((r) => r.key.endsWith('tv-campaign'));
       assert(tv.length > 0, 'no tv-campaign reason in the answer');

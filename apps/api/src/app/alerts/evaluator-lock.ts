@@ -1,11 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
+import { connectRedisOrNull, type RedisClient } from '../common/redis-connect';
 
-function connect(url: string) {
-  return createClient({ url, socket: { reconnectStrategy: (retries) => (retries > 3 ? false : 200) } });
-}
-type Redis = ReturnType<typeof connect>;
 
 /**
  * With REDIS_URL, one API process at a time runs the minute evaluator: it holds a Redis key
@@ -16,7 +12,7 @@ type Redis = ReturnType<typeof connect>;
 export class EvaluatorLock {
   private readonly log = new Logger('EvaluatorLock');
   private readonly id = randomUUID();
-  private redis: Promise<Redis | null> | null = null;
+  private redis: Promise<RedisClient | null> | null = null;
 
   constructor(
     private readonly url: string | undefined,
@@ -50,18 +46,10 @@ export class EvaluatorLock {
     await redis.quit().catch(() => undefined);
   }
 
-  private client(): Promise<Redis | null> {
+  private client(): Promise<RedisClient | null> {
     if (!this.url) return Promise.resolve(null);
     const url = this.url;
-    this.redis ??= (async () => {
-      const c = connect(url);
-      c.on('error', (e: Error) => this.log.warn(`redis: ${e.message}`));
-      await c.connect();
-      return c;
-    })().catch((e: unknown) => {
-      this.log.warn(`no evaluator lock (Redis unreachable): ${e instanceof Error ? e.message : String(e)}`);
-      return null;
-    });
+    this.redis ??= connectRedisOrNull(url, this.log, 'no evaluator lock (Redis unreachable)');
     return this.redis;
   }
 }

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { createClient } from 'redis';
+import { connectRedisOrNull, type RedisClient } from '../common/redis-connect';
 
 /**
  * Brute-force brake on login, counted twice: per normalised username (trimmed, lower-cased) from
@@ -26,10 +26,6 @@ interface Count {
   last: number;
 }
 
-function connect(url: string) {
-  return createClient({ url, socket: { reconnectStrategy: (retries) => (retries > 3 ? false : 200) } });
-}
-type Redis = ReturnType<typeof connect>;
 
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
@@ -39,7 +35,7 @@ export function normaliseUsername(username: string): string {
 export class LoginLimiter implements OnModuleDestroy {
   private readonly log = new Logger('LoginLimiter');
   private readonly local = new Map<string, Count>();
-  private redis: Promise<Redis | null> | null = null;
+  private redis: Promise<RedisClient | null> | null = null;
   readonly limits: LoginLimits = { ...DEFAULT_LOGIN_LIMITS };
   private readonly prefix = `${process.env['LOGIN_LIMIT_PREFIX'] ?? 'floorwatch'}:login:`;
 
@@ -75,18 +71,10 @@ export class LoginLimiter implements OnModuleDestroy {
     return Math.max(0, c.before.last + delay - now);
   }
 
-  private client(): Promise<Redis | null> {
+  private client(): Promise<RedisClient | null> {
     const url = process.env['REDIS_URL'];
     if (!url) return Promise.resolve(null);
-    this.redis ??= (async () => {
-      const c = connect(url);
-      c.on('error', (e: Error) => this.log.warn(`redis: ${e.message}`));
-      await c.connect();
-      return c;
-    })().catch((e: unknown) => {
-      this.log.warn(`login counts stay in this process: ${e instanceof Error ? e.message : String(e)}`);
-      return null;
-    });
+    this.redis ??= connectRedisOrNull(url, this.log, 'login counts stay in this process');
     return this.redis ?? Promise.resolve(null);
   }
 

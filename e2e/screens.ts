@@ -12,6 +12,7 @@ const SIZES = [
   { name: 'desktop', viewport: { width: 1440, height: 900 } },
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ];
+const SETTLE_MS = Number(process.env['E2E_SETTLE_MS'] || 180_000);
 const ROLES: { user: string; paths: string[] }[] = [
   { user: 'agent', paths: ['/agent'] },
   { user: 'lead', paths: ['/team', '/team?period=last30'] },
@@ -38,10 +39,13 @@ async function main(): Promise<void> {
           for (const [i, path] of role.paths.entries()) {
             await report.check(`${role.user} ${path} at ${size.name}`, async () => {
               await s.page.goto(path);
-              await s.settled().catch(() => undefined);
+              // A shot of a half-loaded page shows placeholders, not the screen a user reads: wait for
+              // every panel (a loaded machine needs minutes for the 7-day world's manager page).
+              const settled = await s.settled(SETTLE_MS).then(() => true, () => false);
               await s.shot(SHOTS, `${role.user}-${i}-${size.name}`);
               const width = await s.page.evaluate(() => document.documentElement.scrollWidth);
               if (width > size.viewport.width) throw new Error(`page is ${width} px wide at ${size.viewport.width}`);
+              if (!settled) throw new Error(`still loading after ${SETTLE_MS / 1000} s (shot taken anyway)`);
               return `${width} px wide`;
             });
           }
@@ -55,9 +59,9 @@ async function main(): Promise<void> {
       await report.check(`manager by reason, a reason opened onto its sites, at ${size.name}`, async () => {
         await m.login('manager');
         await m.page.goto('/manager?scope=enterprise&period=week&by=reason');
-        await m.settled().catch(() => undefined);
+        await m.settled(SETTLE_MS).catch(() => undefined);
         await m.page.getByRole('button', { name: /^Show sites of /i }).first().click();
-        await m.page.locator('tr.sub th').first().waitFor();
+        await m.page.locator('tr.sub th').first().waitFor({ timeout: 120_000 });
         const subs = await m.page.locator('tr.sub th').allInnerTexts();
         await m.shot(SHOTS, `manager-reason-sites-${size.name}`);
         const width = await m.page.evaluate(() => document.documentElement.scrollWidth);

@@ -18,7 +18,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
     <div class="box" [class.error]="kind() === 'error'" [attr.role]="kind() === 'error' ? 'alert' : 'status'">
       @switch (kind()) {
         @case ('loading') {
-          <span class="spinner" aria-hidden="true"></span><span>{{ message() || 'Loading…' }}</span>
+          <span class="spinner" aria-hidden="true"></span><span>Loading…</span>
         }
         @case ('empty') {
           <span aria-hidden="true">∅</span><span>{{ message() || 'No data for this period.' }}</span>
@@ -33,6 +33,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 })
 export class LoadState {
   readonly kind = input<'loading' | 'empty' | 'error'>('loading');
+  /** The empty or error text; a panel passes its empty text whatever the kind, so loading never shows it. */
   readonly message = input<string | null>(null);
   readonly retry = output<void>();
 }

@@ -29,14 +29,14 @@ const LABEL: Record<string, string> = { consistency: 'Consistency', productSat: 
         <div>
           <h3 class="fw-small">What drives satisfaction (CSAT)</h3>
           @if (d(); as dr) {
-            <table class="fw-table fw-small" aria-label="Drivers of CSAT">
+            <div class="fw-scroll-x"><table class="fw-table fw-small" aria-label="Drivers of CSAT">
               <thead><tr><th>Rank</th><th>Driver</th><th class="fw-num">r</th><th class="fw-num">β</th><th class="fw-num">n</th></tr></thead>
               <tbody>
                 @for (x of dr.drivers.slice(0, 3); track x.driver) {
                   <tr><td>{{ x.rank ?? '—' }}</td><td>{{ label(x.driver) }}</td><td class="fw-num">{{ num(x.r, 2) }}</td><td class="fw-num">{{ num(x.beta, 2) }}</td><td class="fw-num">{{ x.n }}</td></tr>
                 }
               </tbody>
-            </table>
+            </table></div>
             <p class="fw-xs fw-muted">{{ dr.modelN }} complete responses. Satisfaction by consistency band:
               @for (b of dr.bands; track b.band) { {{ b.band }} {{ num(b.outcomeMean, 0) }} (n {{ b.n }}){{ $last ? '' : ' · ' }} }
             </p>

@@ -21,7 +21,7 @@ const ITEMS = ['consistencyIndex', 'q1Index', 'q2Index', 'q3Index', 'q4Index', '
       <header class="fw-card-head"><h2>Cross-channel consistency</h2><span class="fw-xs fw-muted">Surveys count where the contact they rate was handled (unattributed ones at enterprise only)</span></header>
       <div class="fw-tiles" style="margin-bottom: var(--fw-space-4)">
         @for (k of tiles; track k) {
-          <app-kpi-tile [kpi]="k" [value]="val(k)" [target]="tgt(k)" />
+          <app-kpi-tile [kpi]="k" [value]="val(k)" [target]="tgt(k)" [loading]="(k === 'consistencyIndex' ? ent : scoped).isLoading()" />
         }
       </div>
       <div class="fw-grid-3">

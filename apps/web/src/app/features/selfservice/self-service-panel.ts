@@ -24,7 +24,8 @@ const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'iv
       <header class="fw-card-head"><h2>Self-service and journeys</h2><span class="fw-xs fw-muted">Journeys count at enterprise level</span></header>
       <div class="fw-tiles" style="margin-bottom: var(--fw-space-4)">
         @for (k of tiles; track k) {
-          <app-kpi-tile [kpi]="k" [label]="label(k)" [value]="val(k)" [target]="tgt(k)" />
+          <app-kpi-tile [kpi]="k" [label]="label(k)" [value]="val(k)" [target]="tgt(k)" [loading]="tileLoading(k)"
+            [text]="k === 'customerEffort' && !journeysOpen() ? 'On request' : null" [detail]="k === 'customerEffort' && !journeysOpen() ? 'Show journeys below' : null" />
         }
       </div>
       <div class="fw-grid-3">
@@ -134,6 +135,10 @@ export class SelfServicePanel {
   }
   protected tgt(k: string) {
     return kpiTarget(this.row(), k);
+  }
+  /** "…" while the figure is on its way, so a slow read never flashes "No data". */
+  protected tileLoading(k: string): boolean {
+    return k === 'customerEffort' ? this.journeysOpen() && this.byChain.isLoading() : this.scoped.isLoading();
   }
   protected err(e: unknown): string {
     return errorText(e);

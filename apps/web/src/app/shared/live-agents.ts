@@ -73,7 +73,9 @@ export class LiveAgents {
           off: (x?.state ?? a?.state ?? 'logged_out') === 'logged_out',
         };
       })
-      // Exceptions first, logged-out agents last (off shift is not news), then longest in state.
-      .sort((p, q) => Number(!!q.exception) - Number(!!p.exception) || Number(p.off) - Number(q.off) || p.sinceMs - q.sinceMs);
+      // Exceptions first, logged-out agents last (off shift is not news), then longest in state;
+      // among the logged-out, the latest to leave first (someone off since Tuesday is not news
+      // either, and the list scrolls: today's leavers must not sink below the fold).
+      .sort((p, q) => Number(!!q.exception) - Number(!!p.exception) || Number(p.off) - Number(q.off) || (p.off ? q.sinceMs - p.sinceMs : p.sinceMs - q.sinceMs));
   });
 }

@@ -40,10 +40,11 @@ export function stackParts(parts: readonly Part[], scale: number): (Part & { lef
   template: `
     @if (row(); as g) {
       <div data-testid="gap-decomposition">
-        <h3 class="fw-small">Gap against what was really needed: {{ signed(g.hindsightGap) }} agents</h3>
-        @if (g.requiredInHindsight === null) {
+        @if (g.requiredInHindsight === null || g.hindsightGap === null) {
+          <h3 class="fw-small">Gap against what was really needed</h3>
           <p class="fw-small fw-muted">The interval has not ended (or has no forecast): no hindsight yet.</p>
         } @else {
+          <h3 class="fw-small">Gap against what was really needed: {{ signed(g.hindsightGap) }} agents</h3>
           <div class="track" role="img" [attr.aria-label]="summary(g)">
             <div class="zero"></div>
             @for (p of segments(); track p.label) {

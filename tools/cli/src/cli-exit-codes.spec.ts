@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,9 +34,13 @@ describe('fw: exit codes, one-line errors, JSON on stdout', () => {
     const missing = fw('ingest', '--format', 'queue_log', join(CENTRE, 'no-such-file'));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^fw: .*no-such-file: no such file\n$/);
-    const badFrom = fw('kpi', '--from', 'yesterday-ish', '--to', '2024-06-11');
+    // PGlite's worker is already loading when the arguments are checked (cli-database.ts), but a
+    // usage error opens no data directory: this one is not even created.
+    const untouched = join(dataDir, 'untouched');
+    const badFrom = fwIn(untouched, 'kpi', '--from', 'yesterday-ish', '--to', '2024-06-11');
     expect(badFrom.code).toBe(2);
     expect(badFrom.err).toBe('fw: --from: is not an ISO 8601 date or date-time\n');
+    expect(existsSync(untouched)).toBe(false);
     const badFormat = fw('ingest', '--format', 'csv-of-doom', join(CENTRE, 'queue_log'));
     expect(badFormat.code).toBe(2);
     oneLine(badFormat.err);

@@ -4,6 +4,7 @@ import type { FollowOptions } from './commands/follow';
 import type { ConnectStreamOptions } from './commands/connect-stream';
 import { UsageError } from './usage-error';
 import type { KpiOptions } from './commands/kpi';
+import type { PreparedDatabase } from './cli-database';
 import type { SimulateOptions } from './commands/simulate';
 import type { DriversOptions } from './commands/drivers';
 import type { HotlineOptions } from './commands/hotline';
@@ -15,6 +16,20 @@ const alertsCommands = () => import('./commands/alerts');
 const training = () => import('./commands/training-actions');
 const quarantine = () => import('./commands/quarantine');
 const kpi = () => import('./commands/kpi');
+
+/**
+ * `fw kpi` and `fw staffing`: PGlite's worker starts before the command's own modules load, so the
+ * two overlap (cli-database.ts); it is ended if the command fails before opening the database.
+ */
+async function leanRead(run: (commands: Awaited<ReturnType<typeof kpi>>, db: PreparedDatabase) => Promise<void>): Promise<void> {
+  const { prepareDatabase, discardDatabase } = await import('./cli-database');
+  const db = prepareDatabase();
+  try {
+    await run(await kpi(), db);
+  } finally {
+    discardDatabase(db);
+  }
+}
 
 export interface CliIo {
   out: NodeJS.WritableStream;
@@ -76,7 +91,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--scope <scope>', 'enterprise | site:<id> | team:<id> | agent:<id> | queue:<id>', 'enterprise')
     .option('--by <group>', 'agent|team|site|queue|reason|channel|day|hour|interval|mainChannel|channelChain|direction')
     .option('--tz <iana>', 'time zone of day/hour groups')
-    .action(async (o: KpiOptions) => (await kpi()).kpiCommand(o, io.out));
+    .action((o: KpiOptions) => leanRead((m, db) => m.kpiCommand(o, io.out, db)));
 
   program
     .command('drivers')
@@ -107,7 +122,7 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--site <id>', 'site id')
     .requiredOption('--from <iso>', 'start')
     .requiredOption('--to <iso>', 'end (at most 31 days after --from)')
-    .action(async (o: { site: string; from: string; to: string }) => (await kpi()).staffingCommand(o, io.out));
+    .action((o: { site: string; from: string; to: string }) => leanRead((m, db) => m.staffingCommand(o, io.out, db)));
 
   program
     .command('quarantine')

@@ -1,12 +1,9 @@
 import type { z } from 'zod';
-import { KpiQueryService } from '@floorwatch/api/kpi/kpi-query.service';
 import { kpiQuerySchema, staffingQuerySchema } from '@floorwatch/api/kpi/kpi-query.schema';
-import { StaffingService } from '@floorwatch/api/kpi/staffing.service';
-import { TargetsService } from '@floorwatch/api/targets/targets.service';
 import { requireKnownScope } from '@floorwatch/api/org/scope-exists';
-import { UsageError } from '../cli-errors';
+import { UsageError } from '../usage-error';
 // The lean path (no Nest modules, so no controllers, swagger, socket.io...): see cli-database.ts.
-import { withDatabase } from '../cli-database';
+import { withDatabase, type PreparedDatabase } from '../cli-database';
 
 const OPTION_OF: Record<string, string> = { asOf: '--as-of' };
 
@@ -28,10 +25,15 @@ export interface KpiOptions {
   tz?: string;
 }
 
+// The services (TypeORM, pg, libs/kpi) are imported by withDatabase while PGlite opens the data
+// directory, not with this module: the arguments are checked first, and a usage error opens none.
+const kpiServices = () => import('@floorwatch/api/kpi/kpi-query.service');
+const staffingServices = () => Promise.all([import('@floorwatch/api/kpi/staffing.service'), import('@floorwatch/api/targets/targets.service')]);
+
 /** `fw kpi`: the JSON of GET /api/v1/kpis without targets, from the same KpiQueryService. */
-export async function kpiCommand(o: KpiOptions, out: NodeJS.WritableStream): Promise<void> {
+export async function kpiCommand(o: KpiOptions, out: NodeJS.WritableStream, db: PreparedDatabase): Promise<void> {
   const params = parse(kpiQuerySchema, { scope: o.scope, from: o.from, to: o.to, by: o.by, tz: o.tz, asOf: o.asOf });
-  const result = await withDatabase(async ({ store, orgs }) => {
+  const result = await withDatabase(db, kpiServices, async ({ store, orgs }, { KpiQueryService }) => {
     requireKnownScope(params.scope, await orgs.get(), '--scope');
     return new KpiQueryService(store, orgs).query(params);
   });
@@ -39,9 +41,9 @@ export async function kpiCommand(o: KpiOptions, out: NodeJS.WritableStream): Pro
 }
 
 /** `fw staffing --site --from --to`: rows per 15-minute interval, as GET /api/v1/staffing. */
-export async function staffingCommand(o: { site?: string; from?: string; to?: string }, out: NodeJS.WritableStream): Promise<void> {
+export async function staffingCommand(o: { site?: string; from?: string; to?: string }, out: NodeJS.WritableStream, db: PreparedDatabase): Promise<void> {
   const q = parse(staffingQuerySchema, { site: o.site, from: o.from, to: o.to });
-  const result = await withDatabase(async ({ handle, store, orgs }) => {
+  const result = await withDatabase(db, staffingServices, async ({ handle, store, orgs }, [{ StaffingService }, { TargetsService }]) => {
     const org = await orgs.get();
     requireKnownScope({ kind: 'site', id: q.site }, org, '--site');
     return new StaffingService(store, new TargetsService(handle.dataSource)).staffing(q.site, q.from, q.to, org);

@@ -11,10 +11,10 @@ import {
 } from './database-config';
 import { DatabaseOpenError, describeDbError } from './describe-db-error';
 import { ENTITIES } from './entities';
-import { lockDataDir } from './data-dir-lock';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './pglite-server';
+import type { EmbeddedPostgres } from './pglite-server';
+import { startPglite, type StartedPglite } from './pglite-start';
 
 export interface DatabaseHandle {
   /** Initialised, migrated TypeORM DataSource (postgres driver in both modes). */
@@ -36,9 +36,9 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
  * process (data in `dataDir`) behind pglite-socket and connects to it the same way.
  * Throws DatabaseOpenError whose message is one clear line (see describeDbError).
  */
-export async function openDatabase(options: OpenDatabaseOptions = databaseOptionsFromEnv()): Promise<DatabaseHandle> {
+export async function openDatabase(options: OpenDatabaseOptions = databaseOptionsFromEnv(), pglite?: Promise<StartedPglite>): Promise<DatabaseHandle> {
   const url = options.url || null;
-  return url ? openPostgres(url, options) : openPglite(options);
+  return url ? openPostgres(url, options) : openPglite(options, pglite);
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -64,14 +64,14 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   }
 }
 
-async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+/** `pglite`: a start already under way (startPglite, begun by the caller), else one begun here. */
+async function openPglite(options: OpenDatabaseOptions, pglite?: Promise<StartedPglite>): Promise<DatabaseHandle> {
   const dataDir = resolveDataDir(options.dataDir);
   let embedded: EmbeddedPostgres | null = null;
   let dataSource: DataSource | null = null;
   let unlock: (() => void) | null = null;
   try {
-    unlock = lockDataDir(dataDir);
-    embedded = await startEmbeddedPostgres(dataDir);
+    ({ embedded, unlock } = await (pglite ?? startPglite(options.dataDir)));
     dataSource = new DataSource({
       ...commonOptions(options),
       host: embedded.host,

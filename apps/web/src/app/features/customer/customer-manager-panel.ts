@@ -24,9 +24,9 @@ const LABEL: Record<string, string> = { consistency: 'Consistency', productSat: 
         <!-- Open now is the backlog (any month's cases); the close figures are the period's (customer.md). -->
         <app-kpi-tile kpi="hotlineOpen" label="HOTLINE open now" [value]="hs()?.openNow" [detail]="overdueDetail()" [loading]="hotline.isLoading()" />
         <app-kpi-tile kpi="closeSecondsMedian" label="HOTLINE median close" [value]="hs()?.period?.closeSecondsMedian" [detail]="closeDetail()" [note]="periodNote()" [loading]="hotline.isLoading()"
-          [text]="hs() && hs()?.period?.closeSecondsMedian === null ? 'none closed' : null" />
+          [text]="hs() && hs()?.period?.closeSecondsMedian === null ? 'none yet' : null" />
         <app-kpi-tile kpi="closedWithin48hPct" label="Closed within 48 h" [value]="hs()?.period?.closedWithin48hPct" [note]="periodNote()" [loading]="hotline.isLoading()"
-          [text]="hs() && hs()?.period?.closedWithin48hPct === null ? 'none due yet' : null" />
+          [text]="hs() && hs()?.period?.closedWithin48hPct === null ? 'none due' : null" />
       </div>
       @if (hotlineLine(); as line) {
         <p class="fw-small" aria-label="HOTLINE summary"><strong>{{ line.now }}</strong> · {{ line.period }}</p>

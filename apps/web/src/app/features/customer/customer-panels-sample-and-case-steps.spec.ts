@@ -157,8 +157,8 @@ describe('manager HOTLINE summary: open now is the backlog, the close figures ar
     const el = await panel(summary(4, 1, 0, null, null));
     expect(text(el.querySelector('[aria-label="HOTLINE summary"]'))).toBe('Open now 4 · 1 overdue · December 2026: raised 0, none closed yet, none due for 48 h yet');
     expect(tile(el, 'HOTLINE open now')).toEqual({ value: '4', detail: '1 overdue (over 48 h)', note: '' });
-    expect(tile(el, 'HOTLINE median close').value).toBe('none closed');
-    expect(tile(el, 'Closed within 48 h').value).toBe('none due yet');
+    expect(tile(el, 'HOTLINE median close').value).toBe('none yet');
+    expect(tile(el, 'Closed within 48 h').value).toBe('none due');
     expect(el.textContent).not.toContain('—');
   });
 });

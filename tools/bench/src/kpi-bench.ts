@@ -41,12 +41,15 @@ export async function startApi(handle: DatabaseHandle, s: IngestedStore): Promis
   return { app, base: `http://127.0.0.1:${port}`, token: await loginAs(app, 'bench') };
 }
 
-async function timeRequests(api: HttpKpiBench, query: Record<string, string>, n: number, path = 'kpis'): Promise<{ p50: number; p95: number; rows: number }> {
+/** p50/p95 of n timed GETs after one warm-up; `sample` summarises the warm-up's answer (to show what was measured). */
+export async function timeRequests<S = undefined>(
+  api: HttpKpiBench, query: Record<string, string>, n: number, path = 'kpis', sample?: (body: { rows: { key: string; kpis: Record<string, number | null> }[] }) => S,
+): Promise<{ p50: number; p95: number; rows: number; sample: S | undefined }> {
   const url = `${api.base}/api/v1/${path}?${new URLSearchParams(query).toString()}`;
   const get = async () => {
     const res = await fetch(url, { headers: { Authorization: `Bearer ${api.token}` } });
     if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { rows: unknown[] };
+    return (await res.json()) as { rows: { key: string; kpis: Record<string, number | null> }[] };
   };
   const first = await get(); // warm-up: org cache, plan cache
   const ms: number[] = [];
@@ -56,7 +59,7 @@ async function timeRequests(api: HttpKpiBench, query: Record<string, string>, n:
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
-  return { p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1), rows: first.rows.length };
+  return { p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1), rows: first.rows.length, sample: sample?.(first) };
 }
 
 /** KPI latency over HTTP for the performance.md queries (windows anchored on the world's last day). */

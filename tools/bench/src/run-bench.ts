@@ -13,6 +13,7 @@ import { benchKpiHttp, benchNaiveVsRollup, startApi } from './kpi-bench';
 import { adherenceFigure, liveFigures, renderFigures } from './other-benches';
 import { benchFollowLatency } from './follow-latency';
 import { cliStartFigures } from './cli-start';
+import { surveyLoadedFigures } from './survey-loaded';
 import type { BenchFigure, BenchSize } from './sizes';
 
 export interface BenchReport {
@@ -39,7 +40,7 @@ export async function postgresUrl(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** Parts of a run, to run one alone (`--only loaded`): the full-size load takes long. */
-export const BENCH_PARTS = ['postgres', 'loaded', 'pglite', 'adherence', 'live', 'follow', 'grouped', 'cli', 'ingest'] as const;
+export const BENCH_PARTS = ['postgres', 'loaded', 'surveys', 'pglite', 'adherence', 'live', 'follow', 'grouped', 'cli', 'ingest'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -147,6 +148,14 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
     if (size.loaded && want('loaded')) {
       if (pg) await loadedWorldFigures(pg, size, { ...size.loaded, keep: options.keepLoaded ?? false }, add, options.progress ?? (() => undefined));
       else add({ name: 'full-size world load', size: '-', value: null, unit: 's', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
+    }
+    // performance.md "survey KPIs by agent / by site, 90 days, full size with surveys": only when asked (`--only surveys`).
+    if (options.only?.includes('surveys')) {
+      const url = pg ?? (await postgresUrl());
+      // 10 timed requests per query at most (p95 is then the slowest of 10) (the 90-day enterprise reads take seconds each under load).
+      const run = { ...(size.loaded ?? { agents: size.agents, days: 30 }), requests: Math.min(size.requests, 10), keep: options.keepLoaded ?? false };
+      if (url) await surveyLoadedFigures(url, run, add, options.progress ?? (() => undefined));
+      else add({ name: 'survey population KPI queries', size: '-', value: null, unit: 'ms', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
     }
     if (w && want('pglite')) {
       await onStore(async () => {

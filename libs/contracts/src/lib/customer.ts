@@ -117,6 +117,37 @@ export interface HotlineCase {
   history: HotlineHistoryEntry[];
 }
 
+/** customer.md's cycle-time KPIs over the cases whose response is in a window, judged at asOf. */
+export interface HotlinePeriodKpis {
+  /** Cases raised for the window's responses. */
+  hotlineCases: number;
+  hotlineOpen: number;
+  ackSecondsMedian: number | null;
+  closeSecondsMedian: number | null;
+  closeSecondsP90: number | null;
+  closedWithin48hPct: number | null;
+}
+
+/**
+ * GET /api/v1/hotline/summary: the backlog a manager works from — cases not closed at asOf in
+ * the scope, whatever month their response came in — beside the period's cycle KPIs (selected by
+ * respondedAt in [from, to) as customer.md defines them). On the 1st of a month at 07:00 the
+ * month has no cases yet, the backlog still has last month's.
+ */
+export interface HotlineSummary {
+  scope: string;
+  from: string;
+  to: string;
+  asOf: string;
+  /** Cases whose response came by asOf, not closed at asOf, in scope and readable by the caller. */
+  openNow: number;
+  /** Of openNow, raised ≥ 48 h (172 800 s) before asOf. */
+  overdueNow: number;
+  /** raisedAt of the oldest open case, null with none open. */
+  oldestOpenRaisedAt: string | null;
+  period: HotlinePeriodKpis;
+}
+
 /** One agent-page feedback row (GET /api/v1/feedback). */
 export interface FeedbackItem {
   respondedAt: string;

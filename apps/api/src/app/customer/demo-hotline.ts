@@ -7,7 +7,7 @@ const CAUSES = ['agent', 'process', 'product', 'policy', 'system', 'expectation'
 /**
  * Demo only (customer.md "Demo world"): the backfill raised every case at start-up time, as a
  * real backfill would. The demo pretends the survey feed was live all month: each case is raised
- * 15 minutes after its response, older ones were worked and closed (ack 1 h, action 20 h, close
+ * 15 minutes after its response (at most now), older ones were worked and closed (ack 1 h, action 20 h, close
  * 30–60 h after raising, so some miss 48 h), and a handful stay open — the newest few, two of
  * them past 48 h (overdue). Returns how many stay open.
  */
@@ -22,7 +22,9 @@ export async function ageDemoHotlineCases(store: RecordStore, now: number, keepO
   const open = new Set([...recent.map((c) => c.id), ...overdue]);
   let i = 0;
   for (const c of cases) {
-    const raised = c.respondedAt + 15 * MIN;
+    // Never after now: an answer from the last 15 minutes was raised by the backfill itself (a case
+    // raised in the future is in no backlog and is "open" in the list but not in the summary).
+    const raised = Math.min(c.respondedAt + 15 * MIN, now);
     const by = c.leader ?? 'manager';
     const history: { to: string; by: string; at: string; note?: string }[] = [{ to: 'open', by: 'system', at: new Date(raised).toISOString() }];
     if (open.has(c.id)) {

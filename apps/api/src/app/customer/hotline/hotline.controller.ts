@@ -1,6 +1,6 @@
 import { Body, Controller, ForbiddenException, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { HotlineCase, HotlineRule, Me } from '@floorwatch/contracts';
+import type { HotlineCase, HotlineRule, HotlineSummary, Me } from '@floorwatch/contracts';
 /** The one method used of the HTTP response (no express types in this project). */
 interface HeaderSink {
   setHeader(name: string, value: string): void;
@@ -11,7 +11,7 @@ import { ALL_SITES, mayDo } from '../../auth/permissions';
 import { validate } from '../../common/validation';
 import { OrgService } from '../../org/org.service';
 import { requireKnownScope } from '../../org/scope-exists';
-import { assigneeSchema, listQuerySchema, reportQuerySchema, rulesSchema, transitionSchema } from './hotline.dto';
+import { assigneeSchema, listQuerySchema, reportQuerySchema, rulesSchema, summaryQuerySchema, transitionSchema } from './hotline.dto';
 import { hotlineReportCsv, HotlineService, type HotlineReport } from './hotline.service';
 
 /** Rules: admin, or a manager of the whole enterprise (explicit reach '*'). */
@@ -38,6 +38,17 @@ export class HotlineController {
       requireKnownScope(q.scope, org);
     }
     return this.hotline.list(user, q);
+  }
+
+  /** The backlog now (open / overdue, any month) and the period's raised / median close / within 48 h. */
+  @Get('summary')
+  async summary(@CurrentUser() user: Me, @Query() query: Record<string, unknown>): Promise<HotlineSummary> {
+    const q = validate(summaryQuerySchema, query);
+    const scope = q.scope ?? { kind: 'enterprise' as const };
+    const org = await this.orgs.get();
+    requireRead(user, scope, org);
+    requireKnownScope(scope, org);
+    return this.hotline.summary(user, scope, q.from, q.to, q.asOf ?? Date.now());
   }
 
   @Get('rules')

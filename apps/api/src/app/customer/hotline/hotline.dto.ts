@@ -38,3 +38,13 @@ export const reportQuerySchema = z.object({
   tz: timeZone.optional(),
   format: z.enum(['csv', 'json']).prefault('json'),
 });
+
+/** GET /hotline/summary: the period is required (its cycle KPIs); asOf defaults to now. */
+export const summaryQuerySchema = z.object({
+  scope: scopeText.optional(),
+  from: isoInstant,
+  to: isoInstant,
+  asOf: isoInstant.optional(),
+}).superRefine((q, ctx) => {
+  if (q.from >= q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+});

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, Optional } from '@nestjs/common';
-import { DEFAULT_HOTLINE_CAUSE_CODES, type HotlineCase, type HotlineRule, type Me, type Scope } from '@floorwatch/contracts';
-import { DEFAULT_HOTLINE_RULES, hotlineKpis, transitionError, type HotlineKpis } from '@floorwatch/kpi';
+import { DEFAULT_HOTLINE_CAUSE_CODES, type HotlineCase, type HotlineRule, type HotlineSummary, type Me, type Scope } from '@floorwatch/contracts';
+import { DEFAULT_HOTLINE_RULES, HOTLINE_TARGET_SECONDS, hotlineKpis, transitionError, type HotlineKpis } from '@floorwatch/kpi';
 import { TZDate } from '@date-fns/tz';
 import type { z } from 'zod';
 import { enforce } from '../../auth/authorize';
@@ -73,6 +73,34 @@ export class HotlineService {
     if (f.to !== undefined) where.push(`responded_at < $${params.push(new Date(f.to))}`);
     const rows = await this.store.query<CaseRow>(`${CASE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY raised_at DESC, id LIMIT ${limit}`, params);
     return rows.map(toCase).filter((c) => mayReadCase(user, place(c)).ok).map((c) => forViewer(user, c));
+  }
+
+  /**
+   * The manager's HOTLINE summary: the backlog at asOf (not closed then, whatever its
+   * respondedAt; overdue = raised ≥ 48 h before) beside the period's cycle KPIs, both over the
+   * cases in scope the caller may read.
+   */
+  async summary(user: Me, scope: Scope, from: number, to: number, asOf: number): Promise<HotlineSummary> {
+    const readable = async (where: string, params: unknown[]): Promise<HotlineCase[]> => {
+      if (scope.kind !== 'enterprise') where += ` AND ${SCOPE_COLUMN[scope.kind]} = $${params.push(scope.id)}`;
+      const rows = await this.store.query<CaseRow>(`${CASE_SELECT} WHERE ${where}`, params);
+      return rows.map(toCase).filter((c) => mayReadCase(user, place(c)).ok);
+    };
+    // As customer.md selects cases, by their response (a backfill may raise one after asOf: it counts).
+    const backlog = await readable('responded_at <= $1 AND (closed_at IS NULL OR closed_at > $1)', [new Date(asOf)]);
+    const inPeriod = await readable('responded_at >= $1 AND responded_at < $2', [new Date(from), new Date(to)]);
+    const raised = backlog.map((c) => Date.parse(c.raisedAt));
+    const t = (s: string | null): number | null => (s === null ? null : Date.parse(s));
+    return {
+      scope: scope.kind === 'enterprise' ? 'enterprise' : `${scope.kind}:${scope.id}`,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      asOf: new Date(asOf).toISOString(),
+      openNow: backlog.length,
+      overdueNow: raised.filter((r) => r + HOTLINE_TARGET_SECONDS * 1000 <= asOf).length,
+      oldestOpenRaisedAt: raised.length ? new Date(Math.min(...raised)).toISOString() : null,
+      period: hotlineKpis(inPeriod.map((c) => ({ raisedAt: Date.parse(c.raisedAt), acknowledgedAt: t(c.acknowledgedAt), closedAt: t(c.closedAt) })), asOf),
+    };
   }
 
   async get(user: Me, id: string): Promise<HotlineCase> {

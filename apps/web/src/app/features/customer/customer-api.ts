@@ -1,7 +1,7 @@
 import { HttpClient, httpResource, type HttpResourceRef } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { API_PREFIX, type DriversResult, type FeedbackItem, type HotlineCase } from '@floorwatch/contracts';
+import { API_PREFIX, type DriversResult, type FeedbackItem, type HotlineCase, type HotlineSummary } from '@floorwatch/contracts';
 
 /** customer.md endpoints: drivers, HOTLINE cases, the agent's feedback. */
 @Injectable({ providedIn: 'root' })
@@ -23,6 +23,14 @@ export class CustomerApi {
       if (v.scope) params['scope'] = v.scope;
       if (v.state) params['state'] = v.state;
       return { url: `${API_PREFIX}/hotline`, params };
+    });
+  }
+
+  /** The backlog now (open / overdue, any month) and the period's raised / median close / within 48 h. */
+  hotlineSummary(q: () => { scope: string; from: string; to: string } | undefined): HttpResourceRef<HotlineSummary | undefined> {
+    return httpResource<HotlineSummary>(() => {
+      const v = q();
+      return v ? { url: `${API_PREFIX}/hotline/summary`, params: v } : undefined;
     });
   }
 

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { KpiApi } from '../../core/api/kpi-api';
 import { Chart } from '../../shared/chart';
 import { KpiTile } from '../../shared/kpi-tile';
-import { kpiValue, safe, summaryRow } from '../../shared/kpi-helpers';
-import { formatDuration } from '../../shared/format';
+import { safe, summaryRow } from '../../shared/kpi-helpers';
+import { formatDuration, formatKpi } from '../../shared/format';
 import { CustomerApi } from './customer-api';
 import { SurveyTile } from './survey-tile';
 
@@ -21,10 +21,16 @@ const LABEL: Record<string, string> = { consistency: 'Consistency', productSat: 
         <app-survey-tile kpi="csatTopBoxPct" label="CSAT top box" [row]="row()" [loading]="summary.isLoading()" />
         <app-survey-tile kpi="csatMean" label="CSAT mean" [row]="row()" [loading]="summary.isLoading()" />
         <app-survey-tile kpi="npsScore" label="NPS" [row]="row()" [loading]="summary.isLoading()" />
-        <app-kpi-tile kpi="hotlineOpen" label="HOTLINE open" [value]="v('hotlineOpen') ?? 0" />
-         <app-kpi-tile kpi="hotlineCloseSeconds" label="HOTLINE median close" [value]="v('closeSecondsMedian')" [detail]="closeDetail()" />
-        <app-kpi-tile kpi="closedWithin48hPct" label="Closed within 48 h" [value]="v('closedWithin48hPct')" />
+        <!-- Open now is the backlog (any month's cases); the close figures are the period's (customer.md). -->
+        <app-kpi-tile kpi="hotlineOpen" label="HOTLINE open now" [value]="hs()?.openNow" [detail]="overdueDetail()" [loading]="hotline.isLoading()" />
+        <app-kpi-tile kpi="closeSecondsMedian" label="HOTLINE median close" [value]="hs()?.period?.closeSecondsMedian" [detail]="closeDetail()" [note]="periodNote()" [loading]="hotline.isLoading()"
+          [text]="hs() && hs()?.period?.closeSecondsMedian === null ? 'none yet' : null" />
+        <app-kpi-tile kpi="closedWithin48hPct" label="Closed within 48 h" [value]="hs()?.period?.closedWithin48hPct" [note]="periodNote()" [loading]="hotline.isLoading()"
+          [text]="hs() && hs()?.period?.closedWithin48hPct === null ? 'none due' : null" />
       </div>
+      @if (hotlineLine(); as line) {
+        <p class="fw-small" aria-label="HOTLINE summary"><strong>{{ line.now }}</strong> · {{ line.period }}</p>
+      }
       <div class="fw-grid-3">
         <div>
           <h3 class="fw-small">What drives satisfaction (CSAT)</h3>
@@ -57,14 +63,35 @@ export class CustomerManagerPanel {
   readonly scope = input.required<string>();
   readonly from = input.required<string>();
   readonly to = input.required<string>();
+  /** The period's name as the page shows it ("December 2026", "Week of 30 Nov 2026"). */
+  readonly periodLabel = input('This period');
 
   protected readonly summary = this.kpi.resource(() => ({ scope: this.scope(), from: this.from(), to: this.to() }));
   protected readonly drivers = this.api.drivers(() => ({ scope: this.scope(), from: this.from(), to: this.to() }));
   protected readonly row = computed(() => summaryRow(safe(this.summary)));
   protected readonly d = computed(() => safe(this.drivers) ?? null);
+  protected readonly hotline = this.api.hotlineSummary(() => ({ scope: this.scope(), from: this.from(), to: this.to() }));
+  protected readonly hs = computed(() => safe(this.hotline) ?? null);
+  protected readonly overdueDetail = computed(() => {
+    const s = this.hs();
+    return s ? (s.overdueNow > 0 ? `${s.overdueNow} overdue (over 48 h)` : 'none overdue') : null;
+  });
   protected readonly closeDetail = computed(() => {
-    const p90 = this.v('closeSecondsP90');
+    const p90 = this.hs()?.period.closeSecondsP90 ?? null;
     return p90 === null ? null : `p90 ${formatDuration(p90)}`;
+  });
+  protected readonly periodNote = computed(() => {
+    const s = this.hs();
+    return s ? `${this.periodLabel()}: ${s.period.hotlineCases} raised` : null;
+  });
+  /** "Open now 5 · 2 overdue" beside "This month: raised 12, median close 31 h, 83 % within 48 h". */
+  protected readonly hotlineLine = computed(() => {
+    const s = this.hs();
+    if (!s) return null;
+    const p = s.period;
+    const close = p.closeSecondsMedian === null ? 'none closed yet' : `median close ${formatDuration(p.closeSecondsMedian)}`;
+    const within = p.closedWithin48hPct === null ? 'none due for 48 h yet' : `${formatKpi('closedWithin48hPct', p.closedWithin48hPct)} within 48 h`;
+    return { now: `Open now ${s.openNow} · ${s.overdueNow} overdue`, period: `${this.periodLabel()}: raised ${p.hotlineCases}, ${close}, ${within}` };
   });
   protected readonly chainOption = computed(() => {
     const groups = (this.d()?.groups ?? []).filter((g) => g.consistencyGapPts !== null).sort((a, b) => (b.consistencyGapPts ?? 0) - (a.consistencyGapPts ?? 0));
@@ -78,9 +105,6 @@ export class CustomerManagerPanel {
     };
   });
 
-  protected v(k: string): number | null {
-    return kpiValue(this.row(), k);
-  }
   protected label(k: string): string {
     return LABEL[k] ?? k;
   }

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { DriversResult, FeedbackItem, HotlineCase, KpiApiResult, KpiRowWithTargets } from '@floorwatch/contracts';
+import type { DriversResult, FeedbackItem, HotlineCase, HotlineSummary, KpiApiResult, KpiRowWithTargets } from '@floorwatch/contracts';
 import { AgentFeedbackPanel } from './agent-feedback-panel';
 import { CustomerManagerPanel } from './customer-manager-panel';
 import { SurveyTile } from './survey-tile';
@@ -105,11 +105,12 @@ describe('manager customer panel', () => {
       })]),
     );
     http.expectOne((r) => r.url === '/api/v1/drivers' && r.params.get('outcome') === 'csat' && r.params.get('by') === 'channelChain').flush(DRIVERS);
+    http.expectOne((r) => r.url === '/api/v1/hotline/summary' && r.params.get('scope') === 'enterprise' && r.params.get('from') === FROM).flush(summary(5, 2, 12, 111_600, 83.33));
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
     const tiles = Array.from(el.querySelectorAll('app-kpi-tile')).map((t) => [text(t.querySelector('.label')), text(t.querySelector('.detail'))]);
     expect(tiles.slice(0, 3)).toEqual([['CSAT top box', 'n = 412'], ['CSAT mean', 'n = 412'], ['NPS', 'n = 12 (below 30: not judged)']]);
-    expect(tiles.map((t) => t[0])).toEqual(expect.arrayContaining(['HOTLINE open', 'HOTLINE median close', 'Closed within 48 h']));
+    expect(tiles.map((t) => t[0])).toEqual(expect.arrayContaining(['HOTLINE open now', 'HOTLINE median close', 'Closed within 48 h']));
     expect(Array.from(el.querySelectorAll('app-survey-tile')).map((t) => t.classList.contains('fw-survey-muted'))).toEqual([false, false, true]);
     const drivers = Array.from(el.querySelectorAll('table[aria-label="Drivers of CSAT"] tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map(text));
     expect(drivers).toEqual([
@@ -121,6 +122,44 @@ describe('manager customer panel', () => {
     expect(text(el.querySelector('p.fw-xs'))).toContain('[70,100] 84 (n 202)');
     // One chain below the minimum: no gap bars, says so.
     expect(el.textContent).toContain('Too few responses per chain.');
+  });
+});
+
+/** A summary: the backlog now, and the period's raised / median close (p90 = median + 10 h) / within 48 h. */
+const summary = (openNow: number, overdueNow: number, raised: number, closeMedian: number | null, within: number | null): HotlineSummary => ({
+  scope: 'enterprise', from: FROM, to: TO, asOf: TO, openNow, overdueNow, oldestOpenRaisedAt: null,
+  period: { hotlineCases: raised, hotlineOpen: 0, ackSecondsMedian: null, closeSecondsMedian: closeMedian, closeSecondsP90: closeMedian === null ? null : closeMedian + 36_000, closedWithin48hPct: within },
+});
+
+describe('manager HOTLINE summary: open now is the backlog, the close figures are the period’s', () => {
+  async function panel(s: HotlineSummary): Promise<HTMLElement> {
+    const fixture = mount(CustomerManagerPanel, { scope: 'enterprise', periodLabel: 'December 2026' });
+    http.expectOne((r) => r.url === '/api/v1/kpis').flush(result([row('all', {})]));
+    http.expectOne((r) => r.url === '/api/v1/drivers').flush(null);
+    http.expectOne((r) => r.url === '/api/v1/hotline/summary').flush(s);
+    await settle(fixture);
+    return fixture.nativeElement as HTMLElement;
+  }
+  const tile = (el: HTMLElement, label: string) => {
+    const t = Array.from(el.querySelectorAll('app-kpi-tile')).find((x) => text(x.querySelector('.label')) === label);
+    return { value: text(t?.querySelector('.value')), detail: text(t?.querySelector('.detail')), note: text(t?.querySelector('.note')) };
+  };
+
+  it('5 open, 2 overdue; December: 12 raised, median close 111 600 s = 31 h 0 m (p90 41 h), 83 % within 48 h', async () => {
+    const el = await panel(summary(5, 2, 12, 111_600, 83.33));
+    expect(text(el.querySelector('[aria-label="HOTLINE summary"]'))).toBe('Open now 5 · 2 overdue · December 2026: raised 12, median close 31 h 0 m, 83.3 % within 48 h');
+    expect(tile(el, 'HOTLINE open now')).toEqual({ value: '5', detail: '2 overdue (over 48 h)', note: '' });
+    expect(tile(el, 'HOTLINE median close')).toEqual({ value: '31 h 0 m', detail: 'p90 41 h 0 m', note: 'December 2026: 12 raised' });
+    expect(tile(el, 'Closed within 48 h').value).toBe('83.3 %');
+  });
+
+  it('the 1st of the month at 07:00: 4 open (1 overdue) from last month, nothing raised this month — says so, no "—"', async () => {
+    const el = await panel(summary(4, 1, 0, null, null));
+    expect(text(el.querySelector('[aria-label="HOTLINE summary"]'))).toBe('Open now 4 · 1 overdue · December 2026: raised 0, none closed yet, none due for 48 h yet');
+    expect(tile(el, 'HOTLINE open now')).toEqual({ value: '4', detail: '1 overdue (over 48 h)', note: '' });
+    expect(tile(el, 'HOTLINE median close').value).toBe('none yet');
+    expect(tile(el, 'Closed within 48 h').value).toBe('none due');
+    expect(el.textContent).not.toContain('—');
   });
 });
 

@@ -65,15 +65,17 @@ describe('ingest when the database connection is lost mid-ingest', () => {
     await ingestText(clean.ingest, 'queue_log', text, { source: 'grouped', batchSize: 60 });
     const expected = await Promise.all([clean.kpis.query(window), clean.kpis.query({ ...window, by: 'agent' })]);
     const batches = Math.ceil(feed.grouped.length / 60);
-    // Transaction batches + 1 is the agents pass (4 agents: one transaction).
-    for (const failAt of [2, batches, batches + 1]) {
+    // 4 agents' replay fits one group: each batch runs its own agents pass (batches transactions).
+    // With agentsAtEnd the batches leave it to the end of the run: transaction batches + 1.
+    const cuts = [...[2, batches].map((failAt) => ({ failAt, agentsAtEnd: false })), ...[2, batches, batches + 1].map((failAt) => ({ failAt, agentsAtEnd: true }))];
+    for (const { failAt, agentsAtEnd } of cuts) {
       await db.truncate();
       const failing = services(db, new StoreLosingConnection(db.store, failAt, db.mode === 'postgres'));
-      const err = await ingestText(failing.ingest, 'queue_log', text, { source: 'grouped', batchSize: 60 }).catch((e: unknown) => e);
+      const err = await ingestText(failing.ingest, 'queue_log', text, { source: 'grouped', batchSize: 60, agentsAtEnd }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(IngestInterruptedError);
       expect((err as Error).message).not.toContain('\n');
       const again = services(db);
-      const rerun = await ingestText(again.ingest, 'queue_log', text, { source: 'grouped', batchSize: 60 });
+      const rerun = await ingestText(again.ingest, 'queue_log', text, { source: 'grouped', batchSize: 60, agentsAtEnd });
       expect(rerun.accepted + rerun.duplicates).toBe(feed.grouped.length);
       expect(await Promise.all([again.kpis.query(window), again.kpis.query({ ...window, by: 'agent' })])).toEqual(expected);
       const [{ n }]: { n: string }[] = await db.dataSource.query('SELECT count(*) AS n FROM contacts');

@@ -27,7 +27,7 @@ import { OrgMapper } from './org-mapper';
 import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
-import { finishQueueLogAgents } from './queue-log/queue-log-finish';
+import { finishQueueLogAgents, rederiveInBatch, type InBatchAgents } from './queue-log/queue-log-finish';
 import { parseQlUnit, writeQueueLogBatch, type AcceptedQlLine } from './queue-log/queue-log-calls';
 import { notQueueLogReason } from './queue-log/queue-log-refuse';
 import type { ContactTouch } from './queue-log/queue-log-sql';
@@ -48,6 +48,12 @@ export interface IngestOptions {
    * caller must then call rebuildRollups() (until then rollup-served KPIs lag the raw data).
    */
   deferRollups?: boolean;
+  /**
+   * queue_log: leave every batch's agents pass to the end of the run, as a run does on its own once
+   * one batch's replay exceeds one group (a call-grouped file). Same records either way; for tests
+   * of the end-of-run pass.
+   */
+  agentsAtEnd?: boolean;
   /** customer.md: false = raise no HOTLINE cases (backfills: `fw ingest --no-hotline`, `?hotline=false`). */
   hotline?: boolean;
 }
@@ -125,7 +131,7 @@ export class IngestService {
     const stateful = STATEFUL_FORMATS.has(format);
     const saved = stateful ? await loadFeedState(this.store, format) : null;
     if (saved) parser.importState(saved.parser);
-    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [], qlContactsWritten: false };
+    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [], qlContactsWritten: false, qlInBatch: options.agentsAtEnd !== true, qlAgents: null };
     const size = options.batchSize ?? 20_000;
     let batch: FeedUnit[] = [];
     for await (const unit of readUnits(format, source)) {
@@ -182,7 +188,8 @@ export class IngestService {
             if (format === 'queue_log')
               outcome = judge(unit, () => {
                 const p = parseQlUnit(unit);
-                if (p) qlLines.push({ ...p, lineNumber: unit.lineNumber });
+                // The claimed hash is the stored line's key too when nothing was stripped.
+                if (p) qlLines.push({ ...p, lineNumber: unit.lineNumber, hash: p.text === unit.text ? h : undefined });
                 return [];
               });
             else outcome = parser.push(unit);
@@ -194,11 +201,22 @@ export class IngestService {
           outcomes.push(outcome);
           for (const r of outcome.records) mapRecord(r, format, mapper, ctx.salt, ctx.lastSeq, mapped);
         });
+        ctx.qlAgents = null;
         if (qlLines.length > 0) {
-          const r = await writeQueueLogBatch(tx, qlLines, clean(ctx.options.source), mapper, ctx.salt);
+          const pass = { agents: null as InBatchAgents | null };
+          // The batch's agents pass while the run's files stay time-sorted; once one batch's replay
+          // is too large (a call-grouped file), the run leaves its agents to the pass at its end.
+          const afterLines = ctx.qlInBatch
+            ? async () => {
+                pass.agents = await rederiveInBatch(tx, mapper, ctx.options.deferRollups === true);
+                if (pass.agents === null) ctx.qlInBatch = false;
+              }
+            : undefined;
+          const r = await writeQueueLogBatch(tx, qlLines, clean(ctx.options.source), mapper, ctx.salt, afterLines);
           mapped.contacts.push(...r.contacts);
           ctx.qlTouches = r.touches;
-          if (r.touches.length > 0) ctx.qlContactsWritten = true;
+          ctx.qlAgents = pass.agents;
+          if (r.touches.length > 0 && pass.agents === null) ctx.qlContactsWritten = true;
         }
         if (format === 'survey') mapped.surveys = await quarantineDuplicateResponses(tx, outcomes, mapped.surveys);
         created = mapper.takeCreated();
@@ -234,12 +252,13 @@ export class IngestService {
     await writeSessions(tx, m.sessions);
     await writeSessionLinks(tx, m.sessionLinks);
     const exits = await markStoredCallbackExits(tx, m.sessionLinks);
-    if (m.contacts.length || exits.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length) {
-      const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start }))];
-      const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : [...m.contacts, ...exits], agentTimes, surveys: m.surveys };
-      if (ctx.options.deferRollups) await this.rollups.defer(tx, touches);
-      // queue_log: agent time waits for the end of the run, where the batch's agents are re-derived (queue-log-finish.ts).
-      else await this.rollups.refresh(tx, touches, { agentTime: ctx.format !== 'queue_log' });
+    const ql = ctx.qlAgents;
+    if (m.contacts.length || exits.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length || (ql && (ql.agentTimes.length || ql.contacts.length))) {
+      const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start })), ...(ql?.agentTimes ?? [])];
+      const touches = { contacts: ctx.format === 'queue_log' ? ctx.qlTouches : [...m.contacts, ...exits], agentTimes, surveys: m.surveys, acwIntervals: ql?.acwIntervals };
+      if (ctx.options.deferRollups) await this.rollups.defer(tx, { ...touches, contacts: [...touches.contacts, ...(ql?.contacts ?? [])] });
+      // queue_log: agent time waits for the agents pass, in this batch (rederiveInBatch) or at the end of the run (queue-log-finish.ts).
+      else await this.rollups.refresh(tx, touches, { agentTime: ctx.format !== 'queue_log' || ql !== null });
       await this.customer.afterWrite(tx, m.contacts, m.surveys, ctx.options.hotline !== false, ctx.options.deferRollups === true);
     }
     if (ctx.stateful) await saveFeedState(tx, ctx.format, this.stateToSave(ctx));
@@ -278,6 +297,8 @@ export class IngestService {
     }
     this.events.publish({ kind: 'org', format: ctx.format, records: m.orgs });
     this.events.publish({ kind: 'state', format: ctx.format, records: liveStates(m.states) });
+    const derived = ctx.qlAgents?.states ?? [];
+    if (derived.length > 0) this.events.publish({ kind: 'state', format: ctx.format, records: liveStates(derived.sort(byTimeThenAgent)) });
     this.events.publish({ kind: 'contact', format: ctx.format, records: liveContacts(m.contacts) });
     this.events.publish({ kind: 'schedule', format: ctx.format, records: liveSchedule(m.schedule) });
     ctx.options.onBatch?.(ctx.counter.summary());
@@ -297,6 +318,15 @@ interface RunContext {
   lastSeq: Map<string, [number, number]>;
   /** queue_log: the contacts one batch wrote, replaced or deleted (for its rollup refresh). */
   qlTouches: ContactTouch[];
-  /** queue_log: some batch of this run wrote or replaced contacts (their agent time is refreshed at the end of the run). */
+  /** queue_log: some batch of this run wrote or replaced contacts and left its agents pass to the end of the run. */
   qlContactsWritten: boolean;
+  /** queue_log: batches still run their own agents pass (until one's replay is too large). */
+  qlInBatch: boolean;
+  /** queue_log: what the current batch's agents pass did (null: left to the end of the run). */
+  qlAgents: InBatchAgents | null;
+}
+
+/** Live order of derived states, as the end-of-run pass publishes them. */
+function byTimeThenAgent(a: { at: number; seq?: number; agentId: string }, b: { at: number; seq?: number; agentId: string }): number {
+  return a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0);
 }

@@ -38,6 +38,40 @@ b AS (
   RETURNING 1)
 SELECT DISTINCT (extract(epoch from s) * 1000)::float8 AS t FROM d`;
 
+/*
+ * The same deltas straight from the UPDATE of the contacts (queue_log relink, rollups not
+ * deferred): the updated rows return their rollup dimensions, so the contacts are joined once
+ * instead of updated and then looked up again by key. $1..$3 the contacts' keys, $4 new acw,
+ * $5 delta (new − old).
+ */
+const UPDATE_WITH_DELTA_SQL = `
+WITH u AS (
+  UPDATE contacts c SET acw_seconds = v.acw FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::float8[], $5::float8[]) AS v(src, k, e, acw, d)
+   WHERE c.source = v.src AND c.natural_key = v.k AND c.enqueued_at = v.e
+  RETURNING ${BIN} AS s, c.site_id, c.queue_id, COALESCE(c.team_id, '') AS team_id, COALESCE(c.agent_id, '') AS agent_id,
+            c.reason, c.channel, c.answered_at IS NOT NULL AS answered, v.d),
+d AS (
+  SELECT s, site_id, queue_id, team_id, agent_id, reason, channel, sum(d) AS d FROM u WHERE answered AND d <> 0
+   GROUP BY 1, 2, 3, 4, 5, 6, 7),
+${ACW_DELTA_SQL.slice(ACW_DELTA_SQL.indexOf('a AS ('))}`;
+
+/**
+ * Sets acwSeconds of these stored contacts and adds the changes to their 15-minute contact
+ * rollup rows, in one statement; returns the interval starts (epoch ms) whose rows it changed
+ * (for the day rows), as applyAcwDeltas does.
+ */
+export async function updateAcwWithDeltas(tx: RecordStore, changes: readonly (AcwDelta & { acw: number })[]): Promise<number[]> {
+  if (changes.length === 0) return [];
+  const rows = await tx.query<{ t: number }>(UPDATE_WITH_DELTA_SQL, [
+    changes.map((d) => d.source),
+    changes.map((d) => d.naturalKey),
+    changes.map((d) => new Date(d.enqueuedAt)),
+    changes.map((d) => d.acw),
+    changes.map((d) => d.delta),
+  ]);
+  return rows.map((r) => Number(r.t));
+}
+
 /**
  * Applies wrap-up changes of stored contacts (already updated) to the 15-minute contact rollups
  * in one statement; returns the interval starts (epoch ms) it changed, for the day rows. A row

@@ -22,6 +22,8 @@ export interface RollupTouches {
   surveys?: readonly { respondedAt: number }[];
   /** Stored contacts whose wrap-up alone changed (queue_log's ACW link): applied as deltas, no re-aggregation. */
   acwDeltas?: readonly AcwDelta[];
+  /** Contact rollup intervals whose rows already took acw deltas (queue_log relink, acw-delta.ts updateAcwWithDeltas). */
+  acwIntervals?: readonly number[];
 }
 
 export interface RefreshOptions {
@@ -55,7 +57,7 @@ export class RollupService {
 
   async refresh(tx: RecordStore, touches: RollupTouches, options: RefreshOptions = {}): Promise<void> {
     if (touches.surveys?.length) await refreshSurveyDays(tx, utcDays(touches.surveys.map((s) => s.respondedAt)));
-    const acwIntervals = touches.acwDeltas?.length ? await applyAcwDeltas(tx, touches.acwDeltas) : [];
+    const acwIntervals = [...(touches.acwIntervals ?? []), ...(touches.acwDeltas?.length ? await applyAcwDeltas(tx, touches.acwDeltas) : [])];
     // A survey-only batch touches nothing else (surveys have no agent time and no contact interval).
     if (touches.contacts.length === 0 && touches.agentTimes.length === 0 && acwIntervals.length === 0 && !options.force) return;
     // First repeats before the interval refresh: the refresh re-aggregates the stored repeats,

@@ -24,6 +24,8 @@ export interface AgentRederive {
   states: StoredStateEvent[];
   /** Contacts whose wrap-up changed (only acwSeconds). */
   contacts: RelinkedContact[];
+  /** Contact rollup intervals that already took those changes (applyToRollups), for the day rows. */
+  acwIntervals: number[];
   agentTimes: AgentTouch[];
 }
 
@@ -42,9 +44,10 @@ interface AgentReplay {
  * go through one state machine, its checkpoints are kept under its agent id, and every dirty
  * alias of it is consumed here (returned in `consumed`, for clearDirty). Set-based: a handful of
  * statements for the whole group. Memory: the group's lines after their checkpoints; the state
- * machine itself is one AgentSnapshot per agent.
+ * machine itself is one AgentSnapshot per agent. applyToRollups: the wrap-up changes go into the
+ * contact rollup rows in the same statement as the contacts (returned as acwIntervals).
  */
-export async function rederiveAgents(tx: RecordStore, agents: readonly DirtyAgent[], mapper: OrgMapper): Promise<AgentRederive & { consumed: DirtyAgent[] }> {
+export async function rederiveAgents(tx: RecordStore, agents: readonly DirtyAgent[], mapper: OrgMapper, applyToRollups = false): Promise<AgentRederive & { consumed: DirtyAgent[] }> {
   const { replays, consumed } = await replaysOf(tx, agents, mapper);
   const ids = replays.map((r) => r.agentId);
   const cps = await tx.query<{ id: string; at: number; snapshot: AgentSnapshot | string; acw_from: number | null }>(
@@ -95,12 +98,13 @@ export async function rederiveAgents(tx: RecordStore, agents: readonly DirtyAgen
   await tx.query(`DELETE FROM queue_log_agent_checkpoints k USING unnest($1::text[], $2::timestamptz[]) AS u(r, s) WHERE k.agent_ref = u.r AND k.at > u.s`, [ids, sinceDates]);
   await tx.writer.write('queue_log_agent_checkpoints', ['agent_ref', 'at', 'snapshot'], checkpoints, { runner: tx.runner });
   await tx.writeStateEvents(states);
-  const contacts = await relinkAcw(
+  const { contacts, intervals } = await relinkAcw(
     tx,
     `c.agent_id = ANY($1::text[]) AND c.ended_at >= (SELECT min(u.f) FROM unnest($1::text[], $2::timestamptz[]) AS u(id, f) WHERE u.id = c.agent_id)`,
     [ids, relinkFrom],
+    applyToRollups,
   );
-  return { states: fresh, contacts, agentTimes, consumed };
+  return { states: fresh, contacts, acwIntervals: intervals, agentTimes, consumed };
 }
 
 /**

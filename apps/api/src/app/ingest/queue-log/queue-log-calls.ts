@@ -4,7 +4,7 @@ import type { RecordStore } from '../../database/record-store';
 import type { StoredContact } from '../../database/record-types';
 import { emptyBatch, mapRecord } from '../map-records';
 import type { OrgMapper } from '../org-mapper';
-import { deleteCallContacts, insertLines, loadCallLines, markDirtyAgents, relinkAcw, replaceOpenCalls, type ContactTouch, type QlLineRow, type StoredQlLine } from './queue-log-sql';
+import { deleteCallContacts, insertLines, linkAcwFromStoredStates, loadCallLines, markDirtyAgents, replaceOpenCalls, type ContactTouch, type QlLineRow, type StoredQlLine } from './queue-log-sql';
 import { redactLine } from '../redact-caller';
 
 const NO_IGNORED: ReadonlySet<string> = new Set();
@@ -28,6 +28,8 @@ export interface AcceptedQlLine {
   line: QlLine;
   text: string;
   lineNumber: number;
+  /** lineHashOf(text) when the caller has it already (the claimed hash of a line with nothing to strip). */
+  hash?: string;
 }
 
 /** What one batch changed, for the rollup refresh. */
@@ -42,16 +44,24 @@ export interface CallBatchResult {
  * re-derived contact's wrap-up from the states stored now, and marks the agents they name for
  * re-derivation (queue-log-agents.ts). Nothing here depends on the order lines arrived in.
  */
-export async function writeQueueLogBatch(tx: RecordStore, lines: readonly AcceptedQlLine[], source: string, mapper: OrgMapper, salt: string): Promise<CallBatchResult> {
+export async function writeQueueLogBatch(
+  tx: RecordStore,
+  lines: readonly AcceptedQlLine[],
+  source: string,
+  mapper: OrgMapper,
+  salt: string,
+  /** Runs once the lines are stored and their agents marked dirty, before any call is derived (the batch's agents pass, queue-log-finish.ts). */
+  afterLines?: () => Promise<void>,
+): Promise<CallBatchResult> {
   const rows: QlLineRow[] = [];
   const calls = new Set<string>();
   const dirty = new Map<string, number>();
-  for (const { line, text, lineNumber } of lines) {
+  for (const { line, text, lineNumber, hash } of lines) {
     const { callId, agentRef } = lineKeys(line);
     if (callId === null && agentRef === null) continue;
     // Stored with the caller id as its salted hash (issue 20: no raw caller ids at rest); the key
     // stays the hash of the line as sent, so a re-sent line is still one line.
-    rows.push({ hash: lineHashOf(text), at: line.at, callId, agentRef, text: redactLine(salt, 'queue_log', text), source, lineNumber });
+    rows.push({ hash: hash ?? lineHashOf(text), at: line.at, callId, agentRef, text: redactLine(salt, 'queue_log', text), source, lineNumber });
     if (callId !== null) calls.add(callId);
     if (agentRef !== null) dirty.set(agentRef, Math.min(dirty.get(agentRef) ?? Infinity, line.at));
   }
@@ -62,6 +72,7 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
   const stored = ids.length > 0 ? await loadCallLines(tx, ids) : new Map<string, StoredQlLine[]>();
   await insertLines(tx, rows);
   await markDirtyAgents(tx, dirty);
+  if (afterLines) await afterLines();
   if (ids.length === 0) return { contacts: [], touches: [] };
   for (const r of rows) {
     if (r.callId === null) continue;
@@ -71,7 +82,6 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
   }
   const mapped = emptyBatch();
   const open: Parameters<typeof replaceOpenCalls>[2][number][] = [];
-  const relink: string[] = [];
   for (const id of ids) {
     const byText = new Map<string, { source: string; lineNumber: number }>();
     const ordered: OrderedLine[] = [];
@@ -85,20 +95,18 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
     }
     const derived = deriveCall(id, ordered);
     for (const c of derived.contacts) mapRecord(c, 'queue_log', mapper, salt, new Map(), mapped);
-    // A contact whose agent this batch marks dirty from its end or earlier is re-linked by the
-    // agents pass (from a checkpoint before that line), in this run or, after a crash, the next.
-    if (derived.contacts.some((c) => c.agentRef !== null && !((dirty.get(c.agentRef) ?? Infinity) <= c.endedAt))) relink.push(id);
     if (derived.open) {
       const at = byText.get(derived.open.text) ?? { source, lineNumber: 0 };
       open.push({ ...derived.open, source: at.source, lineNumber: at.lineNumber });
     }
   }
+  // The wrap-up from the states stored now, set before the contacts are written (an UPDATE of
+  // them later rewrites every index entry). An agent still marked dirty from the call's end or
+  // earlier is re-linked by the agents pass after its replay, in this run or, after a crash, the next.
+  await linkAcwFromStoredStates(tx, mapped.contacts);
   const touches = await deleteCallContacts(tx, ids);
   await tx.writeContacts(mapped.contacts);
   await replaceOpenCalls(tx, ids, open);
-  // The wrap-up from the states stored now, for calls whose agent the agents pass will not replay
-  // over the call's end (e.g. a late ENTERQUEUE re-deriving a call answered in an earlier file).
-  if (relink.length > 0) await relinkAcw(tx, 'c.contact_id = ANY($1::text[])', [relink]);
   for (const c of mapped.contacts) touches.push({ enqueuedAt: c.enqueuedAt, endedAt: c.endedAt, customerKey: c.customerKey });
   return { contacts: mapped.contacts, touches };
 }

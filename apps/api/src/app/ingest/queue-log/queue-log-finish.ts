@@ -2,10 +2,17 @@ import type { RecordStore } from '../../database/record-store';
 import type { RollupService } from '../../rollup/rollup.service';
 import type { StoredStateEvent } from '../../database/record-types';
 import type { OrgMapper } from '../org-mapper';
+import type { AgentTouch } from '../../rollup/agent-time-rollup';
+import type { RelinkedContact } from './queue-log-sql';
 import { clearDirty, dirtyAgents, linesToReplay, rederiveAgents, type DirtyAgent } from './queue-log-agents';
 
-/** Agents re-derived per transaction at most: each commits its states, wrap-up links and rollups together. */
-const AGENTS_PER_TRANSACTION = 50;
+/**
+ * Agents re-derived per transaction at most: each commits its states, wrap-up links and rollups
+ * together. The line budget below bounds memory; this bounds the statements' arrays. Was 50: a
+ * site's file then took several transactions, and the first one's watermark step computed the
+ * agent time of the later groups' agents with their old states, to be done again by their group.
+ */
+const AGENTS_PER_TRANSACTION = 500;
 /**
  * Stored lines one transaction replays at most (~40 MB of lines and parsed events): the bound on
  * the ingest's memory for agents. An agent with more lines after its checkpoint than this is
@@ -36,13 +43,13 @@ export async function finishQueueLogAgents(
   while (agents.length > 0) {
     const states: StoredStateEvent[] = [];
     await store.transaction(async (tx) => {
-      const { contacts, agentTimes, states: fresh, consumed } = await rederiveAgents(tx, agents, mapper);
+      const { contacts, acwIntervals, agentTimes, states: fresh, consumed } = await rederiveAgents(tx, agents, mapper, !deferRollups);
       states.push(...fresh);
       const created = mapper.takeCreated();
       if (created.agents.length) await tx.upsertOrg({ agents: created.agents });
       if (deferRollups) await rollups.defer(tx, { contacts, agentTimes });
-      // Only acwSeconds moved on these contacts: deltas into their rows, nothing re-aggregated.
-      else await rollups.refresh(tx, { contacts: [], agentTimes, acwDeltas: contacts.map((c) => ({ source: 'queue_log', naturalKey: c.naturalKey, enqueuedAt: c.enqueuedAt, delta: c.delta })) });
+      // Only acwSeconds moved on these contacts: their deltas went into their rows with the relink, nothing re-aggregated.
+      else await rollups.refresh(tx, { contacts: [], agentTimes, acwIntervals });
       await clearDirty(tx, consumed);
     });
     done += agents.length;
@@ -73,4 +80,37 @@ export async function nextGroup(store: RecordStore, mapper: OrgMapper, budget = 
     lines += n;
   }
   return group;
+}
+
+/** What a batch's own agents pass did (rederiveInBatch). */
+export interface InBatchAgents {
+  states: StoredStateEvent[];
+  /** Touches for the batch's rollup refresh: its agent time, and the wrap-up changes of stored contacts. */
+  agentTimes: AgentTouch[];
+  /** Contact rollup intervals that already took those changes (rollups not deferred). */
+  acwIntervals: number[];
+  /** The relinked contacts themselves (for a deferred batch's pending span). */
+  contacts: RelinkedContact[];
+}
+
+/**
+ * The agents pass inside a batch's transaction, before its calls are derived, when every agent
+ * marked dirty fits one group (a time-sorted file: each agent replays from its last checkpoint,
+ * about an hour of lines). The calls then link their wrap-up from the states as they are written,
+ * and the batch's own refresh computes agent time once, instead of an UPDATE of every contact and
+ * its rollup row by the pass at the end of the run. Returns null (nothing done) when the replay
+ * would exceed one group: a call-grouped file then leaves its agents to finishQueueLogAgents, where
+ * they are replayed once for the whole run. The result is the same either way (a function of the
+ * stored lines): only where the work happens differs.
+ */
+export async function rederiveInBatch(tx: RecordStore, mapper: OrgMapper, deferRollups: boolean): Promise<InBatchAgents | null> {
+  const agents = await dirtyAgents(tx, AGENTS_PER_TRANSACTION + 1);
+  if (agents.length > AGENTS_PER_TRANSACTION) return null;
+  if (agents.length === 0) return { states: [], agentTimes: [], acwIntervals: [], contacts: [] };
+  let lines = 0;
+  for (const n of (await linesToReplay(tx, agents, mapper)).values()) lines += n;
+  if (lines > LINES_PER_TRANSACTION) return null;
+  const { contacts, acwIntervals, agentTimes, states, consumed } = await rederiveAgents(tx, agents, mapper, !deferRollups);
+  await clearDirty(tx, consumed);
+  return { states, agentTimes, acwIntervals, contacts };
 }

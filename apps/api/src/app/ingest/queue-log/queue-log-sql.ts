@@ -2,6 +2,8 @@ import { acwSecondsAfter, type DerivedOpenCall, type TimedState } from '@floorwa
 import type { Row } from '../../database/bulk-writer';
 import type { RecordStore } from '../../database/record-store';
 import { toTimestamp } from '../../database/record-sql';
+import type { StoredContact } from '../../database/record-types';
+import { updateAcwWithDeltas, type AcwDelta } from '../../rollup/acw-delta';
 
 /** A stored queue_log line to write: what the call and agent derivations read back. */
 export interface QlLineRow {
@@ -81,38 +83,65 @@ export interface RelinkedContact extends ContactTouch {
   delta: number;
 }
 
+/** The first three states of each contact's agent at or after its end: all the wrap-up link rule (acw-link.ts) reads. */
+const STATES_AFTER = (agent: string, end: string): string =>
+  `(SELECT json_agg(json_build_object('at', ${MS('s.at')}, 'state', s.state) ORDER BY s.at, s.seq)
+      FROM (SELECT at, seq, state FROM agent_state_events s WHERE s.agent_id = ${agent} AND s.at >= ${end} ORDER BY at, seq LIMIT 3) s)`;
+
+const acwOf = (endedAt: number, ev: TimedState[] | string | null): number => {
+  const events = (typeof ev === 'string' ? (JSON.parse(ev) as TimedState[]) : ev) ?? [];
+  return acwSecondsAfter(endedAt, events.map((e) => ({ at: Number(e.at), state: e.state })));
+};
+
+/** Sets acwSeconds of queue_log contacts about to be written from their agents' stored states (what relinkAcw would set after the write). */
+export async function linkAcwFromStoredStates(tx: RecordStore, contacts: StoredContact[]): Promise<void> {
+  const linked = contacts.filter((c) => c.agentId !== null);
+  if (linked.length === 0) return;
+  const rows = await tx.query<{ i: number; ev: TimedState[] | string | null }>(
+    `SELECT u.i, ${STATES_AFTER('u.a', 'u.x')} AS ev FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS u(a, x, i)`,
+    [linked.map((c) => c.agentId), linked.map((c) => new Date(c.endedAt))],
+  );
+  for (const r of rows) {
+    const c = linked[Number(r.i) - 1];
+    c.acwSeconds = acwOf(c.endedAt, r.ev);
+  }
+}
+
+/** What a relink changed: the contacts, and (when it applied them) the rollup intervals their deltas went into. */
+export interface RelinkResult {
+  contacts: RelinkedContact[];
+  /** Interval starts whose contact rollup rows took the deltas (applyToRollups), else empty. */
+  intervals: number[];
+}
+
 /**
  * Recomputes acwSeconds (acw-link.ts) of the queue_log contacts chosen by `where` from their
  * agents' stored states; updates the ones that changed and returns what they touch.
- * The three first states at or after a call's end are all the link rule reads.
+ * The three first states at or after a call's end are all the link rule reads. With
+ * applyToRollups the same statement adds the changes to the contact rollup rows (acw-delta.ts).
  */
-export async function relinkAcw(tx: RecordStore, where: string, params: unknown[]): Promise<RelinkedContact[]> {
-  const rows = await tx.query<{ k: string; e: number; x: number; acw: number; ck: string | null; ev: TimedState[] | null }>(
+export async function relinkAcw(tx: RecordStore, where: string, params: unknown[], applyToRollups = false): Promise<RelinkResult> {
+  const rows = await tx.query<{ k: string; e: number; x: number; acw: number; ck: string | null; ev: TimedState[] | string | null }>(
     `SELECT c.natural_key AS k, ${MS('c.enqueued_at')} AS e, ${MS('c.ended_at')} AS x, c.acw_seconds AS acw, c.customer_key AS ck,
-            (SELECT json_agg(json_build_object('at', ${MS('s.at')}, 'state', s.state) ORDER BY s.at, s.seq)
-               FROM (SELECT at, seq, state FROM agent_state_events s WHERE s.agent_id = c.agent_id AND s.at >= c.ended_at ORDER BY at, seq LIMIT 3) s) AS ev
+            ${STATES_AFTER('c.agent_id', 'c.ended_at')} AS ev
        FROM contacts c WHERE c.source = 'queue_log' AND c.agent_id IS NOT NULL AND ${where}`,
     params,
   );
-  const keys: string[] = [];
-  const enq: Date[] = [];
-  const acws: number[] = [];
+  const changes: (AcwDelta & { acw: number })[] = [];
   const touched: RelinkedContact[] = [];
   for (const r of rows) {
-    const events = (typeof r.ev === 'string' ? (JSON.parse(r.ev) as TimedState[]) : r.ev) ?? [];
-    const acw = acwSecondsAfter(Number(r.x), events.map((e) => ({ at: Number(e.at), state: e.state })));
+    const acw = acwOf(Number(r.x), r.ev);
     if (acw === Number(r.acw)) continue;
-    keys.push(r.k);
-    enq.push(new Date(Number(r.e)));
-    acws.push(acw);
-    touched.push({ enqueuedAt: Number(r.e), endedAt: Number(r.x), customerKey: r.ck, naturalKey: r.k, delta: acw - Number(r.acw) });
+    const delta = acw - Number(r.acw);
+    changes.push({ source: 'queue_log', naturalKey: r.k, enqueuedAt: Number(r.e), acw, delta });
+    touched.push({ enqueuedAt: Number(r.e), endedAt: Number(r.x), customerKey: r.ck, naturalKey: r.k, delta });
   }
-  if (keys.length > 0) {
-    await tx.query(
-      `UPDATE contacts c SET acw_seconds = u.acw FROM unnest($1::text[], $2::timestamptz[], $3::float8[]) AS u(k, e, acw)
-        WHERE c.source = 'queue_log' AND c.natural_key = u.k AND c.enqueued_at = u.e`,
-      [keys, enq, acws],
-    );
-  }
-  return touched;
+  if (changes.length === 0) return { contacts: touched, intervals: [] };
+  if (applyToRollups) return { contacts: touched, intervals: await updateAcwWithDeltas(tx, changes) };
+  await tx.query(
+    `UPDATE contacts c SET acw_seconds = u.acw FROM unnest($1::text[], $2::timestamptz[], $3::float8[]) AS u(k, e, acw)
+      WHERE c.source = 'queue_log' AND c.natural_key = u.k AND c.enqueued_at = u.e`,
+    [changes.map((c) => c.naturalKey), changes.map((c) => new Date(c.enqueuedAt)), changes.map((c) => c.acw)],
+  );
+  return { contacts: touched, intervals: [] };
 }

@@ -37,12 +37,24 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
           <label>Courses starting from <app-date-field label="Courses starting from" [value]="from()" [max]="to()" (valueChange)="from.set($event)" /></label>
           <label>to <app-date-field label="Courses starting to" [value]="to()" [min]="from()" (valueChange)="to.set($event)" /></label>
           <label>By <select name="by" [ngModel]="by()" (ngModelChange)="by.set($event)"><option value="name">course</option><option value="agent">agent</option></select></label>
+          <label>Working days before / after
+            <select name="days" data-testid="training-days" [ngModel]="days()" (ngModelChange)="days.set(+$event)">
+              @for (d of dayChoices; track d) { <option [ngValue]="d">{{ d }}</option> }
+            </select>
+          </label>
         </div>
         @if (res.error()) {
           <p class="fw-status-red">Could not load: {{ errorText() }}</p>
         } @else if (res.isLoading()) {
           <p class="fw-muted">Loading…</p>
         } @else {
+          @if (unmeasured() > 0) {
+            <p class="fw-small fw-muted" data-testid="training-unmeasured">
+              {{ unmeasured() }} of {{ rows().length }} {{ by() === 'name' ? 'courses' : 'agents' }} have no difference-in-differences yet (–):
+              an agent needs {{ days() }} working days before the start, a side needs 30 contacts, and a team mate without the activity is the control.
+              Fewer working days measure a shorter history.
+            </p>
+          }
           <table data-testid="training-effect">
             <thead><tr><th>{{ by() === 'name' ? 'Course' : 'Agent' }}</th><th>Agents</th><th>Control</th><th>Paid h</th><th>Cost</th>
               @for (k of kpis; track k.key) { <th>{{ k.label }}<span class="sub">DiD</span></th> }
@@ -73,6 +85,7 @@ export class TrainingPage {
   private readonly auth = inject(AuthService);
   protected readonly kpis = KPIS;
   protected readonly days = signal(10);
+  protected readonly dayChoices = [1, 2, 3, 5, 10, 15, 20];
   protected readonly scope = signal(this.defaultScope());
   protected readonly from = signal(new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10));
   protected readonly to = signal(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
@@ -82,6 +95,8 @@ export class TrainingPage {
     params: { scope: this.scope(), from: this.from(), to: this.to(), by: this.by(), days: String(this.days()) },
   }));
   protected readonly rows = computed(() => (this.res.hasValue() ? (this.res.value()?.rows ?? []) : []));
+  /** Complete rows (not pending) without a single DiD: the reason is told above the table. */
+  protected readonly unmeasured = computed(() => this.rows().filter((r) => !r.pending && Object.values(r.kpis).every((d) => d?.did === null || d?.did === undefined)).length);
   protected readonly errorText = computed(() => (this.res.error() as { error?: { message?: string } } | undefined)?.error?.message ?? 'error');
 
   private defaultScope(): string {

@@ -1,0 +1,51 @@
+// Screenshots of issue 25's screens at 1440×900 against a running demo (E2E_URL): the "what we
+// did" timeline on the team and site views, the manager's training effectiveness page, the
+// control desk's interval detail with its gap decomposition, the agent's bonus tracker.
+// `E2E_URL=http://127.0.0.1:3000 node -r ./tools/register.cjs e2e/action-screens.ts`
+import { join } from 'node:path';
+import { launchBrowser, Session } from './lib/browser';
+
+const SHOTS = join(__dirname, 'screenshots', 'action');
+
+async function main(): Promise<void> {
+  const url = process.env['E2E_URL'];
+  if (!url) throw new Error('E2E_URL: the running demo');
+  const browser = await launchBrowser();
+  const shoot = async (user: string, path: string, name: string, then?: (s: Session) => Promise<void>) => {
+    const s = await Session.open(browser, url, { width: 1440, height: 900 });
+    try {
+      await s.login(user);
+      await s.page.goto(path);
+      await s.settled().catch(() => undefined);
+      if (then) await then(s);
+      await s.shot(SHOTS, name, false);
+      process.stdout.write(`${name}: ${path}${s.consoleErrors.length ? ` (console: ${s.consoleErrors.join(' | ')})` : ''}\n`);
+    } finally {
+      await s.close();
+    }
+  };
+  const scrollTo = (testId: string) => async (s: Session) => {
+    const el = s.page.getByTestId(testId).first();
+    await el.waitFor({ timeout: 60_000 });
+    await el.scrollIntoViewIfNeeded();
+  };
+  try {
+    await shoot('lead', '/team', 'team-timeline', scrollTo('actions-timeline'));
+    await shoot('manager', '/manager?scope=site:lon&period=week', 'site-timeline', scrollTo('actions-timeline'));
+    await shoot('manager', '/training', 'training-page', scrollTo('training-effect'));
+    await shoot('manager', '/training', 'training-page-1-day', async (s) => {
+      await s.page.getByTestId('training-days').selectOption({ label: '1' });
+      await s.settled().catch(() => undefined);
+      await s.page.getByTestId('training-effect').waitFor({ timeout: 60_000 });
+    });
+    await shoot('desk', '/desk?site=chi', 'desk-interval-gap', scrollTo('gap-decomposition'));
+    await shoot('agent', '/agent', 'agent-bonus', scrollTo('bonus-tracker'));
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -140,8 +140,13 @@ export class ActivityEffectService {
       (groups.get(key) ?? groups.set(key, []).get(key))?.push(a);
     }
     const rows: ActivityEffectRow[] = [];
-    for (const [key, list] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      const pending = list.some((a) => !a.after || asOf < a.after.to);
+    for (const [key, all] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      // A row measures its activities whose after window is over (before, after, control, cost
+      // and benefit of the same ones); it is pending only while none is. Otherwise a course or
+      // coaching booked today or ahead would blank every row of a window reaching to today.
+      const done = all.filter((a) => a.after && asOf >= a.after.to);
+      const pending = done.length === 0;
+      const list = pending ? all : done;
       const paid = list.reduce((s, a) => s + a.paidSeconds, 0);
       const cost = trainingCost(paid, DEFAULT_HOURLY_COST);
       const kpis: Partial<Record<EffectKpi, DidResult>> = {};

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
       await s.login(user);
       await s.page.goto(path);
       await s.settled().catch(() => undefined);
-      if (then) await then(s);
+      if (then) await then(s).catch((e: unknown) => process.stdout.write(`${name}: ${String(e).split('\n')[0]}\n`));
       await s.shot(SHOTS, name, false);
       process.stdout.write(`${name}: ${path}${s.consoleErrors.length ? ` (console: ${s.consoleErrors.join(' | ')})` : ''}\n`);
     } finally {
@@ -30,7 +30,15 @@ async function main(): Promise<void> {
     await el.scrollIntoViewIfNeeded();
   };
   try {
-    await shoot('lead', '/team', 'team-timeline', scrollTo('actions-timeline'));
+    if (!process.env['SKIP_COACHING']) await shoot('lead', '/team', 'team-timeline', async (s) => {
+      // The coaching form records an action; the timeline lists it (effect pending for 7 days).
+      await scrollTo('actions-timeline')(s);
+      const form = s.page.getByRole('form', { name: 'Record a coaching session' });
+      await form.locator('select[name=who]').selectOption({ index: 1 });
+      await form.locator('input[name=desc]').fill('ACW: wrap-up codes and notes during the call');
+      await form.getByRole('button', { name: 'Record coaching' }).click();
+      await s.page.getByTestId('actions-timeline').getByText('ACW: wrap-up codes').first().waitFor();
+    });
     await shoot('manager', '/manager?scope=site:lon&period=week', 'site-timeline', scrollTo('actions-timeline'));
     await shoot('manager', '/training', 'training-page', scrollTo('training-effect'));
     await shoot('manager', '/training', 'training-page-1-day', async (s) => {

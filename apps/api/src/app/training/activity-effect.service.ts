@@ -144,7 +144,8 @@ export class ActivityEffectService {
       // A row measures its activities whose after window is over (before, after, control, cost
       // and benefit of the same ones); it is pending only while none is. Otherwise a course or
       // coaching booked today or ahead would blank every row of a window reaching to today.
-      const done = all.filter((a) => a.after && asOf >= a.after.to);
+      // An after window of fewer than W working days (the rest not scheduled yet) has not ended.
+      const done = all.filter((a) => a.after && a.after.days >= opts.days && asOf >= a.after.to);
       const pending = done.length === 0;
       const list = pending ? all : done;
       const paid = list.reduce((s, a) => s + a.paidSeconds, 0);

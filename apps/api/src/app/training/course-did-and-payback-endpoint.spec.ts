@@ -81,6 +81,11 @@ describe('activity effect: a course with a control group', () => {
     expect(res.body.rows[0].kpis.ahtSeconds.after).toBeNull();
     expect(res.body.rows[0].paybackDays).toBeNull();
     expect((await get('agent', `/api/v1/activity-effect?${Q}`)).status).toBe(403);
+    // W = 3: only Thu and Fri are scheduled after the course, so its after window has not ended
+    // (its third working day is not known yet), even at asOf Sun 03-08.
+    const short = await get('lead', `/api/v1/activity-effect?${Q.replace('days=2', 'days=3')}&asOf=2026-03-08T00:00:00Z`);
+    expect(short.body.rows[0]).toMatchObject({ pending: true, paybackDays: null });
+    expect(short.body.rows[0].kpis.ahtSeconds.after).toBeNull();
   });
 
   it('a second course of a1 still in its after window leaves the row measuring the complete one: did −50 over 7 200 s, not pending', async () => {

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { API_PREFIX, type ActivityDid as Did, type ActivityEffectResult } from '@floorwatch/contracts';
 import { AuthService } from '../../core/auth.service';
+import { OrgApi } from '../../core/api/org-api';
 import { DateField } from '../../shared/date-field';
 
 const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
@@ -33,7 +34,11 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
       <p class="fw-muted">Each course against team mates without it over the same {{ days() }} working days before and after: difference-in-differences, cost and payback.</p>
       <section class="fw-card">
         <div class="controls">
-          <label>Scope <input name="scope" [ngModel]="scope()" (ngModelChange)="scope.set($event)" /></label>
+          <label>Scope
+            <select name="scope" data-testid="training-scope" [ngModel]="scope()" (ngModelChange)="scope.set($event)">
+              @for (o of scopes(); track o.value) { <option [value]="o.value">{{ o.label }}</option> }
+            </select>
+          </label>
           <label>Courses starting from <app-date-field label="Courses starting from" [value]="from()" [max]="to()" (valueChange)="from.set($event)" /></label>
           <label>to <app-date-field label="Courses starting to" [value]="to()" [min]="from()" (valueChange)="to.set($event)" /></label>
           <label>By <select name="by" [ngModel]="by()" (ngModelChange)="by.set($event)"><option value="name">course</option><option value="agent">agent</option></select></label>
@@ -83,6 +88,7 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
 })
 export class TrainingPage {
   private readonly auth = inject(AuthService);
+  private readonly orgApi = inject(OrgApi);
   protected readonly kpis = KPIS;
   protected readonly days = signal(10);
   protected readonly dayChoices = [1, 2, 3, 5, 10, 15, 20];
@@ -99,10 +105,26 @@ export class TrainingPage {
   protected readonly unmeasured = computed(() => this.rows().filter((r) => !r.pending && Object.values(r.kpis).every((d) => d?.did === null || d?.did === undefined)).length);
   protected readonly errorText = computed(() => (this.res.error() as { error?: { message?: string } } | undefined)?.error?.message ?? 'error');
 
+  constructor() {
+    void this.orgApi.load();
+  }
+
+  /** What the user may read: the enterprise (all sites), then each site and team of their org view. */
+  protected readonly scopes = computed(() => {
+    const me = this.auth.me();
+    const everything = !!me && (me.siteIds.includes('*') || me.roles.some((r) => r === 'admin' || r === 'control_desk'));
+    const out = everything ? [{ value: 'enterprise', label: 'Whole enterprise' }] : [];
+    if (everything || me?.roles.includes('manager')) for (const s of this.orgApi.sites()) out.push({ value: `site:${s.id}`, label: s.name });
+    for (const t of this.orgApi.org()?.teams ?? []) out.push({ value: `team:${t.id}`, label: `· ${t.name}` });
+    if (!out.some((o) => o.value === this.scope())) out.unshift({ value: this.scope(), label: this.scope() });
+    return out;
+  });
+
   private defaultScope(): string {
     const me = this.auth.me();
-    if (me?.roles.includes('team_leader') && me.teamIds[0]) return `team:${me.teamIds[0]}`;
-    if (me?.roles.includes('manager') && me.siteIds.length === 1) return `site:${me.siteIds[0]}`;
+    if (me?.roles.includes('team_leader') && me.teamIds[0] && me.teamIds[0] !== '*') return `team:${me.teamIds[0]}`;
+    // A manager of every site ('*') sees the enterprise first, a manager of one site that site.
+    if (me?.roles.includes('manager') && me.siteIds.length === 1 && me.siteIds[0] !== '*') return `site:${me.siteIds[0]}`;
     return 'enterprise';
   }
   protected n(v: number | null): string {

@@ -39,7 +39,10 @@ async function main(): Promise<void> {
       await form.getByRole('button', { name: 'Record coaching' }).click();
       await s.page.getByTestId('actions-timeline').getByText('ACW: wrap-up codes').first().waitFor();
     });
-    await shoot('manager', '/manager?scope=site:lon&period=week', 'site-timeline', scrollTo('actions-timeline'));
+    await shoot('manager', '/manager?scope=site:lon&period=week', 'site-timeline', async (s) => {
+      await scrollTo('actions-timeline')(s);
+      await s.page.getByTestId('actions-timeline').locator('li:not(.empty)').first().waitFor({ timeout: 120_000 });
+    });
     await shoot('manager', '/training', 'training-page', scrollTo('training-effect'));
     await shoot('manager', '/training', 'training-page-1-day', async (s) => {
       await s.page.getByTestId('training-days').selectOption({ label: '1' });

@@ -56,8 +56,8 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
           @if (unmeasured() > 0) {
             <p class="fw-small fw-muted" data-testid="training-unmeasured">
               {{ unmeasured() }} of {{ rows().length }} {{ by() === 'name' ? 'courses' : 'agents' }} have no difference-in-differences yet (–):
-              an agent needs {{ days() }} working days before the start, a side needs 30 contacts, and a team mate without the activity is the control.
-              Fewer working days measure a shorter history.
+              the after window must be over ({{ days() }} working days after the end), an agent needs {{ days() }} working days before the start,
+              a side 30 contacts, and a team mate without the activity is the control. Fewer working days measure a shorter history.
             </p>
           }
           <table data-testid="training-effect">
@@ -101,8 +101,8 @@ export class TrainingPage {
     params: { scope: this.scope(), from: this.from(), to: this.to(), by: this.by(), days: String(this.days()) },
   }));
   protected readonly rows = computed(() => (this.res.hasValue() ? (this.res.value()?.rows ?? []) : []));
-  /** Complete rows (not pending) without a single DiD: the reason is told above the table. */
-  protected readonly unmeasured = computed(() => this.rows().filter((r) => !r.pending && Object.values(r.kpis).every((d) => d?.did === null || d?.did === undefined)).length);
+  /** Rows without a single DiD (pending, or too little history, contacts or control): the reasons are told above the table. */
+  protected readonly unmeasured = computed(() => this.rows().filter((r) => Object.values(r.kpis).every((d) => d?.did === null || d?.did === undefined)).length);
   protected readonly errorText = computed(() => (this.res.error() as { error?: { message?: string } } | undefined)?.error?.message ?? 'error');
 
   constructor() {

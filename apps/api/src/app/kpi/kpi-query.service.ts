@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatScope, type Contact, type KpiResult, type KpiRow, type Scope } from '@floorwatch/contracts';
-import { computeKpis, DEFAULT_KPI_CONFIG, indexOrg, type KpiConfig } from '@floorwatch/kpi';
+import { computeKpis, DEFAULT_KPI_CONFIG, indexOrg, type KpiComponents, type KpiConfig, type KpiQuery } from '@floorwatch/kpi';
 import { RecordStore } from '../database/record-store';
 import { RollupKpiPath } from '../rollup/rollup-kpi-path';
 import { OrgService } from '../org/org.service';
@@ -75,6 +75,15 @@ export class KpiQueryService {
       loadScopedSurveys(this.store, scope, from, to),
     ]);
     return computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+  }
+
+  /**
+   * FCR components of [from, to) (whole 15-minute intervals) from raw subjects judged at asOf
+   * against their stored first repeats: what the rollup path reads for its split interval.
+   */
+  async rawFcr(q: KpiQuery): Promise<Map<string, KpiComponents>> {
+    const org = await this.orgs.get();
+    return this.rollupPath.rawFcr(org.org, q, q.from, q.to);
   }
 
   async query(params: KpiQueryParams): Promise<KpiResult> {

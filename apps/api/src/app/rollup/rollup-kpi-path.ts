@@ -164,7 +164,7 @@ export class RollupKpiPath {
    * every ingest batch and by the rebuild, exactly what the rollup rows count), so their
    * customers' later contacts need not be loaded. Only judged at asOf here: pending or not.
    */
-  private async rawFcr(org: Org, q: KpiQuery, from: number, to: number): Promise<Map<string, KpiComponents>> {
+  async rawFcr(org: Org, q: KpiQuery, from: number, to: number): Promise<Map<string, KpiComponents>> {
     const params: unknown[] = [new Date(from), new Date(to), new Date(from - (await this.store.maxContactSpan()))];
     // The enqueued_at bounds change no result (a contact ends within maxContactSpan of its enqueue,
     // and not before it): they let PostgreSQL prune the day partitions on both sides.

@@ -81,5 +81,32 @@ describe('activity effect: a course with a control group', () => {
     expect(res.body.rows[0].kpis.ahtSeconds.after).toBeNull();
     expect(res.body.rows[0].paybackDays).toBeNull();
     expect((await get('agent', `/api/v1/activity-effect?${Q}`)).status).toBe(403);
+    // W = 3: only Thu and Fri are scheduled after the course, so its after window has not ended
+    // (its third working day is not known yet), even at asOf Sun 03-08.
+    const short = await get('lead', `/api/v1/activity-effect?${Q.replace('days=2', 'days=3')}&asOf=2026-03-08T00:00:00Z`);
+    expect(short.body.rows[0]).toMatchObject({ pending: true, paybackDays: null });
+    expect(short.body.rows[0].kpis.ahtSeconds.after).toBeNull();
+  });
+
+  it('a second course of a1 still in its after window leaves the row measuring the complete one: did −50 over 7 200 s, not pending', async () => {
+    // Fri 03-06 10–11 objections again (3 600 s); open Mon 03-09 and Tue 03-10 for both, so its
+    // after window is those two days, not over at asOf Tue 03-10 00:00. The first course's
+    // windows and control are as before (a2 has no course from Mon 03-02 to Fri 03-06).
+    await db.store.writeScheduleSegments([
+      { agentId: 'a1', start: t('2026-03-06T10:00:00Z'), end: t('2026-03-06T11:00:00Z'), activity: 'training:objections', source: 'test' },
+      ...['a1', 'a2'].flatMap((agentId) => ['2026-03-09', '2026-03-10'].map((d) => ({ agentId, start: t(`${d}T08:00:00Z`), end: t(`${d}T17:00:00Z`), activity: 'open', source: 'test' }))),
+    ]);
+    const acts = await get('lead', `/api/v1/activities?${Q}`);
+    expect(acts.body.map((r: { start: string; paidSeconds: number }) => [r.start, r.paidSeconds])).toEqual([
+      ['2026-03-04T09:00:00.000Z', 7200],
+      ['2026-03-06T10:00:00.000Z', 3600],
+    ]);
+    const res = await get('manager', `/api/v1/activity-effect?${Q}&by=name&asOf=2026-03-10T00:00:00Z`);
+    const [row] = res.body.rows;
+    expect(row).toMatchObject({ key: 'training:objections', agents: 1, paidSeconds: 7200, trainingCost: 62.5, pending: false });
+    expect(row.kpis.ahtSeconds).toEqual({ before: 420, after: 360, delta: -60, controlBefore: 330, controlAfter: 320, did: -50 });
+    // Once both after windows are over, the row pools both: 10 800 s paid, 2 h + 1 h × 31.25.
+    const later = await get('manager', `/api/v1/activity-effect?${Q}&by=name&asOf=2026-03-12T00:00:00Z`);
+    expect(later.body.rows[0]).toMatchObject({ paidSeconds: 10_800, trainingCost: 93.75, pending: false });
   });
 });

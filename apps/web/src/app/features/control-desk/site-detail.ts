@@ -60,7 +60,7 @@ import { INTERVAL_MS, causes, gapStatus, focusRow, mergeLive } from './staffing-
                 <span class="fw-xs">gap {{ signed(r.staffingGap) }} <app-status-badge [status]="gap(r)" /></span></div>
             }
           </div>
-          <app-gap-decomposition [siteId]="siteId()" [from]="today().from" [to]="today().to" [intervalStart]="r.intervalStart" />
+          <app-gap-decomposition [siteId]="siteId()" [timezone]="timezone()" [from]="today().from" [to]="today().to" [intervalStart]="r.intervalStart" />
           <h3 class="fw-small">Scheduled but not on contacts (agent-equivalents)</h3>
           @for (c of causesOf(r); track c.activity) {
             <div class="cause"><span>{{ c.activity }}</span><span class="bar" [style.width.%]="(c.agents / maxCause(r)) * 100"></span><span class="fw-num">{{ c.agents.toFixed(1) }}</span></div>

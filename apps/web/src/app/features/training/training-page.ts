@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { API_PREFIX, type ActivityDid as Did, type ActivityEffectResult } from '@floorwatch/contracts';
 import { AuthService } from '../../core/auth.service';
+import { OrgApi } from '../../core/api/org-api';
 import { DateField } from '../../shared/date-field';
 
 const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
@@ -33,16 +34,32 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
       <p class="fw-muted">Each course against team mates without it over the same {{ days() }} working days before and after: difference-in-differences, cost and payback.</p>
       <section class="fw-card">
         <div class="controls">
-          <label>Scope <input name="scope" [ngModel]="scope()" (ngModelChange)="scope.set($event)" /></label>
+          <label>Scope
+            <select name="scope" data-testid="training-scope" [ngModel]="scope()" (ngModelChange)="scope.set($event)">
+              @for (o of scopes(); track o.value) { <option [value]="o.value">{{ o.label }}</option> }
+            </select>
+          </label>
           <label>Courses starting from <app-date-field label="Courses starting from" [value]="from()" [max]="to()" (valueChange)="from.set($event)" /></label>
           <label>to <app-date-field label="Courses starting to" [value]="to()" [min]="from()" (valueChange)="to.set($event)" /></label>
           <label>By <select name="by" [ngModel]="by()" (ngModelChange)="by.set($event)"><option value="name">course</option><option value="agent">agent</option></select></label>
+          <label>Working days before / after
+            <select name="days" data-testid="training-days" [ngModel]="days()" (ngModelChange)="days.set(+$event)">
+              @for (d of dayChoices; track d) { <option [ngValue]="d">{{ d }}</option> }
+            </select>
+          </label>
         </div>
         @if (res.error()) {
           <p class="fw-status-red">Could not load: {{ errorText() }}</p>
         } @else if (res.isLoading()) {
           <p class="fw-muted">Loading…</p>
         } @else {
+          @if (unmeasured() > 0) {
+            <p class="fw-small fw-muted" data-testid="training-unmeasured">
+              {{ unmeasured() }} of {{ rows().length }} {{ by() === 'name' ? 'courses' : 'agents' }} have no difference-in-differences yet (–):
+              the after window must be over ({{ days() }} working days after the end), an agent needs {{ days() }} working days before the start,
+              a side 30 contacts, and a team mate without the activity is the control. Fewer working days measure a shorter history.
+            </p>
+          }
           <table data-testid="training-effect">
             <thead><tr><th>{{ by() === 'name' ? 'Course' : 'Agent' }}</th><th>Agents</th><th>Control</th><th>Paid h</th><th>Cost</th>
               @for (k of kpis; track k.key) { <th>{{ k.label }}<span class="sub">DiD</span></th> }
@@ -71,8 +88,10 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
 })
 export class TrainingPage {
   private readonly auth = inject(AuthService);
+  private readonly orgApi = inject(OrgApi);
   protected readonly kpis = KPIS;
   protected readonly days = signal(10);
+  protected readonly dayChoices = [1, 2, 3, 5, 10, 15, 20];
   protected readonly scope = signal(this.defaultScope());
   protected readonly from = signal(new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10));
   protected readonly to = signal(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
@@ -82,12 +101,30 @@ export class TrainingPage {
     params: { scope: this.scope(), from: this.from(), to: this.to(), by: this.by(), days: String(this.days()) },
   }));
   protected readonly rows = computed(() => (this.res.hasValue() ? (this.res.value()?.rows ?? []) : []));
+  /** Rows without a single DiD (pending, or too little history, contacts or control): the reasons are told above the table. */
+  protected readonly unmeasured = computed(() => this.rows().filter((r) => Object.values(r.kpis).every((d) => d?.did === null || d?.did === undefined)).length);
   protected readonly errorText = computed(() => (this.res.error() as { error?: { message?: string } } | undefined)?.error?.message ?? 'error');
+
+  constructor() {
+    void this.orgApi.load();
+  }
+
+  /** What the user may read: the enterprise (all sites), then each site and team of their org view. */
+  protected readonly scopes = computed(() => {
+    const me = this.auth.me();
+    const everything = !!me && (me.siteIds.includes('*') || me.roles.some((r) => r === 'admin' || r === 'control_desk'));
+    const out = everything ? [{ value: 'enterprise', label: 'Whole enterprise' }] : [];
+    if (everything || me?.roles.includes('manager')) for (const s of this.orgApi.sites()) out.push({ value: `site:${s.id}`, label: s.name });
+    for (const t of this.orgApi.org()?.teams ?? []) out.push({ value: `team:${t.id}`, label: `· ${t.name}` });
+    if (!out.some((o) => o.value === this.scope())) out.unshift({ value: this.scope(), label: this.scope() });
+    return out;
+  });
 
   private defaultScope(): string {
     const me = this.auth.me();
-    if (me?.roles.includes('team_leader') && me.teamIds[0]) return `team:${me.teamIds[0]}`;
-    if (me?.roles.includes('manager') && me.siteIds.length === 1) return `site:${me.siteIds[0]}`;
+    if (me?.roles.includes('team_leader') && me.teamIds[0] && me.teamIds[0] !== '*') return `team:${me.teamIds[0]}`;
+    // A manager of every site ('*') sees the enterprise first, a manager of one site that site.
+    if (me?.roles.includes('manager') && me.siteIds.length === 1 && me.siteIds[0] !== '*') return `site:${me.siteIds[0]}`;
     return 'enterprise';
   }
   protected n(v: number | null): string {

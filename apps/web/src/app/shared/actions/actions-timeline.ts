@@ -36,6 +36,7 @@ export function effectText(a: Pick<ActionView, 'effect'>): { text: string; cls: 
     form { display: flex; gap: 8px; flex-wrap: wrap; align-items: end; margin-bottom: 12px; }
     label { display: grid; gap: 2px; font-size: 12px; }
     .grow { flex: 1 1 220px; }
+    li.empty { border-left-color: transparent; }
   `,
   template: `
     <section class="fw-card" data-testid="actions-timeline">
@@ -70,7 +71,8 @@ export function effectText(a: Pick<ActionView, 'effect'>): { text: string; cls: 
             <span class="fw-pill" [class]="effect(a).cls" [title]="'7 days before against 7 days after'">{{ effect(a).text }}</span>
           </li>
         } @empty {
-          <li><span></span><span class="meta">No actions recorded yet.</span><span></span></li>
+          <!-- Not "none" while the list is still on its way (it can queue behind the page's other panels). -->
+          <li class="empty"><span></span><span class="meta">{{ res.error() ? 'Could not load the actions.' : res.isLoading() ? 'Loading…' : 'No actions recorded yet.' }}</span><span></span></li>
         }
       </ol>
     </section>

@@ -36,7 +36,7 @@ describe('the desk\'s gap decomposition on an interval still running and on an e
   it('running interval: the heading has no number and no dash; the text says why', async () => {
     const el = await open('2026-12-05T18:45:00.000Z', [gap('2026-12-05T18:45:00.000Z', {})]);
     expect(el.querySelector('h3')?.textContent?.trim()).toBe('Gap against what was really needed');
-    expect(el.textContent).toContain('no hindsight yet');
+    expect(el.textContent).toContain('No hindsight for this interval');
     expect(el.textContent).not.toContain('–');
   });
 

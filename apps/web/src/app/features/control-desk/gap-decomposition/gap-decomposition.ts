@@ -24,6 +24,19 @@ export function stackParts(parts: readonly Part[], scale: number): (Part & { lef
 }
 
 /**
+ * The picked interval's decomposition; for the running interval (no hindsight until it ends, and
+ * the desk opens on it) the last ended one before it, so the bar shows numbers, not "–".
+ */
+export function gapRowFor(rows: readonly GapRowView[], intervalStart: string | null, now: number): GapRowView | null {
+  if (!intervalStart) return null;
+  const at = Date.parse(intervalStart);
+  const own = rows.find((r) => Date.parse(r.key) === at) ?? null;
+  if ((own && own.requiredInHindsight !== null) || at + 900_000 <= now) return own;
+  const ended = rows.filter((r) => Date.parse(r.key) < at && r.requiredInHindsight !== null).sort((a, b) => Date.parse(a.key) - Date.parse(b.key));
+  return ended.at(-1) ?? own;
+}
+
+/**
  * The control desk's interval detail: why the floor is short or long, split exactly into
  * forecast error + schedule gap + attendance gap = actual − required in hindsight (spec/action.md).
  */
@@ -34,7 +47,7 @@ export function stackParts(parts: readonly Part[], scale: number): (Part & { lef
     .track { position: relative; height: 26px; background: #f1f4f8; border-radius: 4px; margin: 6px 0; }
     .zero { position: absolute; left: 50%; top: -3px; bottom: -3px; width: 2px; background: #1c2533; }
     .seg { position: absolute; top: 3px; bottom: 3px; border-radius: 3px; }
-    .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 13px; }
+    .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 13px; margin-bottom: 12px; }
     .sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; }
   `,
   template: `
@@ -42,9 +55,12 @@ export function stackParts(parts: readonly Part[], scale: number): (Part & { lef
       <div data-testid="gap-decomposition">
         @if (g.requiredInHindsight === null || g.hindsightGap === null) {
           <h3 class="fw-small">Gap against what was really needed</h3>
-          <p class="fw-small fw-muted">The interval has not ended (or has no forecast): no hindsight yet.</p>
+          <p class="fw-small fw-muted">No hindsight for this interval: it has not ended, or it has no forecast.</p>
         } @else {
-          <h3 class="fw-small">Gap against what was really needed: {{ signed(g.hindsightGap) }} agents</h3>
+          <h3 class="fw-small">Gap against what was really needed{{ g.key === shownFor() ? '' : ' at ' + time(g.key) }}: {{ signed(g.hindsightGap) }} agents</h3>
+          @if (g.key !== shownFor()) {
+            <p class="fw-xs fw-muted" data-testid="gap-fallback">{{ time(shownFor()) }} has not ended yet: the last interval that has.</p>
+          }
           <div class="track" role="img" [attr.aria-label]="summary(g)">
             <div class="zero"></div>
             @for (p of segments(); track p.label) {
@@ -68,12 +84,19 @@ export class GapDecomposition {
   readonly from = input.required<string>();
   readonly to = input.required<string>();
   readonly intervalStart = input<string | null>(null);
+  readonly timezone = input('UTC');
   protected readonly res = this.api.forecastAccuracy(() => ({ site: this.siteId(), from: this.from(), to: this.to() }));
-  protected readonly row = computed<GapRowView | null>(() => {
+  /** The picked interval's row key (ISO), '' when none. */
+  protected readonly shownFor = computed(() => {
     const iv = this.intervalStart();
     const rows = this.res.hasValue() ? (this.res.value()?.gaps ?? []) : [];
-    return iv ? (rows.find((r) => Date.parse(r.key) === Date.parse(iv)) ?? null) : null;
+    return iv ? (rows.find((r) => Date.parse(r.key) === Date.parse(iv))?.key ?? '') : '';
   });
+  /**
+   * The picked interval's decomposition; for the running interval (no hindsight until it ends,
+   * and the desk opens on it) the last ended one before it, so the bar shows a number.
+   */
+  protected readonly row = computed<GapRowView | null>(() => gapRowFor(this.res.hasValue() ? (this.res.value()?.gaps ?? []) : [], this.intervalStart(), Date.now()));
   protected readonly parts = computed<Part[]>(() => {
     const g = this.row();
     if (!g || g.forecastErrorAgents === null || g.scheduleGap === null) return [];
@@ -90,6 +113,9 @@ export class GapDecomposition {
     return stackParts(parts, Math.max(pos, neg, 1));
   });
 
+  protected time(iso: string): string {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: this.timezone(), hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  }
   protected signed(v: number | null): string {
     if (v === null) return '–';
     const r = Math.round(v * 10) / 10;

@@ -86,7 +86,7 @@ describe('admin users page: disable, enable and delete a user', () => {
     del.flush(null, { status: 204, statusText: 'No Content' });
     render();
     await flushList([ADMIN, TL]);
-    expect(Array.from(el().querySelectorAll('tbody tr')).map((r) => r.cells[0].textContent?.trim())).toEqual(['admin', 'tl']);
+    expect(Array.from(el().querySelectorAll<HTMLTableRowElement>('tbody tr')).map((r) => r.cells[0].textContent?.trim())).toEqual(['admin', 'tl']);
   });
 
   it('a refusal is said in words and the row stays as it was', async () => {

@@ -1,3 +1,4 @@
+import type { Type } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -33,7 +34,7 @@ function render<T>(fixture: ComponentFixture<T>): void {
 }
 
 /** A panel over FROM..TO with its other inputs, rendered once (its requests now pending). */
-function mount<T>(type: new (...args: never[]) => T, inputs: Record<string, unknown>): ComponentFixture<T> {
+function mount<T>(type: Type<T>, inputs: Record<string, unknown>): ComponentFixture<T> {
   const fixture = TestBed.createComponent(type);
   for (const [k, v] of Object.entries({ ...inputs, from: FROM, to: TO })) fixture.componentRef.setInput(k, v);
   render(fixture);

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component, input } from '@angular/core';
+import { Component, input, type Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { KpiApiResult, KpiRowWithTargets } from '@floorwatch/contracts';
 import type { ChartOption } from '../../shared/chart-options';
@@ -31,7 +31,7 @@ async function render(fixture: ComponentFixture<unknown>): Promise<void> {
   }
 }
 
-function open<T>(type: new (...args: never[]) => T): { fixture: ComponentFixture<T>; http: HttpTestingController } {
+function open<T>(type: Type<T>): { fixture: ComponentFixture<T>; http: HttpTestingController } {
   TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
   TestBed.overrideComponent(type, { remove: { imports: [Chart] }, add: { imports: [StubChart] } });
   const http = TestBed.inject(HttpTestingController);

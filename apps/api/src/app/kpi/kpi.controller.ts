@@ -23,7 +23,7 @@ const KPI_QUERY_DOCS = [
   { name: 'from', required: true, description: 'ISO 8601, inclusive' },
   { name: 'to', required: true, description: 'ISO 8601, exclusive; at most 400 days after from' },
   { name: 'by', required: false, enum: [...GROUP_BYS] },
-  { name: 'tz', required: false, description: 'IANA zone for day/hour groups (default: each site its own)' },
+  { name: 'tz', required: false, description: 'IANA zone for day/hour groups (default: each site its own; at enterprise by=day a window of UTC midnights D1..D2+1 means each site\'s local days D1..D2)' },
   { name: 'asOf', required: false, description: 'ISO 8601 (default: latest event ingested)' },
 ];
 function ApiKpiQuery(): MethodDecorator {

@@ -86,13 +86,11 @@ export function computeKpiComponents(
   if (by === undefined) row(ALL_KEY);
 
   const timeBy: TimeGroup | null = by === 'day' || by === 'hour' || by === 'interval' ? by : null;
-  // Enterprise-wide days have no single site, so they default to UTC; hours stay site-local so
-  // "hour 13" means 13:00 on each site's own clock.
+  // Without tz, days and hours are each record's site's own (at enterprise too): "hour 13" is
+  // 13:00 and "Fri 4 Dec" is Friday on each site's clock, so an enterprise day row restricted to
+  // one site is that site's own day row (the drill path keeps one time frame).
   const tzOf = (siteId: string | null | undefined): string =>
-    query.tz ??
-    (timeBy === 'interval' || (by === 'day' && scope.kind === 'enterprise')
-      ? 'UTC'
-      : (siteId ? o.sites.get(siteId)?.timezone : undefined) ?? 'UTC');
+    query.tz ?? (timeBy === 'interval' ? 'UTC' : (siteId ? o.sites.get(siteId)?.timezone : undefined) ?? 'UTC');
   const bucketCache = new Map<string, TimeBucket[]>();
   const bucketsFor = (tz: string): TimeBucket[] => {
     let b = bucketCache.get(tz);

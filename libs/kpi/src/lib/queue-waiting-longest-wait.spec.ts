@@ -24,3 +24,23 @@ describe('calls waiting and the longest wait, for the wallboard', () => {
     expect(r.queues.map((q) => q.queueId)).toEqual(['chi-chat']);
   });
 });
+
+describe('calls waiting on a completed-contact feed: unknown, not 0', () => {
+  const REASON = 'feed reports completed contacts only';
+  it('Chicago chi-billing on Connect CTRs, chi-chat on queue_log with 1 chat since 10:02:30: voice and chi-billing unknown, chat 1 for 0:30', () => {
+    const r = queueWaiting('chi', [call('chi-chat', '10:02:30', 'chi', 'chat')], at('10:03:00'), [{ queueId: 'chi-billing', channel: 'voice' }]);
+    expect(r.channels.voice).toEqual({ waiting: null, longestWaitSeconds: null, oldestEnteredAt: null, reason: REASON });
+    // chat: 10:03:00 − 10:02:30 = 30 s
+    expect(r.channels.chat).toEqual({ waiting: 1, longestWaitSeconds: 30, oldestEnteredAt: '2026-03-02T10:02:30.000Z' });
+    expect(r.queues).toEqual([
+      { queueId: 'chi-billing', channel: 'voice', waiting: null, longestWaitSeconds: null, oldestEnteredAt: null, reason: REASON },
+      { queueId: 'chi-chat', channel: 'chat', waiting: 1, longestWaitSeconds: 30, oldestEnteredAt: '2026-03-02T10:02:30.000Z' },
+    ]);
+  });
+
+  it('a voice queue known (2 waiting) beside an unknown one: the site\'s voice total is unknown, the known queue keeps its 2', () => {
+    const r = queueWaiting('chi', [call('chi-sales', '10:00:00'), call('chi-sales', '10:01:00')], at('10:03:00'), [{ queueId: 'chi-billing', channel: 'voice' }]);
+    expect(r.channels.voice?.waiting).toBeNull();
+    expect(r.queues.map((q) => [q.queueId, q.waiting])).toEqual([['chi-billing', null], ['chi-sales', 2]]);
+  });
+});

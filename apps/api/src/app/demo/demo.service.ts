@@ -65,8 +65,9 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     @Optional() waiting?: WaitingSources,
     @Optional() private readonly events?: IngestEvents,
   ) {
-    // Calls waiting on the wallboard: the simulated ACD's queues at the pushed instant.
-    waiting?.register((asOf) => (this.world && this.seed ? waitingInWorld(this.world, Math.min(asOf, this.seed.simulatedTo)) : []));
+    // Calls waiting on the wallboard: the simulated ACD's queues at the pushed instant. It stands
+    // for each site's real-time queue source, so it covers every site, Connect and NDJSON ones too.
+    waiting?.register((asOf) => (this.world && this.seed ? waitingInWorld(this.world, Math.min(asOf, this.seed.simulatedTo)) : []), () => this.world !== null);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -29,7 +29,8 @@ export const kpiQuerySchema = z
     from: isoInstant,
     to: isoInstant,
     by: z.enum(GROUP_BYS, { error: `must be one of ${GROUP_BYS.join(', ')}` }).optional(),
-    // Absent: day and hour groups use each site's own zone (enterprise days: UTC), as libs/kpi does.
+    // Absent: day and hour groups use each site's own zone (enterprise too), as libs/kpi does; an
+    // enterprise by-day window of UTC midnights names each site's local days (site-local-days.ts).
     tz: timeZone.optional(),
     asOf: isoInstant.optional(),
   })

@@ -9,6 +9,7 @@ import type { KpiQueryParams } from './kpi-query.schema';
 import { loadScopedSurveys } from '../customer/attribution/survey-reader';
 import { fillHotlineKpis } from '../customer/hotline/hotline-kpis';
 import { SelfServiceKpiOverlay, SESSION_ONLY_GROUPS } from '../selfservice/selfservice-kpi-overlay';
+import { siteLocalDays } from './site-local-days';
 
 const iso = (t: number): string => new Date(t).toISOString();
 
@@ -87,9 +88,19 @@ export class KpiQueryService {
   }
 
   async query(params: KpiQueryParams): Promise<KpiResult> {
+    const org = await this.orgs.get();
+    // Enterprise days on each site's clock: the union of the sites' local days is read and the
+    // days around it dropped (site-local-days.ts); the answer names the days asked for.
+    const local = siteLocalDays(params, org.org.sites.map((s) => s.timezone));
+    if (!local) return this.answer(params, org);
+    const asOf = params.asOf ?? (await this.defaultAsOf(params.to));
+    const wide = await this.answer({ ...params, from: local.from, to: local.to, asOf }, org);
+    return { ...wide, from: iso(params.from), to: iso(params.to), rows: wide.rows.filter((r) => local.keep(r.key)) };
+  }
+
+  private async answer(params: KpiQueryParams, org: IndexedOrg): Promise<KpiResult> {
     const { scope, from, to, by, tz } = params;
     const asOf = params.asOf ?? (await this.defaultAsOf(to));
-    const org = await this.orgs.get();
     const agentIds = agentsOf(scope, org);
     if (by && SESSION_ONLY_GROUPS.has(by)) {
       // Sessions and journeys only: no contact or workforce record has these keys.

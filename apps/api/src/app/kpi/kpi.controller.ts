@@ -12,7 +12,10 @@ import { csvFileName, kpiCsv } from './kpi-csv';
 import { KpiQueryService } from './kpi-query.service';
 import { kpiQuerySchema, staffingQuerySchema } from './kpi-query.schema';
 import { StaffingService } from './staffing.service';
+import { siteLocalDays } from './site-local-days';
 import { TimelineService } from './timeline.service';
+
+const iso = (t: number): string => new Date(t).toISOString();
 
 /** `names`: the raw KPI names and unrounded values, for scripts written against the first CSV. */
 const csvQuerySchema = z.object({ headers: z.enum(['readable', 'names'], { error: 'must be readable or names' }).prefault('readable') });
@@ -23,7 +26,7 @@ const KPI_QUERY_DOCS = [
   { name: 'from', required: true, description: 'ISO 8601, inclusive' },
   { name: 'to', required: true, description: 'ISO 8601, exclusive; at most 400 days after from' },
   { name: 'by', required: false, enum: [...GROUP_BYS] },
-  { name: 'tz', required: false, description: 'IANA zone for day/hour groups (default: each site its own)' },
+  { name: 'tz', required: false, description: 'IANA zone for day/hour groups (default: each site its own; at enterprise by=day a window of UTC midnights D1..D2+1 means each site\'s local days D1..D2)' },
   { name: 'asOf', required: false, description: 'ISO 8601 (default: latest event ingested)' },
 ];
 function ApiKpiQuery(): MethodDecorator {
@@ -53,7 +56,10 @@ export class KpiController {
     requireRead(user, params.scope, org);
     requireKnownScope(params.scope, org);
     const result = await this.kpis.query(params);
-    return this.targets.annotate(result, params.scope, org, params.tz);
+    // Count targets are due over what was read: each site's local days (site-local-days.ts).
+    const read = siteLocalDays(params, org.org.sites.map((s) => s.timezone));
+    const annotated = await this.targets.annotate(read ? { ...result, from: iso(read.from), to: iso(read.to) } : result, params.scope, org, params.tz);
+    return read ? { ...annotated, from: result.from, to: result.to } : annotated;
   }
 
   @Get('kpis.csv')

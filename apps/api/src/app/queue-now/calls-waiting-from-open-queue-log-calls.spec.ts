@@ -28,6 +28,17 @@ const LOG = [
   `${s('2026-03-02T10:02:00Z')}|w3|lon-voice|NONE|ENTERQUEUE||5551005|1`,
 ].join('\n');
 
+/*
+ * The next day London's ACD is on a completed-contact feed (contacts NDJSON): a lon-voice call
+ * entered 2026-03-03 09:00:00 and ended 09:05:10 is the queue's latest contact. Such a feed says a
+ * contact waited only once it ended, so who waits at 09:30 is not known.
+ */
+const NDJSON = JSON.stringify({
+  contactId: 'd1', segmentId: 'd1-1', channel: 'voice', queueId: 'lon-voice', reason: 'billing', agentId: 'a1', customerKey: null,
+  enqueuedAt: '2026-03-03T09:00:00Z', answeredAt: '2026-03-03T09:00:10Z', endedAt: '2026-03-03T09:05:10Z', waitSeconds: 10,
+  talkSeconds: 240, holdSeconds: 0, acwSeconds: 60, outcome: 'handled', transferredTo: null,
+});
+
 describe('GET /queues/waiting: calls in queue now and the longest wait, from queue_log open calls', () => {
   let db: TestDatabase;
   let app: INestApplication;
@@ -40,6 +51,7 @@ describe('GET /queues/waiting: calls in queue now and the longest wait, from que
     app = await createTestApp(db, [HttpApiModule, IngestModule]);
     await seedWorld(db, app);
     await app.get(IngestService).ingest('queue_log', textSource(`${LOG}\n`), { source: 'queue_log.test' });
+    await app.get(IngestService).ingest('contacts-ndjson', textSource(`${NDJSON}\n`), { source: 'acd.ndjson' });
     token = await loginAs(app, 'desk');
   }, 300_000);
   afterAll(async () => {
@@ -69,6 +81,19 @@ describe('GET /queues/waiting: calls in queue now and the longest wait, from que
     // from 14:02:00 on all three are 4 h old: lost calls (quarantine's `incomplete`), no longer waiting
     const later = (await waiting('site=lon&asOf=2026-03-02T14:02:30Z')).body as QueueWaitingResult;
     expect(later.channels.voice).toEqual({ waiting: 0, longestWaitSeconds: null, oldestEnteredAt: null });
+  });
+
+  it('London on 3 Mar 09:30, its latest lon-voice contact from contacts NDJSON: waiting unknown (null + reason), not 0; New York still 0', async () => {
+    const lon = (await waiting('site=lon&asOf=2026-03-03T09:30:00Z')).body as QueueWaitingResult;
+    const unknown = { waiting: null, longestWaitSeconds: null, oldestEnteredAt: null, reason: 'feed reports completed contacts only' };
+    expect(lon.channels.voice).toEqual(unknown);
+    expect(lon.queues).toEqual([{ queueId: 'lon-voice', channel: 'voice', ...unknown }]);
+    // New York's latest contact is not from a completed-contact feed, and its open call n1 is > 4 h old: 0, a figure
+    const nyc = (await waiting('site=nyc&asOf=2026-03-03T09:30:00Z')).body as QueueWaitingResult;
+    expect(nyc.channels.voice).toEqual({ waiting: 0, longestWaitSeconds: null, oldestEnteredAt: null });
+    // The day before (latest lon-voice contact from queue_log) London still counts its 3 open calls.
+    const before = (await waiting('site=lon&asOf=2026-03-02T10:03:00Z')).body as QueueWaitingResult;
+    expect(before.channels.voice?.waiting).toBe(3);
   });
 
   it('a missing or unknown site is a 400 naming the field (as GET /staffing)', async () => {

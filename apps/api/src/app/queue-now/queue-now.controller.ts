@@ -32,6 +32,7 @@ export class QueueNowController {
     requireRead(user, scope, org);
     requireKnownScope(scope, org, 'site');
     const asOf = q.asOf ?? Date.now();
-    return queueWaiting(q.site, await this.sources.at(asOf), asOf);
+    const [contacts, unknown] = await Promise.all([this.sources.at(asOf), this.sources.unknownQueues(q.site, asOf)]);
+    return queueWaiting(q.site, contacts, asOf, unknown);
   }
 }

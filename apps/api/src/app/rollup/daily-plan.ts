@@ -52,8 +52,8 @@ const DAILY_BY = new Set<GroupBy | undefined>([undefined, 'site', 'queue', 'reas
 /**
  * Which parts of the window the day rows can answer. They have no agent/team key, so only
  * enterprise/site/queue scopes grouped by nothing, site, queue, reason, channel or day. Per group
- * of sites one zone: the day grouping's zone (UTC for the enterprise by default, the site's own
- * for a site) when the day rows have it (UTC or the site's zone), else UTC (no time grouping).
+ * of sites one zone: the day grouping's zone (tz, else each site's own: siteZoneGroups) when
+ * the day rows have it (UTC or the site's zone), else UTC (no time grouping).
  * A day is read from the day rows when it lies whole in [from, until), is stored (ends by the
  * daily watermark) and, for FCR, is wholly eligible (ends by the split S and is FCR-final) or
  * wholly pending (starts after S); everything else of the window comes from the 15-minute rows.
@@ -87,13 +87,30 @@ function zoneGroups(o: OrgIndex, q: PlanInput): { zone: string | null; sites: Si
     return [{ zone: wholeDays(q.from, q.until, own) > wholeDays(q.from, q.until, 'UTC') ? own : 'UTC', sites: null }];
   }
   if (by !== 'day') return [{ zone: 'UTC', sites: null }];
-  // Enterprise-wide days are in tz (default UTC); a queue's by its sites' own zones unless tz.
-  const zone = tz ?? (scope.kind === 'enterprise' ? 'UTC' : null);
-  if (zone === null) return null;
+  if (tz === undefined) return siteZoneGroups(o);
+  const zone = tz;
   if (zone === 'UTC') return [{ zone, sites: null }];
   const inZone = [...o.sites.values()].filter((s) => s.timezone === zone).map((s) => s.id);
   if (inZone.length === 0) return null;
   return [{ zone, sites: { ids: inZone, negate: false } }, { zone: null, sites: { ids: inZone, negate: true } }];
+}
+
+/**
+ * Days on each site's own clock (enterprise and queue scopes without tz): one group per zone,
+ * each reading that zone's day rows (which hold only the sites in the zone) for its sites, and
+ * the records of sites the org does not know (and agents without a site: UTC days, as libs/kpi
+ * buckets them) from the 15-minute rows.
+ */
+function siteZoneGroups(o: OrgIndex): { zone: string | null; sites: SiteFilter | null }[] {
+  const byZone = new Map<string, string[]>();
+  for (const s of o.sites.values()) {
+    const ids = byZone.get(s.timezone);
+    if (ids) ids.push(s.id);
+    else byZone.set(s.timezone, [s.id]);
+  }
+  const groups: { zone: string | null; sites: SiteFilter | null }[] = [...byZone].map(([zone, ids]) => ({ zone, sites: { ids, negate: false } }));
+  groups.push({ zone: null, sites: { ids: [...o.sites.keys()], negate: true } });
+  return groups;
 }
 
 function wholeDays(from: number, until: number, zone: string): number {

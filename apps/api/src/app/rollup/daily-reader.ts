@@ -9,7 +9,8 @@ import { AGENT_COLUMNS, CONTACT_FIELDS, CONTACT_GROUP, type Cells, type RollupWi
 function dayFilter(groups: readonly PlanGroup[], params: unknown[]): string | null {
   const arms: string[] = [];
   for (const g of groups) {
-    if (g.zone === null) continue;
+    // A group with no whole day adds no arm (nor parameters: an unused one has no type).
+    if (g.zone === null || g.days.length === 0) continue;
     const zone = `$${params.push(g.zone)}`;
     const site = g.sites ? ` AND ${g.sites.negate ? 'NOT ' : ''}site_id = ANY($${params.push(g.sites.ids)}::text[])` : '';
     for (const d of g.days) arms.push(`(day_zone = ${zone} AND day >= $${params.push(d.from)}::date AND day < $${params.push(d.to)}::date${site})`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GroupBy, KpiRow, Scope } from '@floorwatch/contracts';
 import { generateWorld } from '@floorwatch/simulator';
+import { TZDate } from '@date-fns/tz';
 import { withTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { services } from '../ingest/ingest-test-kit';
 import type { KpiQueryService } from '../kpi/kpi-query.service';
@@ -40,10 +41,10 @@ afterAll(async () => {
 type Q = KpiQueryParams;
 
 /** Rollup path (asserting it read day rows) and raw path for the same query. */
-async function both(q: Q): Promise<[KpiRow[], KpiRow[]]> {
+async function both(q: Q, dayRows = true): Promise<[KpiRow[], KpiRow[]]> {
   kpis.useRollups = true;
   const viaDaily = await kpis.query(q);
-  expect([kpis.lastPath, kpis.lastDailyRanges > 0]).toEqual(['rollup', true]);
+  expect([kpis.lastPath, kpis.lastDailyRanges > 0]).toEqual(['rollup', dayRows]);
   kpis.useRollups = false;
   const raw = await kpis.query(q);
   kpis.useRollups = true;
@@ -58,7 +59,7 @@ const PART_FROM = Date.parse('2024-03-26T09:45:00Z');
 const PART_TO = Date.parse('2024-04-04T16:30:00Z');
 const DAILY_BY: (GroupBy | undefined)[] = [undefined, 'site', 'queue', 'reason', 'channel', 'day'];
 
-describe('enterprise (UTC days)', () => {
+describe('enterprise (whole UTC-midnight windows: by day, each site\'s own local days)', () => {
   it.each(DAILY_BY)('whole UTC days, by %s: daily path = raw path', async (by) => {
     const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by });
     kpis.useRollups = true;
@@ -77,6 +78,50 @@ describe('enterprise (UTC days)', () => {
     const [d, raw] = await both({ scope: { kind: 'enterprise' }, from: UTC_FROM, to: UTC_TO, by: 'day', tz: 'Europe/London' });
     expect(d.map((r) => r.key)).toContain('2024-03-31');
     expectSameKpiRows(d, raw);
+  });
+});
+
+describe('enterprise by day: each site\'s own local day, one time frame along the drill path', () => {
+  const DAYS_FROM = '2024-03-25';
+  const DAYS_TO = '2024-04-05'; // exclusive: the days asked for are 25 Mar … 4 Apr
+  const SHARED = ['offered', 'handled', 'answered', 'abandoned', 'serviceLevelPct', 'ahtSeconds', 'adherencePct', 'occupancyPct'] as const;
+  const local = (day: string, zone: string): number => {
+    const [y, m, d] = day.split('-').map(Number);
+    return new TZDate(y, m - 1, d, zone).getTime();
+  };
+  const pick = (r: KpiRow | undefined) => SHARED.map((n) => (r?.kpis as Record<string, number | null> | undefined)?.[n] ?? null);
+
+  it('every enterprise row D is the sum of London\'s, Chicago\'s and Manila\'s own day rows D (each over its local 25 Mar – 4 Apr); daily path = raw', async () => {
+    const [ent, entRaw] = await both({ scope: { kind: 'enterprise' }, from: Date.parse(`${DAYS_FROM}T00:00:00Z`), to: Date.parse(`${DAYS_TO}T00:00:00Z`), by: 'day' });
+    expectSameKpiRows(ent, entRaw);
+    // Only the days asked for: no clipped edge day of a site west or east of UTC.
+    expect(ent.every((r) => r.key >= DAYS_FROM && r.key < DAYS_TO)).toBe(true);
+    expect(ent.map((r) => r.key)).toContain('2024-03-31');
+    const org = await db.store.loadOrg();
+    const sum = new Map<string, { offered: number; handled: number }>();
+    for (const site of org.sites) {
+      const [rows, raw] = await both({ scope: { kind: 'site', id: site.id }, from: local(DAYS_FROM, site.timezone), to: local(DAYS_TO, site.timezone), by: 'day' });
+      expectSameKpiRows(rows, raw);
+      for (const r of rows) {
+        const t = sum.get(r.key) ?? { offered: 0, handled: 0 };
+        sum.set(r.key, { offered: t.offered + (r.kpis.offered ?? 0), handled: t.handled + (r.kpis.handled ?? 0) });
+      }
+    }
+    expect(new Set(org.sites.map((x) => x.timezone)).size).toBeGreaterThanOrEqual(3);
+    expect(ent.map((r) => [r.key, r.kpis.offered, r.kpis.handled])).toEqual([...sum].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.offered, v.handled]));
+    expect(ent.reduce((n, r) => n + (r.kpis.offered ?? 0), 0)).toBeGreaterThan(1000);
+  });
+
+  it('enterprise by site over Chicago\'s local Mon 1 Apr is Chicago\'s own by-day row for 1 Apr (one click down, the same figures)', async () => {
+    const from = local('2024-04-01', 'America/Chicago'); // 05:00Z (CDT, UTC−5)
+    const to = local('2024-04-02', 'America/Chicago');
+    // (Enterprise groupings without a time key read UTC day rows: a Chicago day is none of them.)
+    const [bySite, bySiteRaw] = await both({ scope: { kind: 'enterprise' }, from, to, by: 'site' }, false);
+    expectSameKpiRows(bySite, bySiteRaw);
+    const [chiDays] = await both({ scope: { kind: 'site', id: 'chi' }, from, to, by: 'day' });
+    expect(chiDays.map((r) => r.key)).toEqual(['2024-04-01']);
+    expect(pick(bySite.find((r) => r.key === 'chi'))).toEqual(pick(chiDays[0]));
+    expect(chiDays[0].kpis.handled).toBeGreaterThan(0);
   });
 });
 

@@ -70,8 +70,9 @@ export async function readRollups(store: RecordStore, o: OrgIndex, w: RollupWind
   const { scope, by } = w;
   if (by === undefined) row(ALL_KEY);
   const timeBy: TimeGroup | null = by === 'day' || by === 'hour' || by === 'interval' ? by : null;
+  // As libs/kpi: without tz each row's site's own clock (enterprise days too), intervals UTC.
   const tzOf = (siteId: string | null | undefined): string =>
-    w.tz ?? (timeBy === 'interval' || (by === 'day' && scope.kind === 'enterprise') ? 'UTC' : (siteId ? o.sites.get(siteId)?.timezone : undefined) ?? 'UTC');
+    w.tz ?? (timeBy === 'interval' ? 'UTC' : (siteId ? o.sites.get(siteId)?.timezone : undefined) ?? 'UTC');
   const bucketCache = new Map<string, TimeBucket[]>();
   const timeKey = (t: number, siteId: string | null): string => {
     const tz = tzOf(siteId);

@@ -75,15 +75,17 @@ export class CountTargetDays {
   }
 
   private async query(scope: Scope, agents: string[]): Promise<Loaded> {
-    const tz = this.tz ?? (scope.kind === 'enterprise' ? 'UTC' : this.org.timezoneOfSite(siteOf(this.org, scope) ?? ''));
+    // Without tz an enterprise's days are each agent's site's own (as the KPI day rows are):
+    // $1 NULL = each agent's site zone, as the agents table maps it now.
+    const tz = this.tz ?? (scope.kind === 'enterprise' ? null : this.org.timezoneOfSite(siteOf(this.org, scope) ?? ''));
     const refFrom = Math.min(this.from, this.asOf - REFERENCE_DAYS * DAY_MS);
     const rows: { day: string; agent_id: string; open: string | number; elapsed: string | number; in_window: boolean }[] = await this.db.query(
-      `SELECT to_char((start_at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, agent_id,
-              sum(extract(epoch FROM end_at - start_at)) AS open,
-              sum(greatest(0, extract(epoch FROM least(end_at, $5::timestamptz) - start_at))) AS elapsed,
-              start_at >= $6::timestamptz AS in_window
-         FROM schedule_segments
-        WHERE agent_id = ANY($2) AND activity = 'open' AND start_at >= $3 AND start_at < $4 AND end_at > start_at
+      `SELECT to_char((s.start_at AT TIME ZONE COALESCE($1::text, st.timezone, 'UTC'))::date, 'YYYY-MM-DD') AS day, s.agent_id,
+              sum(extract(epoch FROM s.end_at - s.start_at)) AS open,
+              sum(greatest(0, extract(epoch FROM least(s.end_at, $5::timestamptz) - s.start_at))) AS elapsed,
+              s.start_at >= $6::timestamptz AS in_window
+         FROM schedule_segments s LEFT JOIN agents a ON a.id = s.agent_id LEFT JOIN sites st ON st.id = a.site_id
+        WHERE s.agent_id = ANY($2) AND s.activity = 'open' AND s.start_at >= $3 AND s.start_at < $4 AND s.end_at > s.start_at
         GROUP BY 1, 2, 5`,
       [tz, agents, iso(refFrom), iso(this.to), iso(this.asOf), iso(this.from)],
     );

@@ -23,6 +23,15 @@ describe('wallboard calls waiting and longest wait', () => {
     expect(waitingNumerals(r)[2]).toEqual({ label: 'Chats waiting · longest 1:30', text: '2' });
   });
 
+  it('a site on a completed-contact feed (waiting null) reads "n/a" with the reason as a tooltip, never 0', () => {
+    const unknown = { waiting: null, longestWaitSeconds: null, oldestEnteredAt: null, reason: 'feed reports completed contacts only' };
+    const n = waitingNumerals(result({ voice: unknown, chat: unknown }));
+    expect(n.map((x) => [x.label, x.text])).toEqual([['Calls waiting', 'n/a'], ['Longest wait', 'n/a']]);
+    expect(n[0].title).toContain('feed reports completed contacts only');
+    // a known figure has no tooltip
+    expect(waitingNumerals(result({ voice: { waiting: 0, longestWaitSeconds: null, oldestEnteredAt: null } }))[0].title).toBeUndefined();
+  });
+
   it('waits read as a clock: 59 s → 0:59, 605 s → 10:05, 3723 s → 1:02:03', () => {
     expect([59, 605, 3723].map(waitClock)).toEqual(['0:59', '10:05', '1:02:03']);
   });

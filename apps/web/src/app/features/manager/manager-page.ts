@@ -25,6 +25,7 @@ import { CoverageHeatmap } from '../selfservice/coverage-heatmap';
 import { injectFcrFallback, injectFcrRowsFallback, mergeJudgedFcr } from '../../shared/fcr-fallback';
 import { MessagesList } from '../../shared/messages-list';
 import { reasonLabel, reasonSiteRows } from './reason-sites';
+import { groupedQuery } from './site-clock';
 
 const TILES = ['serviceLevelPct', 'abandonRatePct', 'ahtSeconds', 'adherencePct', 'shrinkagePct', 'occupancyPct', 'fcrPct', 'handled'] as const;
 const WORKFORCE = ['adherencePct', 'conformancePct', 'shrinkagePct', 'occupancyPct'] as const;
@@ -78,15 +79,18 @@ export class ManagerPage {
   protected readonly summary = this.kpiApi.resource(() => this.base());
   protected readonly fcrFallback = injectFcrFallback(this.summary, () => this.base(), this.view.timezone);
   /**
-   * Sites span time zones at enterprise scope: hours go without a tz so the API buckets each
-   * site's contacts and time in that site's own clock ("13:00" is 13:00 in London, Manila and
-   * Chicago alike), never the UTC hour that mixes three sites' mornings and evenings.
+   * Sites span time zones at enterprise scope: hours and days go without a tz so the API buckets
+   * each site's contacts and time in that site's own clock ("13:00" is 13:00 in London, Manila and
+   * Chicago alike; "Fri 4 Dec" is each site's own Friday), never the UTC hour or day that mixes
+   * three sites' mornings and evenings. The period's UTC-midnight ends name its days, which the
+   * API reads as each site's local days (kpi/site-local-days.ts), so a day row restricted to one
+   * site is that site's own day row one click down.
    */
   protected readonly mixedZones = computed(() => new Set((this.view.org()?.sites ?? []).map((s) => s.timezone)).size > 1 && this.kind() === 'enterprise');
   protected readonly grouped = this.kpiApi.resource(() => {
     const by = this.view.state().by;
     if (!by) return undefined;
-    return { ...this.base(), by, tz: by === 'hour' && this.mixedZones() ? null : this.base().tz };
+    return groupedQuery(this.base(), by, this.mixedZones());
   });
   /** Abandons belong to queues: below queue level (team, agent) the rate is "n/a", not a green 0 %. */
   protected readonly tileOverrides = computed(() => {
@@ -130,7 +134,7 @@ export class ManagerPage {
    */
   private readonly groupedFcr = injectFcrRowsFallback(this.grouped, () => {
     const by = this.view.state().by;
-    return by ? { ...this.base(), by, tz: by === 'hour' && this.mixedZones() ? null : this.base().tz } : undefined;
+    return by ? groupedQuery(this.base(), by, this.mixedZones()) : undefined;
   }, this.view.timezone);
   protected readonly fcrNote = computed(() => ({ fcrPct: this.groupedFcr().note }));
   protected readonly groupedRows = computed(() => {
@@ -206,7 +210,7 @@ export class ManagerPage {
   });
   protected readonly panelTitle = computed(() => {
     const by = this.view.state().by;
-    const zone = this.mixedZones() && by === 'hour' ? " (each site's local time)" : this.mixedZones() && by === 'day' ? ' (UTC days)' : '';
+    const zone = this.mixedZones() && by === 'hour' ? " (each site's local time)" : this.mixedZones() && by === 'day' ? " (each site's local day)" : '';
     return by ? `${this.title()} ${BY_LABELS[by]}${zone}` : this.title();
   });
   protected readonly targetScopes = computed(() => {

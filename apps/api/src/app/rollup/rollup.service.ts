@@ -22,6 +22,8 @@ export interface RollupTouches {
   surveys?: readonly { respondedAt: number }[];
   /** Stored contacts whose wrap-up alone changed (queue_log's ACW link): applied as deltas, no re-aggregation. */
   acwDeltas?: readonly AcwDelta[];
+  /** Self-service sessions written (bulk mode records their starts; the per-batch path refreshes them in session-rollup.ts). */
+  sessions?: readonly { startedAt: number }[];
 }
 
 export interface RefreshOptions {

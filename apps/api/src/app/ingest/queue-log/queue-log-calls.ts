@@ -99,6 +99,6 @@ export async function writeQueueLogBatch(tx: RecordStore, lines: readonly Accept
   // The wrap-up from the states stored now, for calls whose agent the agents pass will not replay
   // over the call's end (e.g. a late ENTERQUEUE re-deriving a call answered in an earlier file).
   if (relink.length > 0) await relinkAcw(tx, 'c.contact_id = ANY($1::text[])', [relink]);
-  for (const c of mapped.contacts) touches.push({ enqueuedAt: c.enqueuedAt, endedAt: c.endedAt, customerKey: c.customerKey });
+  for (const c of mapped.contacts) touches.push({ contactId: c.contactId, segmentId: c.segmentId, enqueuedAt: c.enqueuedAt, endedAt: c.endedAt, customerKey: c.customerKey });
   return { contacts: mapped.contacts, touches };
 }

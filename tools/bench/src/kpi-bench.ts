@@ -41,7 +41,7 @@ export async function startApi(handle: DatabaseHandle, s: IngestedStore): Promis
   return { app, base: `http://127.0.0.1:${port}`, token: await loginAs(app, 'bench') };
 }
 
-async function timeRequests(api: HttpKpiBench, query: Record<string, string>, n: number, path = 'kpis'): Promise<{ p50: number; p95: number; rows: number }> {
+export async function timeRequests(api: HttpKpiBench, query: Record<string, string>, n: number, path = 'kpis'): Promise<{ p50: number; p95: number; rows: number }> {
   const url = `${api.base}/api/v1/${path}?${new URLSearchParams(query).toString()}`;
   const get = async () => {
     const res = await fetch(url, { headers: { Authorization: `Bearer ${api.token}` } });

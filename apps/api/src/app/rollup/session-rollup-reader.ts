@@ -78,7 +78,7 @@ export async function readSessionRollup(store: RecordStore, eps: ReadonlyMap<str
        COALESCE(sum(r.ss_repeated) FILTER (WHERE ${eligible}), 0)::int AS ss_repeated,
        COALESCE(sum(r.ss_subjects) FILTER (WHERE ${pending}), 0)::int AS ss_pending,
        array_agg(DISTINCT r.interval_start) FILTER (WHERE ${mixed}) AS mixed
-     FROM rollup_sessions_15m r ${join}
+     FROM ${d.intent || d.lastNode ? 'rollup_sessions_15m' : 'rollup_sessions_ep_15m'} r ${join}
      WHERE r.interval_start >= $1 AND r.interval_start < $2
      GROUP BY ${groupBy}`,
     params,

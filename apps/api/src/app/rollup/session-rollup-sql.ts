@@ -116,3 +116,14 @@ SELECT DISTINCT (extract(epoch from ${BIN('s.started_at')}) * 1000)::float8 AS i
 UNION
 SELECT DISTINCT (extract(epoch from ${BIN('s.started_at')}) * 1000)::float8 FROM selfservice_links l JOIN selfservice_sessions s ON s.session_id = l.session_id
  WHERE l.contact_id = ANY($1::text[])`;
+
+/**
+ * rollup_sessions_ep_15m: the same rows summed over intent and last node (interval × entry point ×
+ * channel, ~100× fewer rows): what every grouping but intent, last node and coverage reads.
+ */
+export const SESSION_EP_ROLLUP_SQL = `
+INSERT INTO rollup_sessions_ep_15m (interval_start, entry_point, channel, ${SESSION_COUNTERS.join(', ')}, ss_max_ended_at)
+SELECT interval_start, entry_point, channel, ${SESSION_COUNTERS.map((c) => `sum(${c})`).join(', ')}, max(ss_max_ended_at)
+  FROM rollup_sessions_15m WHERE interval_start = ANY($1::timestamptz[])
+ GROUP BY interval_start, entry_point, channel
+ ORDER BY interval_start`;

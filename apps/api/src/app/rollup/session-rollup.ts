@@ -1,6 +1,6 @@
 import type { RecordStore } from '../database/record-store';
 import { floorInterval, INTERVAL_MS } from './rollup-time';
-import { SESSION_REPEAT_SPAN_SQL, SESSION_REPEAT_SQL, SESSION_ROLLUP_SQL, SESSION_ROLLUP_WINDOW_SECONDS, SESSIONS_OF_CONTACTS_SQL } from './session-rollup-sql';
+import { SESSION_EP_ROLLUP_SQL, SESSION_REPEAT_SPAN_SQL, SESSION_REPEAT_SQL, SESSION_ROLLUP_SQL, SESSION_ROLLUP_WINDOW_SECONDS, SESSIONS_OF_CONTACTS_SQL } from './session-rollup-sql';
 
 const W_MS = SESSION_ROLLUP_WINDOW_SECONDS * 1000;
 const DAY_MS = 86_400_000;
@@ -75,6 +75,7 @@ export async function refreshSessionIntervals(store: RecordStore, intervals: rea
   const sorted = [...new Set(intervals)].sort((a, b) => a - b);
   const starts = sorted.map((x) => new Date(x));
   await store.query('DELETE FROM rollup_sessions_15m WHERE interval_start = ANY($1::timestamptz[])', [starts]);
+  await store.query('DELETE FROM rollup_sessions_ep_15m WHERE interval_start = ANY($1::timestamptz[])', [starts]);
   const from = sorted[0];
   const until = sorted[sorted.length - 1] + INTERVAL_MS;
   // The contacts a session of these intervals can hand over to: enqueued a day before its start to W after its end.
@@ -84,6 +85,7 @@ export async function refreshSessionIntervals(store: RecordStore, intervals: rea
   );
   const lastEnd = ends[0]?.t === null || ends[0]?.t === undefined ? until : Number(ends[0].t);
   await store.query(SESSION_ROLLUP_SQL, [starts, new Date(from), new Date(until), new Date(from - DAY_MS), new Date(Math.max(lastEnd, until) + W_MS)]);
+  await store.query(SESSION_EP_ROLLUP_SQL, [starts]);
 }
 
 /**
@@ -94,7 +96,9 @@ export async function refreshSessionIntervals(store: RecordStore, intervals: rea
 export async function rebuildSessionRollup(tx: RecordStore, from: number, to: number): Promise<number> {
   await tx.query(SESSION_REPEAT_SPAN_SQL, [new Date(from - W_MS - DAY_MS), new Date(to + DAY_MS)]);
   // Rows of intervals no session starts in any more (a moved update's old start) go too.
-  await tx.query('DELETE FROM rollup_sessions_15m WHERE interval_start >= $1 AND interval_start <= $2', [new Date(floorInterval(from - W_MS - DAY_MS)), new Date(to + DAY_MS)]);
+  for (const table of ['rollup_sessions_15m', 'rollup_sessions_ep_15m']) {
+    await tx.query(`DELETE FROM ${table} WHERE interval_start >= $1 AND interval_start <= $2`, [new Date(floorInterval(from - W_MS - DAY_MS)), new Date(to + DAY_MS)]);
+  }
   const rows = await tx.query<{ t: number }>(
     `SELECT DISTINCT (extract(epoch from date_bin('15 minutes', started_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')) * 1000)::float8 AS t
        FROM selfservice_sessions WHERE started_at >= $1 AND started_at <= $2`,

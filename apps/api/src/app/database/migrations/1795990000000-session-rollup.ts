@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SESSION_REPEAT_SPAN_SQL, SESSION_ROLLUP_SQL } from '../../rollup/session-rollup-sql';
+import { SESSION_EP_ROLLUP_SQL, SESSION_REPEAT_SPAN_SQL, SESSION_ROLLUP_SQL } from '../../rollup/session-rollup-sql';
 
 /*
  * selfservice.md §3 on the query path: 15-minute rows of closed self-service sessions by their
@@ -37,14 +37,22 @@ export class SessionRollup1795990000000 implements MigrationInterface {
       ss_max_ended_at timestamptz
     )`);
     await q.query('CREATE INDEX rollup_sessions_15m_interval ON rollup_sessions_15m (interval_start)');
+    // The same summed over intent and last node, for the groupings that do not need them (site, day…).
+    await q.query(`CREATE TABLE rollup_sessions_ep_15m (LIKE rollup_sessions_15m)`);
+    await q.query('ALTER TABLE rollup_sessions_ep_15m DROP COLUMN intent, DROP COLUMN last_node');
+    await q.query('CREATE INDEX rollup_sessions_ep_15m_interval ON rollup_sessions_ep_15m (interval_start)');
     // Sessions stored before: their repeats, then every interval they start in.
     const far = [new Date('1970-01-01T00:00:00Z'), new Date('9999-01-01T00:00:00Z')];
     await q.query(SESSION_REPEAT_SPAN_SQL, far);
     const rows = (await q.query(`SELECT DISTINCT date_bin('15 minutes', started_at, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS s FROM selfservice_sessions`)) as { s: Date }[];
-    if (rows.length > 0) await q.query(SESSION_ROLLUP_SQL, [rows.map((r) => r.s), ...far, ...far]);
+    if (rows.length > 0) {
+      await q.query(SESSION_ROLLUP_SQL, [rows.map((r) => r.s), ...far, ...far]);
+      await q.query(SESSION_EP_ROLLUP_SQL, [rows.map((r) => r.s)]);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE rollup_sessions_ep_15m');
     await q.query('DROP TABLE rollup_sessions_15m');
     await q.query('DROP INDEX selfservice_links_contact');
     await q.query('DROP INDEX selfservice_sessions_transferred');

@@ -61,7 +61,8 @@ export async function sessionFigures(url: string, size: BenchSize, progress: (li
     await store.query('ANALYZE selfservice_sessions');
     const writeS = (performance.now() - t) / 1000;
     progress(`sessions: rollup rebuild`);
-    await store.setSetting<PendingSpan>(ROLLUP_PENDING_KEY, { contactsFrom: null, contactsTo: null, agentFrom: null, sessionsFrom: from, sessionsTo: to });
+    const span: PendingSpan = { contactsFrom: null, contactsTo: null, agentFrom: null, sessionsFrom: from, sessionsTo: to };
+    await store.setSetting(ROLLUP_PENDING_KEY, span);
     t = performance.now();
     const report = await store.transaction((tx) => new RollupService().rebuild(tx));
     await store.query('ANALYZE rollup_sessions_15m');

@@ -14,6 +14,7 @@ import { adherenceFigure, liveFigures, renderFigures } from './other-benches';
 import { benchFollowLatency } from './follow-latency';
 import { cliStartFigures } from './cli-start';
 import { surveyLoadedFigures } from './survey-loaded';
+import { sessionFigures } from './session-bench';
 import type { BenchFigure, BenchSize } from './sizes';
 
 export interface BenchReport {
@@ -40,7 +41,7 @@ export async function postgresUrl(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** Parts of a run, to run one alone (`--only loaded`): the full-size load takes long. */
-export const BENCH_PARTS = ['postgres', 'loaded', 'surveys', 'pglite', 'adherence', 'live', 'follow', 'grouped', 'cli', 'ingest'] as const;
+export const BENCH_PARTS = ['postgres', 'loaded', 'surveys', 'pglite', 'adherence', 'live', 'follow', 'grouped', 'cli', 'ingest', 'sessions'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -127,7 +128,7 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
   const simulated = want('postgres') || want('pglite') || want('ingest');
   const w = simulated ? makeWorld(size) : null;
   try {
-    const pg = want('postgres') || want('ingest') || want('grouped') || (want('loaded') && size.loaded) ? await postgresUrl() : null;
+    const pg = want('postgres') || want('ingest') || want('grouped') || want('sessions') || (want('loaded') && size.loaded) ? await postgresUrl() : null;
     if (w && want('postgres')) {
       if (pg) {
         let opened = 0;
@@ -162,6 +163,11 @@ export async function runBench(size: BenchSize, log: (f: BenchFigure) => void = 
         const dataDir = mkdtempSync(join(tmpdir(), 'fw-bench-pglite-'));
         return { handle: await openDatabase({ dataDir, migrationsRun: true }), cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
       }, w, size, { label: 'PGlite', http: true, render: !(size.loaded && want('loaded')) }, add);
+    }
+    // selfservice.md KPIs over 90 days of sessions (performance.md: same p95 goals as the contact KPIs).
+    if (want('sessions')) {
+      if (pg) for (const f of await sessionFigures(pg, size, options.progress)) add(f);
+      else add({ name: 'self-service KPI queries', size: '-', value: null, unit: 'ms p95', skipped: 'no PostgreSQL (set BENCH_DATABASE_URL or TEST_DATABASE_URL)' });
     }
     if (want('adherence')) add(adherenceFigure(size.adherenceAgents));
     if (want('live')) for (const f of await liveFigures(size)) add(f);

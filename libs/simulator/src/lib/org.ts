@@ -55,6 +55,24 @@ const LAST = ['Smith', 'Santos', 'Reyes', 'Johnson', 'Garcia', 'Cruz', 'Brown', 
 /** London's first voice team: led by demo user `lead`, holds the late-from-lunch agent and the two new hires. */
 export const SCENARIO_TEAM_INDEX = 0;
 
+/**
+ * The site of the demo's cross-channel story (a customer bounced chatbot › chat › voice › e-mail,
+ * selfservice.md demo world): it staffs chat and e-mail at any org size, so the story exists in a
+ * 30-agent demo too. Its teams are at least three (of ≥ 4 agents: buildOrg needs 10 per site, and
+ * Chicago's share is 0.4 of ≥ 30); the others keep the round-robin (voice only below ~50 agents).
+ */
+export const EVERY_CHANNEL_SITE = 'chi';
+
+/** TEAM_GROUPS round-robin; with `everyChannel`, the last voice teams become the missing chat/e-mail team. */
+export function teamGroups(teamCount: number, everyChannel: boolean): ChannelGroup[] {
+  const groups: ChannelGroup[] = Array.from({ length: teamCount }, (_, t) => (teamCount === 1 ? 'voice' : TEAM_GROUPS[t % TEAM_GROUPS.length]));
+  if (!everyChannel) return groups;
+  for (const need of ['email', 'chat'] as const) {
+    if (!groups.includes(need)) groups[groups.lastIndexOf('voice')] = need;
+  }
+  return groups;
+}
+
 export function buildOrg(seed: number, totalAgents: number, siteIds?: string[]): SimOrg {
   const sites = siteIds ? DEFAULT_SITES.filter((s) => siteIds.includes(s.id)) : [...DEFAULT_SITES];
   const unknown = (siteIds ?? []).filter((id) => !DEFAULT_SITES.some((s) => s.id === id));
@@ -68,12 +86,14 @@ export function buildOrg(seed: number, totalAgents: number, siteIds?: string[]):
   sites.forEach((site, si) => {
     const n = si === sites.length - 1 ? totalAgents - given : Math.round((totalAgents * site.weight) / weightSum);
     given += n;
-    const teamCount = Math.max(1, Math.round(n / 13));
+    const everyChannel = site.id === EVERY_CHANNEL_SITE;
+    const teamCount = Math.max(everyChannel ? 3 : 1, Math.round(n / 13));
+    const groups = teamGroups(teamCount, everyChannel);
     const rng = Rng.derive(seed, 'org', site.id);
     let agentNo = 0;
     for (let t = 0; t < teamCount; t++) {
       const size = Math.floor(n / teamCount) + (t < n % teamCount ? 1 : 0);
-      const group: ChannelGroup = teamCount === 1 ? 'voice' : TEAM_GROUPS[t % TEAM_GROUPS.length];
+      const group = groups[t];
       const teamId = `${site.id}-t${String(t + 1).padStart(2, '0')}`;
       const groupNo = teams.filter((x) => x.siteId === site.id && x.group === group).length + 1;
       teams.push({ id: teamId, name: `${site.name} ${cap(group)} ${groupNo}`, siteId: site.id, leaderUserId: `tl-${teamId}`, group });

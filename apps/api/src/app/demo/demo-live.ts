@@ -88,8 +88,7 @@ export class LiveSimulator {
     const before = this.options.backfilledBefore;
     for (const e of liveEvents(world, from, to)) {
       // Records that ended before the backfill's end are in it already (maybe from another feed format).
-      if (e.format === 'contacts-ndjson' && Date.parse(String(e.record['endedAt'])) < before) continue;
-      if ((e.format === 'selfservice-ndjson' || e.format === 'connect-ctr') && e.sessionEndedAt < before) continue;
+      if ('endedAt' in e && e.endedAt < before) continue;
       batches[e.format].push(JSON.stringify(e.record));
     }
     // Through feed health when the demo records it (the simulator is a feed like any other).

@@ -30,7 +30,11 @@ export function worldOf(seed: DemoSeed, liveDays = seed.liveDays): World {
 
 /** The world without its history (already in the database): what the live stream and the banner need. */
 export function slimWorld(world: World): World {
-  return { ...world, schedule: [], forecasts: [], stateEvents: [], contacts: [], surveys: [], selfService: null };
+  // The live part of self-service stays: sessions still open at the world's end (the live clock
+  // sends them, and Connect CTRs need their IVR session and callback links).
+  const ss = world.selfService;
+  const selfService = ss ? { ...ss, sessions: ss.sessions.filter((s) => s.endedAt >= world.endAt) } : null;
+  return { ...world, schedule: [], forecasts: [], stateEvents: [], contacts: [], surveys: [], selfService };
 }
 
 /** Live days needed so the world's horizon passes `untilMs` with a day to spare. */

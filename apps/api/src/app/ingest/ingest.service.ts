@@ -34,6 +34,7 @@ import type { ContactTouch } from './queue-log/queue-log-sql';
 import { CustomerIngestHook } from '../customer/customer-ingest-hook';
 import { quarantineDuplicateResponses } from '../customer/ingest/duplicate-response';
 import { writeSessionLinks, writeSessions } from '../selfservice/selfservice-store';
+import { refreshSessionRollup, storedSessionStarts, type SessionTouches } from '../rollup/session-rollup';
 import { markCallbackExits, markStoredCallbackExits } from '../selfservice/callback-exits';
 
 export interface IngestOptions {
@@ -249,9 +250,14 @@ export class IngestService {
     await tx.writeScheduleSegments(m.schedule);
     await tx.writeForecasts(m.forecasts);
     await tx.writeSurveys(m.surveys);
+    // The session rollup re-aggregates a replaced session's old interval too: its start is read before the write.
+    const previousStarts = ctx.options.deferRollups ? [] : await storedSessionStarts(tx, m.sessions.map((x) => x.sessionId));
     await writeSessions(tx, m.sessions);
     await writeSessionLinks(tx, m.sessionLinks);
     const exits = await markStoredCallbackExits(tx, m.sessionLinks);
+    const sessionTouches: SessionTouches = { sessions: m.sessions, previousStarts, linkedSessionIds: m.sessionLinks.map((l) => l.sessionId), contacts: ctx.format === 'queue_log' ? ctx.qlTouches : m.contacts };
+    if (ctx.options.deferRollups) await this.rollups.defer(tx, { contacts: [], agentTimes: [], sessions: m.sessions });
+    else await refreshSessionRollup(tx, sessionTouches);
     const ql = ctx.qlAgents;
     if (m.contacts.length || exits.length || ctx.qlTouches.length || m.states.length || m.schedule.length || m.surveys.length || (ql && (ql.agentTimes.length || ql.contacts.length))) {
       const agentTimes: AgentTouch[] = [...m.states.map((e) => ({ agentId: e.agentId, at: e.at, kind: 'state' as const })), ...m.schedule.map((s) => ({ agentId: s.agentId, at: s.start })), ...(ql?.agentTimes ?? [])];

@@ -6,6 +6,7 @@ import { refreshDaily } from './daily-refresh';
 import { FCR_REPEAT_SPAN_SQL, FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { floorInterval, intervalStarts } from './rollup-time';
 import { refreshSiteContactIntervals } from './site-contact-rollup';
+import { rebuildSessionRollup } from './session-rollup';
 import { refreshSurveyDays, utcDaysBetween } from './survey-rollup';
 
 /**
@@ -25,12 +26,16 @@ export interface PendingSpan {
   /** Earliest / latest respondedAt of a deferred survey response (absent in spans stored before surveys were rolled up). */
   surveysFrom?: number | null;
   surveysTo?: number | null;
+  /** Earliest / latest startedAt of a deferred self-service session. */
+  sessionsFrom?: number | null;
+  sessionsTo?: number | null;
 }
 
 export interface DeferredTouches {
   contacts: readonly { enqueuedAt: number; endedAt: number }[];
   agentTimes: readonly { at: number }[];
   surveys?: readonly { respondedAt: number }[];
+  sessions?: readonly { startedAt: number }[];
 }
 
 const lower = (a: number | null, b: number): number => (a === null ? b : Math.min(a, b));
@@ -39,13 +44,18 @@ const upper = (a: number | null, b: number): number => (a === null ? b : Math.ma
 /** Widens the stored pending span by one batch's records (one settings row per batch). */
 export async function deferTouches(tx: RecordStore, touches: DeferredTouches): Promise<void> {
   const surveys = touches.surveys ?? [];
-  if (touches.contacts.length === 0 && touches.agentTimes.length === 0 && surveys.length === 0) return;
+  const sessions = touches.sessions ?? [];
+  if (touches.contacts.length === 0 && touches.agentTimes.length === 0 && surveys.length === 0 && sessions.length === 0) return;
   const span: PendingSpan = (await tx.getSetting<PendingSpan>(ROLLUP_PENDING_KEY)) ?? { contactsFrom: null, contactsTo: null, agentFrom: null };
   for (const c of touches.contacts) {
     span.contactsFrom = lower(span.contactsFrom, c.enqueuedAt);
     span.contactsTo = upper(span.contactsTo, Math.max(c.endedAt, c.enqueuedAt));
   }
   for (const a of touches.agentTimes) span.agentFrom = lower(span.agentFrom, a.at);
+  for (const x of sessions) {
+    span.sessionsFrom = lower(span.sessionsFrom ?? null, x.startedAt);
+    span.sessionsTo = upper(span.sessionsTo ?? null, x.startedAt);
+  }
   for (const r of surveys) {
     span.surveysFrom = lower(span.surveysFrom ?? null, r.respondedAt);
     span.surveysTo = upper(span.surveysTo ?? null, r.respondedAt);
@@ -61,7 +71,9 @@ export interface RebuildReport {
   agentTimeThrough: number | null;
   agents: number;
   /** Wall ms per pass, for the start-up report and docs/perf.md. */
-  ms: { repeats: number; contacts: number; agentTime: number; daily: number; surveys: number };
+  ms: { repeats: number; contacts: number; agentTime: number; daily: number; surveys: number; sessions: number };
+  /** Session rollup intervals re-aggregated. */
+  sessionIntervals: number;
 }
 
 /** Agents per agent-time pass: each pass holds its agents' events over the whole span in memory. */
@@ -83,11 +95,12 @@ export interface RebuildDeps {
  *    site-level sums (site-contact-rollup.ts);
  * 3. agent time: watermark W' = max(W, interval of the latest event), as the incremental path;
  *    every agent over [min(W or the first event, agentFrom), W'), one pass per agent slice;
- * 4. the day rows those passes touched; 5. the survey day rows of the deferred responses' days.
+ * 4. the day rows those passes touched; 5. the survey day rows of the deferred responses' days;
+ * 6. the self-service session rows (session-rollup.ts).
  */
 export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promise<RebuildReport> {
   const span = await tx.getSetting<PendingSpan>(ROLLUP_PENDING_KEY);
-  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0, ms: { repeats: 0, contacts: 0, agentTime: 0, daily: 0, surveys: 0 } };
+  const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0, ms: { repeats: 0, contacts: 0, agentTime: 0, daily: 0, surveys: 0, sessions: 0 }, sessionIntervals: 0 };
   if (!span) return report;
   const progress = deps.onProgress ?? (() => undefined);
   const contactIntervals: number[] = [];
@@ -141,6 +154,15 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
     const s = Date.now();
     await refreshSurveyDays(tx, utcDaysBetween(span.surveysFrom, span.surveysTo));
     report.ms.surveys = Date.now() - s;
+  }
+  // 6. the self-service sessions: any deferred session or contact (a handover target, a repeat).
+  const sFrom = Math.min(span.sessionsFrom ?? Infinity, span.contactsFrom ?? Infinity);
+  const sTo = Math.max(span.sessionsTo ?? -Infinity, span.contactsTo ?? -Infinity);
+  if (sFrom <= sTo) {
+    const s = Date.now();
+    progress('self-service sessions', 0, 1);
+    report.sessionIntervals = await rebuildSessionRollup(tx, sFrom, sTo);
+    report.ms.sessions = Date.now() - s;
   }
   await tx.query('DELETE FROM settings WHERE key = $1', [ROLLUP_PENDING_KEY]);
   return report;

@@ -24,6 +24,8 @@ export interface RollupTouches {
   acwDeltas?: readonly AcwDelta[];
   /** Contact rollup intervals whose rows already took acw deltas (queue_log relink, acw-delta.ts updateAcwWithDeltas). */
   acwIntervals?: readonly number[];
+  /** Self-service sessions written (bulk mode records their starts; the per-batch path refreshes them in session-rollup.ts). */
+  sessions?: readonly { startedAt: number }[];
 }
 
 export interface RefreshOptions {

@@ -1,17 +1,23 @@
 import { type Contact, type GroupBy, type KpiRow, type KpiValues, type Org, type Scope, type SelfServiceSession } from '@floorwatch/contracts';
 import {
   computeJourneyKpis,
-  computeSelfServiceKpis,
+  addSelfServiceInto,
+  computeSelfServiceComponents,
   DEFAULT_JOURNEY_CONFIG,
   DEFAULT_SELF_SERVICE_CONFIG,
   emptyComponents,
   finaliseKpis,
+  finaliseSelfService,
+  type SelfServiceComponents,
   type SelfServiceConfig,
   type SelfServiceGroupBy,
 } from '@floorwatch/kpi';
 import { CONTACT_SELECT, toContact, toTimestamp, type ContactRowRaw } from '../database/record-sql';
 import type { RecordStore } from '../database/record-store';
-import { loadSessions, loadSessionsByCustomer } from './selfservice-store';
+import { entryPointIndex, loadEntryPoints, loadSessions, loadSessionsByCustomer } from './selfservice-store';
+import { readSessionRollup, type SessionRollupQuery } from '../rollup/session-rollup-reader';
+import { SESSION_ROLLUP_SHORT_SECONDS, SESSION_ROLLUP_WINDOW_SECONDS } from '../rollup/session-rollup-sql';
+import { ceilInterval, floorInterval } from '../rollup/rollup-time';
 
 /** Groupings only sessions (or journeys) have: the contact and workforce KPIs are null there (§3). */
 export const SESSION_ONLY_GROUPS: ReadonlySet<GroupBy> = new Set<GroupBy>(['intent', 'entryPoint', 'lastNode', 'derivedChain']);
@@ -40,6 +46,11 @@ const nullValues = (): KpiValues => Object.fromEntries(Object.keys(emptyValues()
  * site), journeys (enterprise), transfer / disconnect / short-call rates (every scope).
  */
 export class SelfServiceKpiOverlay {
+  /** false: every session from raw (the equality specs' reference). */
+  useRollup = true;
+  /** How much of the last query's window came from rollup_sessions_15m (ms; tests check it was used). */
+  lastRolledMs = 0;
+
   constructor(
     private readonly store: RecordStore,
     readonly config: SelfServiceConfig = DEFAULT_SELF_SERVICE_CONFIG,
@@ -70,21 +81,31 @@ export class SelfServiceKpiOverlay {
     if (!sessionOnly) for (const r of base) handledByKey.set(r.key, r.kpis.inboundHandled ?? 0);
     const ssScope = q.scope.kind === 'enterprise' || q.scope.kind === 'site';
     if (ssScope && (q.by === undefined || SELF_SERVICE_GROUPS.has(q.by))) {
-      let sessions = await loadSessions(this.store, q.from, q.to);
-      if (q.scope.kind === 'site') {
-        const site = q.scope.id;
-        sessions = sessions.filter((s) => s.siteId === site);
-      }
-      if (sessions.length > 0) {
-        const later = await this.repeatsOf(sessions, q);
+      const ssBy = q.by as SelfServiceGroupBy | undefined;
+      const tz = q.tz ?? (q.by === 'day' && q.scope.kind === 'enterprise' ? 'UTC' : undefined);
+      const siteId = q.scope.kind === 'site' ? q.scope.id : undefined;
+      // Aligned intervals from rollup_sessions_15m, the unaligned head and tail from raw sessions.
+      const split = this.rollupSplit(q);
+      this.lastRolledMs = split ? split.until - split.start : 0;
+      const ranges: [number, number][] = split ? [[q.from, split.start], [split.until, q.to]] : [[q.from, q.to]];
+      const [parts, rolled] = await Promise.all([
+        Promise.all(ranges.filter(([a, b]) => b > a).map(([a, b]) => loadSessions(this.store, a, b))),
+        split ? this.readRolled(tzOfSite, { from: split.start, until: split.until, asOf: q.asOf, by: ssBy, tz, siteId }) : null,
+      ]);
+      const sessions = parts.flat().filter((s) => siteId === undefined || s.siteId === siteId);
+      if (sessions.length > 0 || (rolled !== null && rolled.size > 0)) {
+        const later = sessions.length > 0 ? await this.repeatsOf(sessions, q) : { laterSessions: [], laterContacts: [] };
         // Time to human reads each transferred session's own contact, wherever it lies: the window's
         // contacts differ by path (the raw path's [from, to) plus FCR repeats, the overlay's own
         // read to + 1 day), so a contact enqueued after `to` is looked up by its segment (§3).
-        const handedTo = await this.transferredContactsOf(sessions, q, [...(contacts ?? []), ...later.laterContacts]);
-        const ssBy = q.by as SelfServiceGroupBy | undefined;
-        const tz = q.tz ?? (q.by === 'day' && q.scope.kind === 'enterprise' ? 'UTC' : undefined);
-        const values = computeSelfServiceKpis({ sessions, contacts: contacts ?? [], handledByKey, laterSessions: later.laterSessions, laterContacts: [...later.laterContacts, ...handedTo] }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
-        for (const [key, v] of values) Object.assign(row(key), v);
+        const handedTo = sessions.length > 0 ? await this.transferredContactsOf(sessions, q, [...(contacts ?? []), ...later.laterContacts]) : [];
+        const { rows: comps, shareApplies } = computeSelfServiceComponents({ sessions, contacts: contacts ?? [], handledByKey, laterSessions: later.laterSessions, laterContacts: [...later.laterContacts, ...handedTo] }, { from: q.from, to: q.to, asOf: q.asOf, by: ssBy, siteTimeZones: tzOfSite, ...(tz ? { tz } : {}) }, this.config);
+        for (const [key, c] of rolled ?? []) {
+          const target = comps.get(key);
+          if (target) addSelfServiceInto(target, c);
+          else comps.set(key, c);
+        }
+        for (const [key, c] of comps) Object.assign(row(key), finaliseSelfService(c, shareApplies));
       }
     }
     if (touchContacts) {
@@ -93,6 +114,22 @@ export class SelfServiceKpiOverlay {
       for (const [key, v] of journeys) Object.assign(row(key), v);
     }
     return [...rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((key) => ({ key, kpis: rows.get(key) as KpiValues }));
+  }
+
+  /**
+   * The aligned part [start, until) of the window the session rollup serves, or null: its rows are
+   * computed with the default short-abandon threshold and FCR window, another configuration reads raw.
+   */
+  private rollupSplit(q: OverlayQuery): { start: number; until: number } | null {
+    if (!this.useRollup || this.config.ivrShortSeconds !== SESSION_ROLLUP_SHORT_SECONDS || this.config.repeatWindowSeconds !== SESSION_ROLLUP_WINDOW_SECONDS) return null;
+    const start = ceilInterval(q.from);
+    const until = floorInterval(q.to);
+    return until > start ? { start, until } : null;
+  }
+
+  private async readRolled(tzOfSite: ReadonlyMap<string, string>, q: SessionRollupQuery): Promise<Map<string, SelfServiceComponents>> {
+    const eps = entryPointIndex(await loadEntryPoints(this.store));
+    return readSessionRollup(this.store, eps, tzOfSite, q);
   }
 
   /**

@@ -46,7 +46,8 @@ export interface SelfServiceInput {
   handledByKey?: ReadonlyMap<string, number>;
 }
 
-interface Components {
+/** The additive parts of the self-service KPIs (the session rollup stores most of them per 15-minute row). */
+export interface SelfServiceComponents {
   offered: number;
   short: number;
   contained: number;
@@ -64,7 +65,8 @@ interface Components {
   idFailed: number;
   handled: number;
 }
-const empty = (): Components => ({ offered: 0, short: 0, contained: 0, transferred: 0, abandoned: 0, error: 0, reasonMissing: 0, secondsSum: 0, tthSum: 0, tthN: 0, ssEligible: 0, ssRepeated: 0, ssPending: 0, idKnown: 0, idFailed: 0, handled: 0 });
+type Components = SelfServiceComponents;
+export const emptySelfServiceComponents = (): Components => ({ offered: 0, short: 0, contained: 0, transferred: 0, abandoned: 0, error: 0, reasonMissing: 0, secondsSum: 0, tthSum: 0, tthN: 0, ssEligible: 0, ssRepeated: 0, ssPending: 0, idKnown: 0, idFailed: 0, handled: 0 });
 
 const pct = (n: number, d: number): number | null => (d === 0 ? null : (100 * n) / d);
 
@@ -129,10 +131,23 @@ function anyIn(sorted: readonly number[] | undefined, after: number, until: numb
  * endedAt. Pure: the caller passes the window and asOf.
  */
 export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQuery, config: SelfServiceConfig = DEFAULT_SELF_SERVICE_CONFIG): Map<string, SelfServiceKpiValues> {
+  const { rows, shareApplies } = computeSelfServiceComponents(input, q, config);
+  const out = new Map<string, SelfServiceKpiValues>();
+  for (const k of [...rows.keys()].sort()) out.set(k, finaliseSelfService(rows.get(k) as Components, shareApplies));
+  return out;
+}
+
+/** Adds `c` into `target`, field by field (every component is a sum). */
+export function addSelfServiceInto(target: Components, c: Components): void {
+  for (const k of Object.keys(c) as (keyof Components)[]) target[k] += c[k];
+}
+
+/** computeSelfServiceKpis before finalising: the components per key, and whether the share applies to this grouping. */
+export function computeSelfServiceComponents(input: SelfServiceInput, q: SelfServiceQuery, config: SelfServiceConfig = DEFAULT_SELF_SERVICE_CONFIG): { rows: Map<string, Components>; shareApplies: boolean } {
   const rows = new Map<string, Components>();
   const row = (k: string): Components => {
     let c = rows.get(k);
-    if (!c) rows.set(k, (c = empty()));
+    if (!c) rows.set(k, (c = emptySelfServiceComponents()));
     return c;
   };
   if (q.by === undefined) row('all');
@@ -221,7 +236,5 @@ export function computeSelfServiceKpis(input: SelfServiceInput, q: SelfServiceQu
       if (k !== null) row(k).handled++;
     }
   }
-  const out = new Map<string, SelfServiceKpiValues>();
-  for (const k of [...rows.keys()].sort()) out.set(k, finaliseSelfService(rows.get(k) as Components, shareApplies));
-  return out;
+  return { rows, shareApplies };
 }

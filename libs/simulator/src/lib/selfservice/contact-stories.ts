@@ -7,6 +7,8 @@ import { DAY, HOUR, localDate, localTime } from '../time';
 export const FOUR_TOUCH_CUSTOMER = '+13125550404';
 /** How far before the world's end the four-touch journey starts (whole, counted, inside a week view). */
 const FOUR_TOUCH_DAYS_BEFORE = 3;
+/** The preferred day first, then older ones (a week view still holds them), then the day before yesterday. */
+const FOUR_TOUCH_DAY_CANDIDATES = [FOUR_TOUCH_DAYS_BEFORE, 4, 5, 6, 2];
 /** Sites whose ACD feed can say a contact was transferred between queues (queue_log writer cannot). */
 const TRANSFER_SITES = new Set(['mnl', 'chi']);
 const TRANSFER_P = 0.05;
@@ -111,25 +113,30 @@ export function planContactStories(seed: number, sim: SimOrg, contacts: Contact[
  * Chicago, FOUR_TOUCH_DAYS_BEFORE days before the end: chatbot at 09:00 (contained), then the first
  * handled chat after 09:30, the first handled voice call 18 h after the chat, the first e-mail
  * from two hours after that call: each starts within 24 h of the previous end (one journey).
+ * A day without such contacts (a short or small world, a quiet chat team) moves the story to the
+ * next candidate day, so it exists whenever any recent day has them and ends before the world does.
  */
 function planFourTouch(sim: SimOrg, contacts: Contact[], endAt: number, taken: Set<Contact>): ContactStories['fourTouch'] {
   const chi = sim.sites.find((s) => s.id === 'chi');
   if (!chi) return null;
-  const day = localDate(endAt - FOUR_TOUCH_DAYS_BEFORE * DAY, chi.timezone);
-  const nine = localTime(day, 9 * 60, chi.timezone);
   const first = (channel: string, after: number, before: number): Contact | undefined =>
     contacts.find((c) => c.siteId === 'chi' && c.channel === channel && c.outcome === 'handled' && c.enqueuedAt >= after && c.enqueuedAt < before && !taken.has(c));
-  const chat = first('chat', nine + HOUR / 2, nine + 6 * HOUR);
-  if (!chat) return null;
-  const voice = first('voice', chat.endedAt + 18 * HOUR, chat.endedAt + 23 * HOUR);
-  if (!voice) return null;
-  const email = first('email', voice.endedAt + 2 * HOUR, voice.endedAt + 20 * HOUR);
-  if (!email) return null;
-  for (const c of [chat, voice, email]) {
-    c.customerKey = FOUR_TOUCH_CUSTOMER;
-    taken.add(c);
+  for (const daysBefore of FOUR_TOUCH_DAY_CANDIDATES) {
+    const day = localDate(endAt - daysBefore * DAY, chi.timezone);
+    const nine = localTime(day, 9 * 60, chi.timezone);
+    const chat = first('chat', nine + HOUR / 2, nine + 6 * HOUR);
+    if (!chat) continue;
+    const voice = first('voice', chat.endedAt + 18 * HOUR, chat.endedAt + 23 * HOUR);
+    if (!voice) continue;
+    const email = first('email', voice.endedAt + 2 * HOUR, voice.endedAt + 20 * HOUR);
+    if (!email || email.endedAt + email.acwSeconds * 1000 >= endAt) continue;
+    for (const c of [chat, voice, email]) {
+      c.customerKey = FOUR_TOUCH_CUSTOMER;
+      taken.add(c);
+    }
+    return { chatbotAt: nine, chat, voice, email };
   }
-  return { chatbotAt: nine, chat, voice, email };
+  return null;
 }
 
 /** A Connect-style ContactId (uuid v4 shape) from the seeded stream. */

@@ -8,8 +8,8 @@ import type { DemoSession } from './sessions';
 /**
  * The README tour's self-service story (selfservice.md demo world), read straight off the generated
  * world through the pure @floorwatch/kpi functions the API uses: no database, no ingest. 180 agents
- * is the smallest org whose Chicago site has a chat and an e-mail team (teams of ~13, the 4th is
- * chat and the 6th e-mail), which the four-touch customer needs; four days keep it to seconds.
+ * give every site chat (London, Manila and Chicago each ≥ 4 teams of ~13); the four-touch customer
+ * exists at any size (four-touch-story-at-any-size.spec.ts); four days keep it to seconds.
  */
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 const DAY = 86_400_000;

@@ -107,6 +107,6 @@ export async function writeQueueLogBatch(
   const touches = await deleteCallContacts(tx, ids);
   await tx.writeContacts(mapped.contacts);
   await replaceOpenCalls(tx, ids, open);
-  for (const c of mapped.contacts) touches.push({ enqueuedAt: c.enqueuedAt, endedAt: c.endedAt, customerKey: c.customerKey });
+  for (const c of mapped.contacts) touches.push({ contactId: c.contactId, segmentId: c.segmentId, enqueuedAt: c.enqueuedAt, endedAt: c.endedAt, customerKey: c.customerKey });
   return { contacts: mapped.contacts, touches };
 }

@@ -24,6 +24,9 @@ export interface StoredQlLine {
 
 /** What a rollup refresh needs of a contact that was written, replaced or deleted. */
 export interface ContactTouch {
+  /** Ids of a written contact (the session rollup's time to human looks sessions up by them). */
+  contactId?: string;
+  segmentId?: string;
   enqueuedAt: number;
   endedAt: number;
   customerKey: string | null;

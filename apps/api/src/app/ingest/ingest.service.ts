@@ -29,7 +29,7 @@ import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
 import { finishQueueLogAgents, rederiveInBatch, type InBatchAgents } from './queue-log/queue-log-finish';
 import { parseQlUnit, writeQueueLogBatch, type AcceptedQlLine } from './queue-log/queue-log-calls';
-import { notQueueLogReason } from './queue-log/queue-log-refuse';
+import { notQueueLogReason, QueueLogHead } from './queue-log/queue-log-refuse';
 import type { ContactTouch } from './queue-log/queue-log-sql';
 import { CustomerIngestHook } from '../customer/customer-ingest-hook';
 import { quarantineDuplicateResponses } from '../customer/ingest/duplicate-response';
@@ -135,15 +135,31 @@ export class IngestService {
     const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [], qlContactsWritten: false, qlInBatch: options.agentsAtEnd !== true, qlAgents: null };
     const size = options.batchSize ?? 20_000;
     let batch: FeedUnit[] = [];
-    for await (const unit of readUnits(format, source)) {
+    // queue_log: the file's head (QueueLogHead) is held until it can be judged, whatever the batch
+    // size: a first batch of garbage lines must not refuse a file whose later lines are queue_log.
+    let head: QueueLogHead | null = format === 'queue_log' ? new QueueLogHead() : null;
+    const add = async (unit: FeedUnit): Promise<void> => {
       batch.push(unit);
       if (batch.length >= size) {
-        this.refuseNonQueueLog(ctx, batch);
         await this.commit(ctx, batch);
         batch = [];
       }
+    };
+    for await (const unit of readUnits(format, source)) {
+      if (head === null) {
+        await add(unit);
+        continue;
+      }
+      if (head.push(unit)) {
+        this.refuseNonQueueLog(ctx, head.units);
+        for (const u of head.units) await add(u);
+        head = null;
+      }
     }
-    this.refuseNonQueueLog(ctx, batch);
+    if (head !== null) {
+      this.refuseNonQueueLog(ctx, head.units);
+      for (const u of head.units) await add(u);
+    }
     if (batch.length > 0) await this.commit(ctx, batch);
     if (format === 'queue_log') {
       try {
@@ -166,7 +182,7 @@ export class IngestService {
 
   /** queue_log: a file that is plainly something else is refused before its first batch is written. */
   private refuseNonQueueLog(ctx: RunContext, first: FeedUnit[]): void {
-    if (ctx.format !== 'queue_log' || ctx.counter.summary().read > 0) return;
+    if (ctx.format !== 'queue_log') return;
     const reason = notQueueLogReason(ctx.options.source, first);
     if (reason !== null) throw new IngestInputError(reason);
   }

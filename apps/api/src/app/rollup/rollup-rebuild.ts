@@ -103,6 +103,11 @@ export async function rebuildPending(tx: RecordStore, deps: RebuildDeps): Promis
   const report: RebuildReport = { span, contactIntervals: 0, repeatIntervals: 0, agentTimeFrom: null, agentTimeThrough: null, agents: 0, ms: { repeats: 0, contacts: 0, agentTime: 0, daily: 0, surveys: 0, sessions: 0 }, sessionIntervals: 0 };
   if (!span) return report;
   const progress = deps.onProgress ?? (() => undefined);
+  // A bulk load leaves the planner's statistics of the raw tables stale (PGlite runs no autovacuum;
+  // PostgreSQL's lags a fresh load): the 14-day demo's session pass then ANDed a 77 k-entry
+  // enqueued_at index scan into every contact lookup, 13 s per day of intervals (demo start
+  // 106 → 276 s). ANALYZE costs ~1 s there.
+  await tx.query('ANALYZE contacts, selfservice_sessions, selfservice_links, agent_state_events, survey_responses');
   const contactIntervals: number[] = [];
   let agentFrom: number | null = null;
 

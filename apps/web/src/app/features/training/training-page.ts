@@ -55,7 +55,7 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
         } @else {
           @if (unmeasured() > 0) {
             <p class="fw-small fw-muted" data-testid="training-unmeasured">
-              {{ unmeasured() }} of {{ rows().length }} {{ by() === 'name' ? 'courses' : 'agents' }} have no difference-in-differences yet (–):
+              {{ unmeasured() }} of {{ rows().length }} {{ by() === 'name' ? 'courses' : 'agents' }} have no difference-in-differences yet (No data):
               the after window must be over ({{ days() }} working days after the end), an agent needs {{ days() }} working days before the start,
               a side 30 contacts, and a team mate without the activity is the control. Fewer working days measure a shorter history.
             </p>
@@ -70,11 +70,14 @@ const KPIS: { key: string; label: string; better: 'lower' | 'higher' }[] = [
                   <td>{{ r.key }} @if (r.pending) { <span class="sub">after window not complete</span> }</td>
                   <td>{{ r.agents }}</td><td>{{ r.controlAgents }}</td><td>{{ (r.paidSeconds / 3600).toFixed(1) }}</td><td>{{ r.trainingCost.toFixed(0) }}</td>
                   @for (k of kpis; track k.key) {
-                    <td [class]="cls(r.kpis[k.key], k.better)">{{ signed(r.kpis[k.key]?.did ?? null) }}
-                      <span class="sub">{{ n(r.kpis[k.key]?.before ?? null) }} → {{ n(r.kpis[k.key]?.after ?? null) }}</span></td>
+                    <td [class]="cls(r.kpis[k.key], k.better)">
+                      @if (r.kpis[k.key]?.did == null) { <span class="fw-muted">No data</span> } @else { {{ signed(r.kpis[k.key]?.did ?? null) }} }
+                      @if (r.kpis[k.key]?.before != null && r.kpis[k.key]?.after != null) {
+                        <span class="sub">{{ n(r.kpis[k.key]?.before ?? null) }} → {{ n(r.kpis[k.key]?.after ?? null) }}</span>
+                      }</td>
                   }
-                  <td>{{ r.dailyBenefit === null ? '–' : r.dailyBenefit.toFixed(0) }}</td>
-                  <td>{{ r.paybackDays === null ? '–' : r.paybackDays.toFixed(1) + ' d' }}</td>
+                  <td>@if (r.dailyBenefit === null) { <span class="fw-muted">No data</span> } @else { {{ r.dailyBenefit.toFixed(0) }} }</td>
+                  <td>@if (r.paybackDays === null) { <span class="fw-muted">No data</span> } @else { {{ r.paybackDays.toFixed(1) }} d }</td>
                 </tr>
               } @empty {
                 <tr><td [attr.colspan]="7 + kpis.length" class="fw-muted">No training or coaching starts in this period.</td></tr>

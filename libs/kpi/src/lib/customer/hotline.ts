@@ -1,4 +1,4 @@
-import type { HotlineRule, HotlineState, SurveyResponse } from '@floorwatch/contracts';
+import type { HotlinePeriodKpis, HotlineRule, HotlineState, SurveyResponse } from '@floorwatch/contracts';
 
 export const DEFAULT_HOTLINE_RULES: readonly HotlineRule[] = [
   { id: 'csat-min', field: 'csat', op: 'eq', value: 'scaleMin', needsComment: false },
@@ -64,14 +64,8 @@ export interface CaseTimes {
   closedAt: number | null;
 }
 
-export interface HotlineKpis {
-  hotlineCases: number;
-  hotlineOpen: number;
-  ackSecondsMedian: number | null;
-  closeSecondsMedian: number | null;
-  closeSecondsP90: number | null;
-  closedWithin48hPct: number | null;
-}
+/** customer.md's cycle-time KPIs: the contracts' shape, which the API's HOTLINE summary returns. */
+export type HotlineKpis = HotlinePeriodKpis;
 
 export const HOTLINE_TARGET_SECONDS = 172_800;
 

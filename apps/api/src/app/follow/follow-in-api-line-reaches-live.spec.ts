@@ -68,8 +68,14 @@ describe('FLOORWATCH_FOLLOW: a line appended to a followed file reaches /live', 
     expect(Date.now() - t).toBeLessThan(1000);
 
     // Feed health keeps the two followed files apart, though both are queue_log in one process.
-    const feeds = await app.get(FeedsHealthService).list();
+    // The state goes live from inside its batch (the agents pass runs in the batch), the batch's
+    // feed counts are recorded as it ends: read them once they are (within 5 s).
+    let feeds = await app.get(FeedsHealthService).list();
     const of = (name: string) => feeds.find((f) => f.source === join(dir, name));
+    for (const until = Date.now() + 5_000; of('queue_log')?.linesToday !== 2 && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      feeds = await app.get(FeedsHealthService).list();
+    }
     expect([of('queue_log')?.linesToday, of('queue_log')?.recordsToday]).toEqual([2, 2]);
     expect([of('pbx2')?.linesToday, of('pbx2')?.recordsToday, of('pbx2')?.followerState]).toEqual([3, 3, 'following']);
   }, 30_000);

@@ -24,6 +24,8 @@ export class SelfServiceSessionEntity {
   @Column('boolean', { default: false }) reasonMissing!: boolean;
   /** Connect, not queued, no agent: a CALLBACK link (selfservice_links) overrides the outcome. */
   @Column('boolean', { default: false }) linkable!: boolean;
+  /** True containment (session-rollup-sql.ts): a contained session's repeat within W, kept by the rollup's SQL, never by the writer. */
+  @Column('boolean', { nullable: true }) repeated!: boolean | null;
   /** updatedAt / endedAt / LastUpdateTimestamp in epoch ms; an open or unversioned copy is lowest. */
   @Column('double precision') versionMs!: number;
   @Column('integer') lineNumber!: number;

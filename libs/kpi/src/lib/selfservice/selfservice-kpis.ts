@@ -15,6 +15,9 @@ export interface SelfServiceConfig {
   /** W of FCR: a contained session repeated within it was not resolved. */
   repeatWindowSeconds: number;
 }
+/** How long before a session's start its handover contact may be enqueued (session-rollup-sql.ts uses the same). */
+const HANDOVER_BEFORE_MS = 86_400_000;
+
 export const DEFAULT_SELF_SERVICE_CONFIG: SelfServiceConfig = Object.freeze({ ivrShortSeconds: 10, repeatWindowSeconds: 7 * 86_400 });
 
 export interface SelfServiceQuery {
@@ -205,7 +208,11 @@ export function computeSelfServiceComponents(input: SelfServiceInput, q: SelfSer
       case 'transferred': {
         c.transferred++;
         const contact = s.transferredContactId === null ? undefined : contactOf(s.transferredContactId);
-        if (contact && contact.agentId !== null && contact.answeredAt !== null) {
+        // The handover is a contact enqueued from a day before the session's start to W after its
+        // end (the session rollup's SQL bounds its look-up so): one enqueued days before the
+        // session began is a mis-keyed id, not the human this session reached.
+        const inReach = contact !== undefined && contact.enqueuedAt >= s.startedAt - HANDOVER_BEFORE_MS && contact.enqueuedAt <= (s.endedAt ?? s.startedAt) + wMs;
+        if (contact && inReach && contact.agentId !== null && contact.answeredAt !== null) {
           c.tthSum += seconds + contact.waitSeconds;
           c.tthN++;
         }

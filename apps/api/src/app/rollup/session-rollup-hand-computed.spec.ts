@@ -84,4 +84,12 @@ it.each([['contacts first', true], ['sessions first', false]])('%s: the IVR KPIs
   // Asked a day after the morning, both subjects are pending (ended less than 7 days before asOf).
   const early = await svc.kpis.query({ scope: { kind: 'enterprise' }, from: FROM, to: TO, asOf: TO + 86_400_000 });
   expect([early.rows[0].kpis.ssPending, early.rows[0].kpis.ssEligible, early.rows[0].kpis.selfServiceResolutionPct]).toEqual([2, 0, null]);
+
+  // The manager page sends its zone (tz) with every read: ungrouped and by site the rollup read has
+  // no time key, and a tz bound beside its 3 parameters was a 500 on PostgreSQL.
+  for (const by of [undefined, 'site'] as const) {
+    const withTz = await svc.kpis.query({ scope: { kind: 'enterprise' }, from: FROM, to: TO, asOf: AS_OF, tz: 'UTC', ...(by ? { by } : {}) });
+    const offered = withTz.rows.reduce((n, r) => n + (r.kpis.ivrOffered ?? 0), 0);
+    expect(offered).toBe(6);
+  }
 });

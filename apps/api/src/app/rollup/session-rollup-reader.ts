@@ -66,7 +66,9 @@ export async function readSessionRollup(store: RecordStore, eps: ReadonlyMap<str
   const eligible = `NOT (${pending}) AND r.ss_max_ended_at + ${W} <= $3`;
   const mixed = `NOT (${pending}) AND r.ss_max_ended_at + ${W} > $3`;
   const params: unknown[] = [new Date(q.from), new Date(q.until), new Date(q.asOf)];
-  if (q.tz) params.push(q.tz);
+  // $4 only when the statement names it: PostgreSQL refuses a bind with more parameters than the
+  // statement has (a `tz` on an ungrouped or by-site read was a 500 on every manager page).
+  if (q.tz && d.time === 'local') params.push(q.tz);
   const join = d.time === 'local' && !q.tz ? `LEFT JOIN unnest($${params.push(refs)}::text[], $${params.push(tzs)}::text[]) AS e(ref, tz) ON e.ref = r.entry_point` : '';
   const rows = await store.query<Row>(
     `SELECT ${cols.join(', ')},

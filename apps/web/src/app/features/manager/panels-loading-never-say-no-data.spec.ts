@@ -75,13 +75,13 @@ describe('manager panels while their figures load', () => {
     expect(el.textContent).toContain('No data');
   });
 
-  it('self-service: tiles "…" while loading; "Contacts per journey" reads "On request" until journeys are shown', async () => {
+  it('self-service: tiles "…" while loading; "Contacts per journey" reads "Hidden" until journeys are shown', async () => {
     const { fixture, http } = open(SelfServicePanel);
     await render(fixture);
     const el = fixture.nativeElement as HTMLElement;
     expect(el.textContent).not.toContain('No data');
     expect(el.textContent).not.toContain('No self-service sessions in this period.');
-    expect(el.textContent).toContain('On request');
+    expect(el.textContent).toContain('Hidden');
     // 11 tiles; the journeys tile is not being fetched, so 10 are busy.
     expect(el.querySelectorAll('app-kpi-tile').length).toBe(11);
     expect(el.querySelectorAll('app-kpi-tile [aria-busy=true]').length).toBe(10);

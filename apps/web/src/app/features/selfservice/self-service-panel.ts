@@ -25,7 +25,7 @@ const OUTCOME_RATES = ['ivrContainmentPct', 'ivrOptOutPct', 'ivrAbandonPct', 'iv
       <div class="fw-tiles" style="margin-bottom: var(--fw-space-4)">
         @for (k of tiles; track k) {
           <app-kpi-tile [kpi]="k" [label]="label(k)" [value]="val(k)" [target]="tgt(k)" [loading]="tileLoading(k)"
-            [text]="k === 'customerEffort' && !journeysOpen() ? 'On request' : null" [detail]="k === 'customerEffort' && !journeysOpen() ? 'Show journeys below' : null" />
+            [text]="k === 'customerEffort' && !journeysOpen() ? 'Hidden' : null" [detail]="k === 'customerEffort' && !journeysOpen() ? 'Show journeys below' : null" />
         }
       </div>
       <div class="fw-grid-3">

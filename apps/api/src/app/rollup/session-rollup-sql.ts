@@ -1,4 +1,4 @@
-import { DEFAULT_SELF_SERVICE_CONFIG } from '@floorwatch/kpi';
+import { DEFAULT_SELF_SERVICE_CONFIG, SESSION_HANDOVER_BEFORE_MS } from '@floorwatch/kpi';
 
 /*
  * SQL of the self-service session rollup (rollup_sessions_15m, migration SessionRollup1795990000000),
@@ -12,6 +12,7 @@ import { DEFAULT_SELF_SERVICE_CONFIG } from '@floorwatch/kpi';
 export const SESSION_ROLLUP_SHORT_SECONDS = DEFAULT_SELF_SERVICE_CONFIG.ivrShortSeconds;
 export const SESSION_ROLLUP_WINDOW_SECONDS = DEFAULT_SELF_SERVICE_CONFIG.repeatWindowSeconds;
 const W = `interval '${SESSION_ROLLUP_WINDOW_SECONDS} seconds'`;
+const BEFORE = `interval '${SESSION_HANDOVER_BEFORE_MS / 1000} seconds'`;
 const BIN = (col: string): string => `date_bin('15 minutes', ${col}, TIMESTAMPTZ '1970-01-01 00:00:00+00')`;
 
 export const SESSION_COUNTERS = [
@@ -79,13 +80,13 @@ WITH ss AS (
   SELECT ss.session_id, x.wait_seconds, CASE WHEN x.segment_id = ss.tcid THEN 0 ELSE 1 END AS kind, x.enqueued_at, x.segment_id, 1::bigint AS n
     FROM ss JOIN contacts x ON x.contact_id = ss.tcid
    WHERE ss.outcome = 'transferred' AND x.agent_id IS NOT NULL AND x.answered_at IS NOT NULL
-     AND x.enqueued_at >= ss.started_at - interval '1 day' AND x.enqueued_at <= ss.ended_at + ${W}
+     AND x.enqueued_at >= ss.started_at - ${BEFORE} AND x.enqueued_at <= ss.ended_at + ${W}
      AND x.enqueued_at >= $4 AND x.enqueued_at <= $5
   UNION ALL
   SELECT ss.session_id, x.wait_seconds, 2, x.enqueued_at, x.segment_id, count(*) OVER (PARTITION BY ss.session_id)
     FROM ss JOIN contacts x ON x.segment_id = ss.tcid AND x.contact_id <> ss.tcid
    WHERE ss.outcome = 'transferred' AND x.agent_id IS NOT NULL AND x.answered_at IS NOT NULL
-     AND x.enqueued_at >= ss.started_at - interval '1 day' AND x.enqueued_at <= ss.ended_at + ${W}
+     AND x.enqueued_at >= ss.started_at - ${BEFORE} AND x.enqueued_at <= ss.ended_at + ${W}
      AND x.enqueued_at >= $4 AND x.enqueued_at <= $5
 ), hand AS (
   SELECT * FROM (SELECT DISTINCT ON (session_id) session_id, wait_seconds, kind, n FROM cand ORDER BY session_id, kind, enqueued_at, segment_id) p

@@ -1,4 +1,5 @@
 import type { RecordStore } from '../database/record-store';
+import { SESSION_HANDOVER_BEFORE_MS } from '@floorwatch/kpi';
 import { floorInterval, INTERVAL_MS } from './rollup-time';
 import { SESSION_EP_ROLLUP_SQL, SESSION_REPEAT_SPAN_SQL, SESSION_REPEAT_SQL, SESSION_ROLLUP_SQL, SESSION_ROLLUP_WINDOW_SECONDS, SESSIONS_OF_CONTACTS_SQL } from './session-rollup-sql';
 
@@ -84,7 +85,7 @@ export async function refreshSessionIntervals(store: RecordStore, intervals: rea
     [new Date(from), new Date(until)],
   );
   const lastEnd = ends[0]?.t === null || ends[0]?.t === undefined ? until : Number(ends[0].t);
-  await store.query(SESSION_ROLLUP_SQL, [starts, new Date(from), new Date(until), new Date(from - DAY_MS), new Date(Math.max(lastEnd, until) + W_MS)]);
+  await store.query(SESSION_ROLLUP_SQL, [starts, new Date(from), new Date(until), new Date(from - SESSION_HANDOVER_BEFORE_MS), new Date(Math.max(lastEnd, until) + W_MS)]);
   await store.query(SESSION_EP_ROLLUP_SQL, [starts]);
 }
 

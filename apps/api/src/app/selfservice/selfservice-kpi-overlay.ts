@@ -8,6 +8,7 @@ import {
   emptyComponents,
   finaliseKpis,
   finaliseSelfService,
+  SESSION_HANDOVER_BEFORE_MS,
   type SelfServiceComponents,
   type SelfServiceConfig,
   type SelfServiceGroupBy,
@@ -25,7 +26,6 @@ const SELF_SERVICE_GROUPS: ReadonlySet<GroupBy> = new Set<GroupBy>(['intent', 'e
 /** Journeys read every touch of the window ± this much; longer windows are left to reports. */
 const JOURNEY_MARGIN_MS = 7 * 86_400_000;
 const JOURNEY_MAX_WINDOW_MS = 31 * 86_400_000;
-const DAY_MS = 86_400_000;
 
 export interface OverlayQuery {
   scope: Scope;
@@ -154,7 +154,7 @@ export class SelfServiceKpiOverlay {
     if (ids.size === 0) return [];
     const rows = await this.store.query<ContactRowRaw>(
       `${CONTACT_SELECT} WHERE (segment_id IN (SELECT unnest($1::text[])) OR contact_id IN (SELECT unnest($1::text[]))) AND enqueued_at >= $2 AND enqueued_at <= $3 AND agent_id IS NOT NULL AND answered_at IS NOT NULL ORDER BY enqueued_at, contact_id, segment_id`,
-      [[...ids], toTimestamp(minStart - DAY_MS), toTimestamp(maxEnd + this.config.repeatWindowSeconds * 1000)],
+      [[...ids], toTimestamp(minStart - SESSION_HANDOVER_BEFORE_MS), toTimestamp(maxEnd + this.config.repeatWindowSeconds * 1000)],
     );
     return rows.map(toContact);
   }

@@ -15,8 +15,11 @@ export interface SelfServiceConfig {
   /** W of FCR: a contained session repeated within it was not resolved. */
   repeatWindowSeconds: number;
 }
-/** How long before a session's start its handover contact may be enqueued (session-rollup-sql.ts uses the same). */
-const HANDOVER_BEFORE_MS = 86_400_000;
+/**
+ * How long before a session's start its handover contact may be enqueued (to W after its end): the
+ * one reach of time to human, here, in the session rollup's SQL and in the API's look-ups.
+ */
+export const SESSION_HANDOVER_BEFORE_MS = 86_400_000;
 
 export const DEFAULT_SELF_SERVICE_CONFIG: SelfServiceConfig = Object.freeze({ ivrShortSeconds: 10, repeatWindowSeconds: 7 * 86_400 });
 
@@ -211,7 +214,7 @@ export function computeSelfServiceComponents(input: SelfServiceInput, q: SelfSer
         // The handover is a contact enqueued from a day before the session's start to W after its
         // end (the session rollup's SQL bounds its look-up so): one enqueued days before the
         // session began is a mis-keyed id, not the human this session reached.
-        const inReach = contact !== undefined && contact.enqueuedAt >= s.startedAt - HANDOVER_BEFORE_MS && contact.enqueuedAt <= (s.endedAt ?? s.startedAt) + wMs;
+        const inReach = contact !== undefined && contact.enqueuedAt >= s.startedAt - SESSION_HANDOVER_BEFORE_MS && contact.enqueuedAt <= (s.endedAt ?? s.startedAt) + wMs;
         if (contact && inReach && contact.agentId !== null && contact.answeredAt !== null) {
           c.tthSum += seconds + contact.waitSeconds;
           c.tthN++;

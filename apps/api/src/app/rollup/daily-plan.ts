@@ -118,7 +118,7 @@ function wholeDays(from: number, until: number, zone: string): number {
 }
 
 /** Days of `zone` inside [from, until) that pass `ok` as day ranges; the rest as 15-minute ranges. */
-function split(from: number, until: number, zone: string, ok: (start: number, end: number) => boolean): { days: DayRange[]; edges: EdgeRange[] } {
+export function split(from: number, until: number, zone: string, ok: (start: number, end: number) => boolean): { days: DayRange[]; edges: EdgeRange[] } {
   const days: DayRange[] = [];
   const edges: EdgeRange[] = [];
   let lastDayEnd = NaN;

@@ -15,14 +15,15 @@ export const SESSION_ORG = JSON.stringify({
 });
 
 /** The overlay's self-service values via the session rollup and via raw sessions only. */
-export async function sessionKpisBothWays(db: TestDatabase, q: OverlayQuery): Promise<{ rolled: KpiRow[]; raw: KpiRow[]; rolledMs: number }> {
+export async function sessionKpisBothWays(db: TestDatabase, q: OverlayQuery): Promise<{ rolled: KpiRow[]; raw: KpiRow[]; rolledMs: number; rolledDays: number }> {
   const org = await db.store.loadOrg();
   const overlay = new SelfServiceKpiOverlay(db.store);
   const rolled = await overlay.apply([], org, q);
   const rolledMs = overlay.lastRolledMs;
+  const rolledDays = overlay.lastRolledDays;
   overlay.useRollup = false;
   const raw = await overlay.apply([], org, q);
-  return { rolled, raw, rolledMs };
+  return { rolled, raw, rolledMs, rolledDays };
 }
 
 /** Same keys, and every self-service KPI equal (sums of seconds to 1e-6). */

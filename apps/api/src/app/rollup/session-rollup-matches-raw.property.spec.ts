@@ -6,7 +6,8 @@ import { ingestText, services } from '../ingest/ingest-test-kit';
 import { expectSameSessionKpis, SESSION_ORG, sessionKpisBothWays } from './session-rollup-kit';
 
 /*
- * Every self-service KPI from rollup_sessions_15m (aligned intervals; raw head and tail) equals the
+ * Every self-service KPI from the session rollups (whole local days from the day rows, the rest of
+ * the aligned intervals from the 15-minute rows, raw head and tail) equals the
  * overlay over raw sessions, whatever the sessions (open, closed, updated to another outcome and
  * start), the contacts they hand over to or that repeat them, the order and batches they arrive in
  * (contacts before or after their sessions), per-batch refresh or bulk ingest + the product's
@@ -22,8 +23,9 @@ const sessionArb = fc.record({
   customer: fc.constantFrom('C1', 'C2', 'C3', null),
   channel: fc.constantFrom('ivr', 'chatbot'),
   entry: fc.constantFrom('+44800', 'ivr1', 'web-2', 'X9'),
-  start: fc.integer({ min: 0, max: 3 * DAY }),
-  seconds: fc.constantFrom(3, 9, 10, 45, 600, 2 * 86_400),
+  // Spread over 3 days, or crowded into half an hour (several entry points' rows in one interval and day).
+  start: fc.oneof(fc.integer({ min: 0, max: 3 * DAY }), fc.integer({ min: DAY - 900_000, max: DAY + 900_000 })),
+  seconds: fc.constantFrom(3, 9, 10, 45, 600, 6 * 3_600, 2 * 86_400),
   outcome: fc.constantFrom('contained', 'contained', 'transferred', 'abandoned', 'error', null),
   intent: fc.constantFrom('billing', 'sales', null),
   node: fc.constantFrom('menu', 'idv', null),
@@ -38,7 +40,19 @@ const contactArb = fc.record({
   wait: fc.integer({ min: 0, max: 300 }),
   answered: fc.boolean(),
 });
-const queryArb = fc.record({ scope: fc.constantFrom(...SCOPES), by: fc.constantFrom(...BYS), partial: fc.boolean(), asOf: fc.integer({ min: DAY, max: W + 5 * DAY }) });
+// Windows: whole UTC days, or starting and ending mid-day (whole local days in the middle, partial
+// edges: London is UTC+1 and Chicago UTC−5 in May), some unaligned (raw head and tail).
+const windowArb = fc.record({
+  from: fc.constantFrom(0, 7 * 60_000, 5 * 3_600_000, 23 * 3_600_000 + 900_000),
+  length: fc.constantFrom(DAY, 2 * DAY + 23 * 60_000, 3 * DAY - 6 * 3_600_000, 4 * DAY),
+});
+const queryArb = fc.record({
+  scope: fc.constantFrom(...SCOPES), by: fc.constantFrom(...BYS, 'day', 'lastNode', 'intent', 'site'), window: windowArb,
+  // Day keys in UTC, a site's zone, or one no day row is kept in.
+  tz: fc.constantFrom(undefined, undefined, 'UTC', 'America/Chicago', 'Asia/Tokyo'),
+  // asOf − W anywhere, or among the sessions (rows and days mixed: some subjects eligible, some pending).
+  asOf: fc.oneof(fc.integer({ min: DAY, max: W + 5 * DAY }), fc.integer({ min: W + DAY - 3_600_000, max: W + DAY + 4 * 3_600_000 }), fc.integer({ min: W, max: W + 3 * DAY })),
+});
 
 const iso = (t: number): string => new Date(D0 + t).toISOString();
 
@@ -48,7 +62,9 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-it('self-service KPIs: session rollup = raw sessions for any sessions, contacts, arrival order, bulk rebuild, scope, grouping and asOf', async () => {
+let dayReads = 0;
+
+it('self-service KPIs: session rollup (day and 15-minute rows) = raw sessions for any sessions, contacts, arrival order, bulk rebuild, scope, grouping and asOf', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.array(sessionArb, { minLength: 1, maxLength: 10 }),
@@ -87,10 +103,11 @@ it('self-service KPIs: session rollup = raw sessions for any sessions, contacts,
         }
         if (bulk) await svc.ingest.rebuildRollups();
         for (const q of queries) {
-          const from = q.partial ? D0 + 7 * 60_000 : D0;
-          const to = q.partial ? D0 + 2 * DAY + 23 * 60_000 : D0 + 4 * DAY;
-          const { rolled, raw, rolledMs } = await sessionKpisBothWays(db, { scope: q.scope, from, to, asOf: D0 + q.asOf, by: q.by });
+          const from = D0 + q.window.from;
+          const to = from + q.window.length;
+          const { rolled, raw, rolledMs, rolledDays } = await sessionKpisBothWays(db, { scope: q.scope, from, to, asOf: D0 + q.asOf, by: q.by, ...(q.tz ? { tz: q.tz } : {}) });
           expect(rolledMs).toBeGreaterThan(0);
+          dayReads += rolledDays;
           expectSameSessionKpis(rolled, raw);
         }
       },
@@ -98,4 +115,6 @@ it('self-service KPIs: session rollup = raw sessions for any sessions, contacts,
     // PostgreSQL truncates ~60 tables per run: fewer runs there, the same property.
     { numRuns: process.env['TEST_DATABASE_URL'] ? 6 : 20 },
   );
+  // The day rows were really read (whole local days inside some windows).
+  expect(dayReads).toBeGreaterThan(0);
 }, 600_000);

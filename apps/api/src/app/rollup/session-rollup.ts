@@ -1,6 +1,7 @@
 import type { RecordStore } from '../database/record-store';
 import { SESSION_HANDOVER_BEFORE_MS } from '@floorwatch/kpi';
 import { floorInterval, INTERVAL_MS } from './rollup-time';
+import { hourly, refreshSessionDays } from './session-day-rollup';
 import { SESSION_EP_ROLLUP_SQL, SESSION_REPEAT_SPAN_SQL, SESSION_REPEAT_SQL, SESSION_ROLLUP_SQL, SESSION_ROLLUP_WINDOW_SECONDS, SESSIONS_OF_CONTACTS_SQL } from './session-rollup-sql';
 
 const W_MS = SESSION_ROLLUP_WINDOW_SECONDS * 1000;
@@ -68,6 +69,8 @@ export async function refreshSessionRollup(tx: RecordStore, t: SessionTouches): 
   if (contactIds.size > 0) for (const r of await tx.query<{ interval_ms: number }>(SESSIONS_OF_CONTACTS_SQL, [[...contactIds]])) intervals.add(Number(r.interval_ms));
   if (t.linkedSessionIds.length > 0) for (const s of await storedSessionStarts(tx, t.linkedSessionIds)) intervals.add(floorInterval(s));
   await refreshSessionIntervals(tx, [...intervals]);
+  // The day rows of those intervals' days (session-day-rollup.ts), in the same transaction.
+  await refreshSessionDays(tx, [...intervals]);
 }
 
 /** Deletes and re-aggregates whole intervals (a replayed batch or a corrected session is never counted twice). */
@@ -114,5 +117,7 @@ export async function rebuildSessionRollup(tx: RecordStore, from: number, to: nu
     await refreshSessionIntervals(tx, sorted.slice(i, j));
     i = j;
   }
+  // Every day the span's 15-minute rows were deleted or re-aggregated in, once (not per chunk).
+  await refreshSessionDays(tx, hourly(floorInterval(from - W_MS - DAY_MS), to + DAY_MS + 1));
   return intervals.length;
 }

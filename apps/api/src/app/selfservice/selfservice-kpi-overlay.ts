@@ -16,7 +16,8 @@ import {
 import { CONTACT_SELECT, toContact, toTimestamp, type ContactRowRaw } from '../database/record-sql';
 import type { RecordStore } from '../database/record-store';
 import { entryPointIndex, loadEntryPoints, loadSessions, loadSessionsByCustomer } from './selfservice-store';
-import { readSessionRollup, type SessionRollupQuery } from '../rollup/session-rollup-reader';
+import type { SessionRollupQuery } from '../rollup/session-rollup-reader';
+import { readSessionRollups } from '../rollup/session-day-reader';
 import { SESSION_ROLLUP_SHORT_SECONDS, SESSION_ROLLUP_WINDOW_SECONDS } from '../rollup/session-rollup-sql';
 import { ceilInterval, floorInterval } from '../rollup/rollup-time';
 
@@ -48,8 +49,10 @@ const nullValues = (): KpiValues => Object.fromEntries(Object.keys(emptyValues()
 export class SelfServiceKpiOverlay {
   /** false: every session from raw (the equality specs' reference). */
   useRollup = true;
-  /** How much of the last query's window came from rollup_sessions_15m (ms; tests check it was used). */
+  /** How much of the last query's window came from the session rollups (ms; tests check they were used). */
   lastRolledMs = 0;
+  /** Local days of the last query read from the session day rows (session-day-reader.ts). */
+  lastRolledDays = 0;
 
   constructor(
     private readonly store: RecordStore,
@@ -87,6 +90,7 @@ export class SelfServiceKpiOverlay {
       // Aligned intervals from rollup_sessions_15m, the unaligned head and tail from raw sessions.
       const split = this.rollupSplit(q);
       this.lastRolledMs = split ? split.until - split.start : 0;
+      this.lastRolledDays = 0;
       const ranges: [number, number][] = split ? [[q.from, split.start], [split.until, q.to]] : [[q.from, q.to]];
       const [parts, rolled] = await Promise.all([
         Promise.all(ranges.filter(([a, b]) => b > a).map(([a, b]) => loadSessions(this.store, a, b))),
@@ -129,7 +133,9 @@ export class SelfServiceKpiOverlay {
 
   private async readRolled(tzOfSite: ReadonlyMap<string, string>, q: SessionRollupQuery): Promise<Map<string, SelfServiceComponents>> {
     const eps = entryPointIndex(await loadEntryPoints(this.store));
-    return readSessionRollup(this.store, eps, tzOfSite, q);
+    const { rows, days } = await readSessionRollups(this.store, eps, tzOfSite, q);
+    this.lastRolledDays = days;
+    return rows;
   }
 
   /**

@@ -354,6 +354,8 @@ export const TABLES_IN_DROP_ORDER = [
   'selfservice_sessions',
   'selfservice_links',
   'entry_points',
+  'rollup_sessions_dim_day',
+  'rollup_sessions_ep_day',
   'rollup_sessions_ep_15m',
   'rollup_sessions_15m',
   'rollup_contacts_site_15m',

@@ -65,11 +65,22 @@ export async function sessionFigures(url: string, size: BenchSize, progress: (li
     await store.setSetting(ROLLUP_PENDING_KEY, span);
     t = performance.now();
     const report = await store.transaction((tx) => new RollupService().rebuild(tx));
-    await store.query('ANALYZE rollup_sessions_15m');
+    await store.query('ANALYZE rollup_sessions_15m, rollup_sessions_ep_15m, rollup_sessions_ep_day, rollup_sessions_dim_day');
     const rebuildS = (performance.now() - t) / 1000;
-    const rows = Number((await store.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_sessions_15m'))[0].n);
-    out.push({ name: 'self-service sessions: write + rollup rebuild', size: label, value: round(rebuildS, 1), unit: 's', details: { writeSeconds: round(writeS, 1), rebuildSeconds: round(rebuildS, 1), sessionIntervals: report.sessionIntervals, rollupRows: rows } });
+    const count = async (table: string): Promise<number> => Number((await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+    const rows = await count('rollup_sessions_15m');
+    const tables = { rollupRows: rows, epRows: await count('rollup_sessions_ep_15m'), epDayRows: await count('rollup_sessions_ep_day'), dimDayRows: await count('rollup_sessions_dim_day') };
+    progress(`sessions: rows ${JSON.stringify(tables)}`);
+    out.push({ name: 'self-service sessions: write + rollup rebuild', size: label, value: round(rebuildS, 1), unit: 's', details: { writeSeconds: round(writeS, 1), rebuildSeconds: round(rebuildS, 1), sessionIntervals: report.sessionIntervals, sessionsMs: report.ms.sessions, ...tables } });
 
+    // Rows the day-row reads scan (EXPLAIN ANALYZE of the reader's shape over the 90 UTC days).
+    for (const [what, sql] of [
+      ['ep day rows, UTC', `SELECT entry_point, sum(offered) FROM rollup_sessions_ep_day r WHERE r.day_zone = 'UTC' AND r.day >= $1::date AND r.day < $2::date GROUP BY 1`],
+      ['dim day rows, last node', `SELECT entry_point, dim_key, sum(offered) FROM rollup_sessions_dim_day r WHERE r.day_zone = 'UTC' AND r.day >= $1::date AND r.day < $2::date AND r.dim = 'n' GROUP BY 1, 2`],
+    ] as const) {
+      const plan = await store.query<Record<string, string>>(`EXPLAIN (ANALYZE, TIMING OFF) ${sql}`, [iso(from).slice(0, 10), iso(to).slice(0, 10)]);
+      progress(`sessions: EXPLAIN ANALYZE ${what}:\n${plan.map((r) => Object.values(r)[0]).join('\n')}`);
+    }
     const orgs = new OrgService(handle.dataSource);
     const api = await startApi(handle, { store, orgs, ingest: new IngestService(store, orgs, new IngestEvents()) });
     try {
@@ -78,6 +89,8 @@ export async function sessionFigures(url: string, size: BenchSize, progress: (li
         ['KPI query: self-service, enterprise by day, 90 days', { scope: 'enterprise', by: 'day', from: iso(from), to: iso(to) }],
         ['KPI query: self-service, site by day, 90 days', { scope: 'site:chi', by: 'day', from: iso(from), to: iso(to) }],
         ['KPI query: self-service, enterprise by last node, 90 days', { scope: 'enterprise', by: 'lastNode', from: iso(from), to: iso(to) }],
+        ['KPI query: self-service, enterprise by intent, 90 days', { scope: 'enterprise', by: 'intent', from: iso(from), to: iso(to) }],
+        ['KPI query: self-service, site by site, 90 days', { scope: 'site:lon', by: 'site', from: iso(from), to: iso(to) }],
       ];
       for (const [name, q] of queries) {
         progress(`sessions: ${name}`);
@@ -87,7 +100,24 @@ export async function sessionFigures(url: string, size: BenchSize, progress: (li
     } finally {
       await api.app.close();
     }
-    // The same by-site answer from raw sessions (the path before the rollup), once: the A/B beside the figures.
+    // The session part alone (the overlay on the rollups, in process): what of the HTTP time is the sessions'.
+    const rolledOverlay = new SelfServiceKpiOverlay(store);
+    for (const by of ['site', 'day', 'lastNode', 'intent'] as const) {
+      const org0 = await store.loadOrg();
+      const q = { scope: { kind: 'enterprise' as const }, from, to, asOf: to + 30 * DAY, by };
+      await rolledOverlay.apply([], org0, q);
+      const ms: number[] = [];
+      for (let i = 0; i < size.requests; i++) {
+        const t0 = performance.now();
+        await rolledOverlay.apply([], org0, q);
+        ms.push(performance.now() - t0);
+      }
+      ms.sort((a, b) => a - b);
+      out.push({ name: `self-service overlay alone (rollups), enterprise by ${by}, in-process`, size: label, value: round(ms[Math.floor(ms.length / 2)], 1), unit: 'ms p50', details: { max: round(ms[ms.length - 1], 1), days: rolledOverlay.lastRolledDays } });
+    }
+    // The same by-site answer from raw sessions (the path before the rollup), once: the A/B beside the
+    // figures. Not above 2 M sessions: it holds every session of the window in memory (19 s at 1 M).
+    if (n > 2_000_000) return out;
     progress('sessions: raw path once');
     const overlay = new SelfServiceKpiOverlay(store);
     overlay.useRollup = false;

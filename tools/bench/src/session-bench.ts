@@ -104,7 +104,8 @@ export async function sessionFigures(url: string, size: BenchSize, progress: (li
     const rolledOverlay = new SelfServiceKpiOverlay(store);
     for (const by of ['site', 'day', 'lastNode', 'intent'] as const) {
       const org0 = await store.loadOrg();
-      const q = { scope: { kind: 'enterprise' as const }, from, to, asOf: to + 30 * DAY, by };
+      // asOf = to, as GET /kpis takes it here (latest event: none): asOf − W lies inside the window.
+      const q = { scope: { kind: 'enterprise' as const }, from, to, asOf: to, by };
       await rolledOverlay.apply([], org0, q);
       const ms: number[] = [];
       for (let i = 0; i < size.requests; i++) {

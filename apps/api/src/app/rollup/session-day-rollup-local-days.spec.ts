@@ -86,3 +86,28 @@ describe.each([['per batch', false], ['bulk + rebuild', true]])('%s', (_name, bu
     expect(key(rolled, 'menu')?.ivrOffered).toBe(4);
   });
 });
+
+describe('a day row straddling asOf − W (mixed): its subjects judged one by one', () => {
+  // Both at the London IVR on Wed 2 Dec, contained, known customers: M1 lasts 48 h (to Fri 4 Dec
+  // 10:00Z), M2 one minute. asOf − W = Fri 4 Dec 05:00Z: 2 Dec ends 3 Dec 00:00Z, more than a day
+  // before it, so 2 Dec is read from its day row, which is neither wholly pending nor eligible.
+  const M = (id: string, customerKey: string, startedAt: string, seconds: number) => ({ ...S(id, '+44800', startedAt, seconds, 'contained'), customerKey });
+  const W = 7 * DAY;
+  const SPLIT = Date.parse('2026-12-04T05:00:00Z');
+
+  beforeAll(async () => {
+    await db.truncate();
+    const svc = services(db);
+    await ingestText(svc.ingest, 'org', SESSION_ORG);
+    await ingestText(svc.ingest, 'selfservice-ndjson', nd(M('M1', 'C1', '2026-12-02T10:00:00Z', 48 * 3_600), M('M2', 'C2', '2026-12-02T11:00:00Z', 60)), { source: 'mixed' });
+  });
+
+  it('M1 pending (ends 4 Dec 10:00Z, after asOf − W), M2 eligible; 7 of the 9 days from day rows', async () => {
+    const { rolled, raw, rolledDays } = await sessionKpisBothWays(db, { scope: { kind: 'site', id: 's1' }, from: FROM, to: TO, asOf: SPLIT + W });
+    expectSameSessionKpis(rolled, raw);
+    // 1 … 9 Dec whole; 3 Dec (ends 4 Dec 00:00Z, + 1 day > asOf − W) and 4 Dec (holds it) from 15-minute rows.
+    expect(rolledDays).toBe(9 - 2);
+    const k = key(rolled, 'all');
+    expect([k?.ssEligible, k?.ssPending, k?.selfServiceResolutionPct]).toEqual([1, 1, 100]);
+  });
+});

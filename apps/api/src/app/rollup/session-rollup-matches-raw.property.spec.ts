@@ -25,7 +25,8 @@ const sessionArb = fc.record({
   entry: fc.constantFrom('+44800', 'ivr1', 'web-2', 'X9'),
   // Spread over 3 days, or crowded into half an hour (several entry points' rows in one interval and day).
   start: fc.oneof(fc.integer({ min: 0, max: 3 * DAY }), fc.integer({ min: DAY - 900_000, max: DAY + 900_000 })),
-  seconds: fc.constantFrom(3, 9, 10, 45, 600, 6 * 3_600, 2 * 86_400),
+  // Some over a day long: a day row more than a day before asOf − W can still be mixed.
+  seconds: fc.constantFrom(3, 9, 10, 45, 600, 6 * 3_600, 36 * 3_600, 2 * 86_400),
   outcome: fc.constantFrom('contained', 'contained', 'transferred', 'abandoned', 'error', null),
   intent: fc.constantFrom('billing', 'sales', null),
   node: fc.constantFrom('menu', 'idv', null),
@@ -51,7 +52,7 @@ const queryArb = fc.record({
   // Day keys in UTC, a site's zone, or one no day row is kept in.
   tz: fc.constantFrom(undefined, undefined, 'UTC', 'America/Chicago', 'Asia/Tokyo'),
   // asOf − W anywhere, or among the sessions (rows and days mixed: some subjects eligible, some pending).
-  asOf: fc.oneof(fc.integer({ min: DAY, max: W + 5 * DAY }), fc.integer({ min: W + DAY - 3_600_000, max: W + DAY + 4 * 3_600_000 }), fc.integer({ min: W, max: W + 3 * DAY })),
+  asOf: fc.oneof(fc.integer({ min: DAY, max: W + 5 * DAY }), fc.integer({ min: W + DAY - 3_600_000, max: W + DAY + 4 * 3_600_000 }), fc.integer({ min: W, max: W + 3 * DAY }), fc.integer({ min: W + 2 * DAY, max: W + 3 * DAY })),
 });
 
 const iso = (t: number): string => new Date(D0 + t).toISOString();

@@ -24,6 +24,7 @@ import {
   RollupContactsDayEntity,
   RollupContactsSite15mEntity,
   RollupSurveysDayEntity,
+  RollupSurveysLocalDayEntity,
 } from './rollup.entities';
 import { AdherenceExceptionEntity, AlertEvalStateEntity, AlertInstanceEntity, AlertRuleEntity, CorrectiveActionEntity } from './alert.entities';
 import { FeedHealthEntity, FeedHealthMinuteEntity } from './feed-health.entities';
@@ -65,6 +66,7 @@ export const ENTITIES = [
   RollupContactsDayEntity,
   RollupAgentTimeDayEntity,
   RollupSurveysDayEntity,
+  RollupSurveysLocalDayEntity,
   RollupContactsSite15mEntity,
   AlertRuleEntity,
   AlertInstanceEntity,

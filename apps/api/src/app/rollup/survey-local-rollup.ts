@@ -1,0 +1,128 @@
+import { ALL_KEY, emptyComponents, NO_GROUP, type KpiComponents } from '@floorwatch/kpi';
+import type { Org, Scope } from '@floorwatch/contracts';
+import { DAY_MS } from '../database/partitions';
+import type { RecordStore } from '../database/record-store';
+import { SURVEY_SUM_COLUMNS, SURVEY_SUM_FIELDS, surveyAggregateSql } from './survey-rollup-sql';
+
+/*
+ * Survey local day rollup (rollup_surveys_local_day, migration SurveyLocalDays1796010000000): the
+ * narrow twin of rollup_surveys_day, keyed only by what the survey screens group by — the local
+ * day × site × team × agent ('' = the response lacks it) — with the same sums. `day` is the
+ * calendar day on the attributed site's clock (sites.timezone), the day libs/kpi keys a response
+ * by when no tz is asked for; an unattributed response (or one rating a site the org does not
+ * know) on UTC's, as libs/kpi's tzOf falls back. At 3.6 responses per agent-day the wide key
+ * (chain × queue × reason × channel) barely aggregates (1.42 M rows for 1.62 M responses); this
+ * one holds at most one row per agent-day (≈ 450 000 at 5 000 agents × 90 days).
+ *
+ * The rows are written with the zones the sites had then: SURVEY_LOCAL_ZONES_KEY records them, a
+ * refresh that finds the sites' zones changed re-aggregates every day, and the reader serves the
+ * rows only while the org's zones are the recorded ones (else the UTC day rows or raw).
+ */
+
+export const SURVEY_LOCAL_TABLE = 'rollup_surveys_local_day';
+/** settings key: { siteId: zone } of the sites when the local day rows were last re-aggregated. */
+export const SURVEY_LOCAL_ZONES_KEY = 'rollup.surveyLocalZones';
+export const SURVEY_LOCAL_KEY = ['day', 'site_id', 'team_id', 'agent_id'] as const;
+
+const LOCAL_KEYS: [string, string][] = [
+  ['day', `(s.responded_at AT TIME ZONE coalesce(z.timezone, 'UTC'))::date`],
+  ['site_id', `coalesce(s.site_id, '')`], ['team_id', `coalesce(s.team_id, '')`], ['agent_id', `coalesce(s.agent_id, '')`],
+];
+const FROM_ALL = 'survey_responses s LEFT JOIN sites z ON z.id = s.site_id';
+
+/** Migration backfill and zone-change rebuild: every local day of every stored response. */
+export const SURVEY_LOCAL_BACKFILL_SQL = surveyAggregateSql(SURVEY_LOCAL_TABLE, LOCAL_KEYS, FROM_ALL);
+const SITE_ZONES_SQL = `SELECT coalesce(jsonb_object_agg(id, timezone), '{}'::jsonb) AS zones FROM sites`;
+
+const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * Re-aggregates the local days that responses of the given UTC days (YYYY-MM-DD) can fall on: a
+ * zone is at most 14 h from UTC, so an instant of UTC day d is on local day d − 1, d or d + 1, and
+ * local day D lies within the UTC instants [D − 1, D + 2). Those local days are deleted and
+ * rebuilt from the responses of those instants (ranges merged, so none is read twice).
+ */
+export async function refreshSurveyLocalDays(tx: RecordStore, utcDays: readonly string[]): Promise<void> {
+  if (utcDays.length === 0) return;
+  const [{ zones }] = await tx.query<{ zones: Record<string, string> }>(SITE_ZONES_SQL);
+  if (!sameZones(await tx.getSetting<Record<string, string>>(SURVEY_LOCAL_ZONES_KEY), zones)) {
+    await tx.query(`DELETE FROM ${SURVEY_LOCAL_TABLE}`);
+    await tx.query(SURVEY_LOCAL_BACKFILL_SQL);
+    await tx.setSetting(SURVEY_LOCAL_ZONES_KEY, zones);
+    return;
+  }
+  const local = new Set<number>();
+  for (const d of utcDays) for (const k of [-1, 0, 1]) local.add(Date.parse(`${d}T00:00:00Z`) + k * DAY_MS);
+  const days = [...local].sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  for (const d of days) {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] >= d - DAY_MS) last[1] = d + 2 * DAY_MS;
+    else ranges.push([d - DAY_MS, d + 2 * DAY_MS]);
+  }
+  const dayList = days.map(isoDay);
+  await tx.query(`DELETE FROM ${SURVEY_LOCAL_TABLE} WHERE day = ANY($1::date[])`, [dayList]);
+  await tx.query(
+    surveyAggregateSql(
+      SURVEY_LOCAL_TABLE,
+      LOCAL_KEYS,
+      `unnest($2::timestamptz[], $3::timestamptz[]) AS w(lo, hi)
+        JOIN survey_responses s ON s.responded_at >= w.lo AND s.responded_at < w.hi
+        LEFT JOIN sites z ON z.id = s.site_id`,
+      'day = ANY($1::date[])',
+    ),
+    [dayList, ranges.map(([lo]) => new Date(lo)), ranges.map(([, hi]) => new Date(hi))],
+  );
+}
+
+function sameZones(a: Record<string, string> | null, b: Record<string, string>): boolean {
+  if (!a) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Whether the local day rows were built with the org's current site zones. */
+export async function surveyLocalRowsMatch(store: RecordStore, org: Org): Promise<boolean> {
+  return sameZones(await store.getSetting<Record<string, string>>(SURVEY_LOCAL_ZONES_KEY), Object.fromEntries(org.sites.map((s) => [s.id, s.timezone])));
+}
+
+/** Local days [from, to) (YYYY-MM-DD) read for the responses attributed to `sites` (or to any other site, or none, when negated). */
+export interface LocalDayRead {
+  sites: string[];
+  negate: boolean;
+  from: string;
+  to: string;
+}
+
+export type LocalBy = undefined | 'agent' | 'team' | 'site' | 'day';
+const KEY_SQL: Record<Exclude<LocalBy, undefined>, string> = { day: 'day::text', site: 'site_id', team: 'team_id', agent: 'agent_id' };
+const SCOPE_SQL: Record<'site' | 'team' | 'agent', string> = { site: 'site_id', team: 'team_id', agent: 'agent_id' };
+
+/**
+ * Survey components of the local day rows `reads` selects in `scope`, keyed as libs/kpi
+ * computeKpiComponents keys surveys: 'all', the group's value, '(none)' for a missing dimension.
+ */
+export async function readSurveyLocalDays(store: RecordStore, reads: readonly LocalDayRead[], scope: Scope, by: LocalBy): Promise<Map<string, KpiComponents>> {
+  const out = new Map<string, KpiComponents>();
+  if (reads.length === 0 || scope.kind === 'queue') return out;
+  const params: unknown[] = [];
+  const p = (v: unknown): string => `$${params.push(v)}`;
+  const ors = reads.map((r) => {
+    const site = r.negate ? (r.sites.length ? `NOT site_id = ANY(${p(r.sites)}::text[])` : 'true') : `site_id = ANY(${p(r.sites)}::text[])`;
+    return `(${site} AND day >= ${p(r.from)}::date AND day < ${p(r.to)}::date)`;
+  });
+  const where = scope.kind === 'enterprise' ? '' : ` AND ${SCOPE_SQL[scope.kind]} = ${p(scope.id)}`;
+  const col = by && KEY_SQL[by];
+  const rows = await store.query<Record<string, number | string>>(
+    `SELECT ${col ?? `''`} AS key, ${SURVEY_SUM_COLUMNS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ')}
+     FROM ${SURVEY_LOCAL_TABLE} WHERE (${ors.join(' OR ')})${where} GROUP BY 1`,
+    params,
+  );
+  for (const r of rows) {
+    const key = by === undefined ? ALL_KEY : by !== 'day' && r['key'] === '' ? NO_GROUP : String(r['key']);
+    const c = out.get(key) ?? emptyComponents();
+    for (const [column, field] of SURVEY_SUM_FIELDS) (c[field] as number) += Number(r[column]);
+    out.set(key, c);
+  }
+  return out;
+}

@@ -36,7 +36,8 @@ const DEFAULT_TOP_BOX = 75;
  * have a watermark. In order of preference:
  * - local day rows (survey-local-rollup.ts): enterprise, site, team and agent scopes, ungrouped
  *   or by agent, team, site, or day on the sites' clocks (no tz, or UTC with every site on UTC);
- *   per zone, its sites' whole local days from the rows, the partial days at the edges raw;
+ *   per zone, its sites' whole local days from the rows, the partial days at the edges summed
+ *   from the responses in SQL;
  * - UTC day rows (rollup_surveys_day): the other groupings they key (queue, reason, channel,
  *   chains) and the queue scope, whole UTC days, the edges raw;
  * - raw responses otherwise (hour, interval, by day in another tz, a non-default top box).
@@ -70,7 +71,10 @@ export class SurveyKpiReader {
     return edges;
   }
 
-  /** Per zone group: whole local days from the rows, the rest of [from, to) (clipped to the kept days) raw. */
+  /**
+   * Per zone group: whole local days from the rows, the rest of [from, to) (clipped to the kept
+   * days) summed from its sites' responses by PostgreSQL.
+   */
   private async local(org: Org, q: KpiQuery, kept: KeptDays | undefined): Promise<Map<string, KpiComponents>> {
     this.lastSource = 'local';
     const reads: LocalDayRead[] = [];
@@ -90,18 +94,8 @@ export class SurveyKpiReader {
       this.lastDays = Math.max(this.lastDays, Math.round((last.start - d0) / DAY_MS));
       g.edges.push(...[{ lo, hi: d0 }, { lo: last.start, hi }].filter((e) => e.hi > e.lo));
     }
-    const zoneOf = new Map(org.sites.map((s) => [s.id, s.timezone]));
-    const groupOf = (s: SurveyResponse): ZoneGroup => {
-      const zone = (s.attribution?.siteId && zoneOf.get(s.attribution.siteId)) || 'UTC';
-      return groups.find((g) => g.zone === zone) ?? groups[groups.length - 1];
-    };
-    const inEdges = (s: SurveyResponse): boolean => groupOf(s).edges.some((e) => s.respondedAt >= e.lo && s.respondedAt < e.hi);
-    const [rows, edges] = await Promise.all([
-      readSurveyLocalDays(this.store, reads, q.scope, q.by as LocalBy),
-      this.raw(org, q, groups.flatMap((g) => g.edges), inEdges),
-    ]);
-    for (const [key, c] of rows) addSurveyComponents(rowOf(edges, key), c);
-    return edges;
+    const edges = groups.flatMap((g) => g.edges.map((e) => ({ sites: g.sites, negate: g.negate, ...e })));
+    return readSurveyLocalDays(this.store, reads, edges, q.scope, q.by as LocalBy);
   }
 
   /** libs/kpi over the raw responses of the stretches (merged, each read once) that `keep` accepts. */

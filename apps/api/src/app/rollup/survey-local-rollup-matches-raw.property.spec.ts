@@ -68,7 +68,7 @@ const queryArb = fc.record({
   window: fc.constantFrom(...WINDOWS),
 });
 
-type Survey = { customer: string; at: number; contact: number | null; items: (number | null)[]; csat: number | null; nps: number | null; chain: string[] };
+type Survey = { customer: string; at: number; contact: number | null; items: readonly (number | null)[]; csat: number | null; nps: number | null; chain: readonly string[] };
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -105,7 +105,7 @@ it('survey KPIs: local day rows = raw for any responses, attribution order, late
         if (how.moveZone) await ingestText(svc.ingest, 'org', org('Asia/Manila'), { source: 'org2.json' });
         if (late.length) await ingestText(svc.ingest, 'survey', surveyCsv(late), { source: 'late.csv', hotline: false });
         if (how.rebuild) {
-          await db.store.query('DELETE FROM rollup_surveys_local_day; DELETE FROM rollup_surveys_day');
+          await db.store.query('DELETE FROM rollup_surveys_local_day; DELETE FROM rollup_surveys_site_day; DELETE FROM rollup_surveys_day');
           await refreshSurveyDays(db.store, utcDaysBetween(D0 - DAY, D0 + 6 * DAY));
         }
         // Without a watermark (as before the first ACD batch) the contacts' rollups answer nothing.

@@ -2,7 +2,7 @@ import { ALL_KEY, emptyComponents, NO_GROUP, type KpiComponents } from '@floorwa
 import type { Org, Scope } from '@floorwatch/contracts';
 import { DAY_MS } from '../database/partitions';
 import type { RecordStore } from '../database/record-store';
-import { SURVEY_SUM_COLUMNS, SURVEY_SUM_FIELDS, surveyAggregateSql } from './survey-rollup-sql';
+import { SURVEY_SUM_COLUMNS, SURVEY_SUM_FIELDS, surveyAggregateSql, surveySumsSelect } from './survey-rollup-sql';
 
 /*
  * Survey local day rollup (rollup_surveys_local_day, migration SurveyLocalDays1796010000000): the
@@ -12,7 +12,8 @@ import { SURVEY_SUM_COLUMNS, SURVEY_SUM_FIELDS, surveyAggregateSql } from './sur
  * by when no tz is asked for; an unattributed response (or one rating a site the org does not
  * know) on UTC's, as libs/kpi's tzOf falls back. At 3.6 responses per agent-day the wide key
  * (chain × queue × reason × channel) barely aggregates (1.42 M rows for 1.62 M responses); this
- * one holds at most one row per agent-day (≈ 450 000 at 5 000 agents × 90 days).
+ * one holds at most one row per agent-day (≈ 450 000 at 5 000 agents × 90 days). Its site totals
+ * (rollup_surveys_site_day, local day × site) answer the reads that group by no agent or team.
  *
  * The rows are written with the zones the sites had then: SURVEY_LOCAL_ZONES_KEY records them, a
  * refresh that finds the sites' zones changed re-aggregates every day, and the reader serves the
@@ -20,6 +21,8 @@ import { SURVEY_SUM_COLUMNS, SURVEY_SUM_FIELDS, surveyAggregateSql } from './sur
  */
 
 export const SURVEY_LOCAL_TABLE = 'rollup_surveys_local_day';
+/** Its sites' totals (local day × site): what enterprise and site reads ungrouped, by site or by day sum (360 rows for 90 days of 4 sites). */
+export const SURVEY_SITE_TABLE = 'rollup_surveys_site_day';
 /** settings key: { siteId: zone } of the sites when the local day rows were last re-aggregated. */
 export const SURVEY_LOCAL_ZONES_KEY = 'rollup.surveyLocalZones';
 export const SURVEY_LOCAL_KEY = ['day', 'site_id', 'team_id', 'agent_id'] as const;
@@ -32,6 +35,12 @@ const FROM_ALL = 'survey_responses s LEFT JOIN sites z ON z.id = s.site_id';
 
 /** Migration backfill and zone-change rebuild: every local day of every stored response. */
 export const SURVEY_LOCAL_BACKFILL_SQL = surveyAggregateSql(SURVEY_LOCAL_TABLE, LOCAL_KEYS, FROM_ALL);
+const SUMS = SURVEY_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
+/** The site totals of the local days `where` selects, from the local day rows. */
+const siteDaysSql = (where: string): string =>
+  `INSERT INTO ${SURVEY_SITE_TABLE} (day, site_id, ${SURVEY_SUM_COLUMNS.join(', ')})
+   SELECT day, site_id, ${SUMS} FROM ${SURVEY_LOCAL_TABLE} WHERE ${where} GROUP BY day, site_id ORDER BY day`;
+export const SURVEY_SITE_BACKFILL_SQL = siteDaysSql('true');
 const SITE_ZONES_SQL = `SELECT coalesce(jsonb_object_agg(id, timezone), '{}'::jsonb) AS zones FROM sites`;
 
 const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
@@ -47,7 +56,9 @@ export async function refreshSurveyLocalDays(tx: RecordStore, utcDays: readonly 
   const [{ zones }] = await tx.query<{ zones: Record<string, string> }>(SITE_ZONES_SQL);
   if (!sameZones(await tx.getSetting<Record<string, string>>(SURVEY_LOCAL_ZONES_KEY), zones)) {
     await tx.query(`DELETE FROM ${SURVEY_LOCAL_TABLE}`);
+    await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE}`);
     await tx.query(SURVEY_LOCAL_BACKFILL_SQL);
+    await tx.query(SURVEY_SITE_BACKFILL_SQL);
     await tx.setSetting(SURVEY_LOCAL_ZONES_KEY, zones);
     return;
   }
@@ -73,6 +84,8 @@ export async function refreshSurveyLocalDays(tx: RecordStore, utcDays: readonly 
     ),
     [dayList, ranges.map(([lo]) => new Date(lo)), ranges.map(([, hi]) => new Date(hi))],
   );
+  await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE} WHERE day = ANY($1::date[])`, [dayList]);
+  await tx.query(siteDaysSql('day = ANY($1::date[])'), [dayList]);
 }
 
 function sameZones(a: Record<string, string> | null, b: Record<string, string>): boolean {
@@ -94,31 +107,55 @@ export interface LocalDayRead {
   to: string;
 }
 
+/** Instants [lo, hi) (epoch ms) read from the responses themselves, for the same site filter. */
+export interface LocalEdgeRead {
+  sites: string[];
+  negate: boolean;
+  lo: number;
+  hi: number;
+}
+
 export type LocalBy = undefined | 'agent' | 'team' | 'site' | 'day';
 const KEY_SQL: Record<Exclude<LocalBy, undefined>, string> = { day: 'day::text', site: 'site_id', team: 'team_id', agent: 'agent_id' };
 const SCOPE_SQL: Record<'site' | 'team' | 'agent', string> = { site: 'site_id', team: 'team_id', agent: 'agent_id' };
+/** The local day of a response as the local day rows key it (LOCAL_KEYS), as text. */
+const EDGE_KEY_SQL: Record<Exclude<LocalBy, undefined>, string> = {
+  day: `((s.responded_at AT TIME ZONE coalesce(z.timezone, 'UTC'))::date)::text`,
+  site: `coalesce(s.site_id, '')`, team: `coalesce(s.team_id, '')`, agent: `coalesce(s.agent_id, '')`,
+};
+
+type Params = unknown[];
+const bind = (params: Params, v: unknown): string => `$${params.push(v)}`;
+const siteSql = (params: Params, r: { sites: string[]; negate: boolean }, col: string): string =>
+  r.negate ? (r.sites.length ? `NOT ${col} = ANY(${bind(params, r.sites)}::text[])` : 'true') : `${col} = ANY(${bind(params, r.sites)}::text[])`;
 
 /**
- * Survey components of the local day rows `reads` selects in `scope`, keyed as libs/kpi
- * computeKpiComponents keys surveys: 'all', the group's value, '(none)' for a missing dimension.
+ * Survey components of the local day rows `reads` selects plus the responses of `edges`, in
+ * `scope`, keyed as libs/kpi computeKpiComponents keys surveys ('all', the group's value, '(none)'
+ * for a missing dimension). Reads grouping by neither agent nor team at enterprise or site scope
+ * sum the site totals; the edges are summed by PostgreSQL with the rows' own SQL (no response
+ * is loaded), in parallel.
  */
-export async function readSurveyLocalDays(store: RecordStore, reads: readonly LocalDayRead[], scope: Scope, by: LocalBy): Promise<Map<string, KpiComponents>> {
+export async function readSurveyLocalDays(store: RecordStore, reads: readonly LocalDayRead[], edges: readonly LocalEdgeRead[], scope: Scope, by: LocalBy): Promise<Map<string, KpiComponents>> {
   const out = new Map<string, KpiComponents>();
-  if (reads.length === 0 || scope.kind === 'queue') return out;
-  const params: unknown[] = [];
-  const p = (v: unknown): string => `$${params.push(v)}`;
-  const ors = reads.map((r) => {
-    const site = r.negate ? (r.sites.length ? `NOT site_id = ANY(${p(r.sites)}::text[])` : 'true') : `site_id = ANY(${p(r.sites)}::text[])`;
-    return `(${site} AND day >= ${p(r.from)}::date AND day < ${p(r.to)}::date)`;
-  });
-  const where = scope.kind === 'enterprise' ? '' : ` AND ${SCOPE_SQL[scope.kind]} = ${p(scope.id)}`;
-  const col = by && KEY_SQL[by];
-  const rows = await store.query<Record<string, number | string>>(
-    `SELECT ${col ?? `''`} AS key, ${SURVEY_SUM_COLUMNS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ')}
-     FROM ${SURVEY_LOCAL_TABLE} WHERE (${ors.join(' OR ')})${where} GROUP BY 1`,
-    params,
-  );
-  for (const r of rows) {
+  if (scope.kind === 'queue') return out;
+  const siteLevel = (scope.kind === 'enterprise' || scope.kind === 'site') && by !== 'agent' && by !== 'team';
+  const rowsSql = (): [string, Params] => {
+    const params: Params = [];
+    const ors = reads.map((r) => `(${siteSql(params, r, 'site_id')} AND day >= ${bind(params, r.from)}::date AND day < ${bind(params, r.to)}::date)`);
+    const where = scope.kind === 'enterprise' ? '' : ` AND ${SCOPE_SQL[scope.kind]} = ${bind(params, scope.id)}`;
+    const sums = SURVEY_SUM_COLUMNS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
+    return [`SELECT ${by ? KEY_SQL[by] : `''`} AS key, ${sums} FROM ${siteLevel ? SURVEY_SITE_TABLE : SURVEY_LOCAL_TABLE} WHERE (${ors.join(' OR ')})${where} GROUP BY 1`, params];
+  };
+  const edgesSql = (): [string, Params] => {
+    const params: Params = [];
+    const ors = edges.map((e) => `(s.responded_at >= ${bind(params, new Date(e.lo))} AND s.responded_at < ${bind(params, new Date(e.hi))} AND ${siteSql(params, e, `coalesce(s.site_id, '')`)})`);
+    const where = scope.kind === 'enterprise' ? '' : ` AND s.${SCOPE_SQL[scope.kind]} = ${bind(params, scope.id)}`;
+    const from = `survey_responses s LEFT JOIN sites z ON z.id = s.site_id WHERE (${ors.join(' OR ')})${where}`;
+    return [surveySumsSelect([['key', by ? EDGE_KEY_SQL[by] : `''`]], from), params];
+  };
+  const parts = await Promise.all([reads.length ? rowsSql() : null, edges.length ? edgesSql() : null].map((q) => (q ? store.query<Record<string, number | string>>(...q) : [])));
+  for (const r of parts.flat()) {
     const key = by === undefined ? ALL_KEY : by !== 'day' && r['key'] === '' ? NO_GROUP : String(r['key']);
     const c = out.get(key) ?? emptyComponents();
     for (const [column, field] of SURVEY_SUM_FIELDS) (c[field] as number) += Number(r[column]);

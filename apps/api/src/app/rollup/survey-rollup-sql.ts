@@ -23,25 +23,33 @@ export const SURVEY_SUM_FIELDS: [string, keyof KpiComponents][] = [
 export const SURVEY_SUM_COLUMNS = SURVEY_SUM_FIELDS.map(([c]) => c);
 
 /**
- * INSERT INTO `table` of the rows of the responses `from` selects (alias s), keyed by `keys`:
- * [column, expression over s], rows filtered by `where` over the keys.
+ * SELECT of the survey sums (columns named as SURVEY_SUM_COLUMNS) of the responses `from`
+ * selects (alias s), grouped by `keys`: [column, expression over s], filtered by `where` over the keys.
  */
-export function surveyAggregateSql(table: string, keys: readonly (readonly [string, string])[], from: string, where = 'true'): string {
+export function surveySumsSelect(keys: readonly (readonly [string, string])[], from: string, where = 'true'): string {
   const names = keys.map(([k]) => k);
-  return `INSERT INTO ${table} (${names.join(', ')}, ${SURVEY_SUM_COLUMNS.join(', ')})
-    SELECT ${names.join(', ')},
-      count(*) FILTER (WHERE n >= 3), count(*) FILTER (WHERE n < 3),
-      coalesce(sum((${scoreSum}) / n) FILTER (WHERE n >= 3), 0),
-      ${ITEMS.map((i) => `coalesce(sum(s${i}) FILTER (WHERE n >= 3), 0), count(s${i}) FILTER (WHERE n >= 3)`).join(',\n      ')},
-      count(*), count(attributed_by), count(csat), coalesce(sum(100 * (csat - scale_min) / (scale_max - scale_min)), 0),
-      count(*) FILTER (WHERE 100 * (csat - scale_min) >= ${DEFAULT_TOP_BOX_MIN_SCORE} * (scale_max - scale_min)),
-      count(nps), count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps >= 7 AND nps < 9), count(*) FILTER (WHERE nps < 7)
+  const sums = [
+    'count(*) FILTER (WHERE n >= 3)', 'count(*) FILTER (WHERE n < 3)',
+    `coalesce(sum((${scoreSum}) / n) FILTER (WHERE n >= 3), 0)`,
+    ...ITEMS.flatMap((i) => [`coalesce(sum(s${i}) FILTER (WHERE n >= 3), 0)`, `count(s${i}) FILTER (WHERE n >= 3)`]),
+    'count(*)', 'count(attributed_by)', 'count(csat)', 'coalesce(sum(100 * (csat - scale_min) / (scale_max - scale_min)), 0)',
+    `count(*) FILTER (WHERE 100 * (csat - scale_min) >= ${DEFAULT_TOP_BOX_MIN_SCORE} * (scale_max - scale_min))`,
+    'count(nps)', 'count(*) FILTER (WHERE nps >= 9)', 'count(*) FILTER (WHERE nps >= 7 AND nps < 9)', 'count(*) FILTER (WHERE nps < 7)',
+  ];
+  return `SELECT ${names.join(', ')},
+      ${sums.map((e, i) => `${e} AS ${SURVEY_SUM_COLUMNS[i]}`).join(',\n      ')}
     FROM (
       SELECT ${keys.map(([k, e]) => `${e} AS ${k}`).join(', ')}, s.attributed_by, s.csat, s.nps, s.scale_min, s.scale_max,
         ${ITEMS.map((i) => `${itemScore(i)} AS s${i}`).join(', ')}, ${answered} AS n
       FROM ${from}
     ) r
     WHERE ${where}
-    GROUP BY ${names.join(', ')}
-    ORDER BY ${names[0]}`;
+    GROUP BY ${names.join(', ')}`;
+}
+
+/** INSERT INTO `table` of surveySumsSelect's rows. */
+export function surveyAggregateSql(table: string, keys: readonly (readonly [string, string])[], from: string, where = 'true'): string {
+  return `INSERT INTO ${table} (${keys.map(([k]) => k).join(', ')}, ${SURVEY_SUM_COLUMNS.join(', ')})
+    ${surveySumsSelect(keys, from, where)}
+    ORDER BY ${keys[0][0]}`;
 }

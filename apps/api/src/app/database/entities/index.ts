@@ -25,6 +25,7 @@ import {
   RollupContactsSite15mEntity,
   RollupSurveysDayEntity,
   RollupSurveysLocalDayEntity,
+  RollupSurveysSiteDayEntity,
 } from './rollup.entities';
 import { AdherenceExceptionEntity, AlertEvalStateEntity, AlertInstanceEntity, AlertRuleEntity, CorrectiveActionEntity } from './alert.entities';
 import { FeedHealthEntity, FeedHealthMinuteEntity } from './feed-health.entities';
@@ -67,6 +68,7 @@ export const ENTITIES = [
   RollupAgentTimeDayEntity,
   RollupSurveysDayEntity,
   RollupSurveysLocalDayEntity,
+  RollupSurveysSiteDayEntity,
   RollupContactsSite15mEntity,
   AlertRuleEntity,
   AlertInstanceEntity,

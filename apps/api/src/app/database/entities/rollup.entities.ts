@@ -186,3 +186,33 @@ export class RollupSurveysLocalDayEntity {
   @Column('double precision', { default: 0 }) q5Sum!: number;
   @Column('integer', { default: 0 }) q5N!: number;
 }
+
+/** rollup_surveys_local_day summed over teams and agents: local day × site (same migration). */
+@Entity('rollup_surveys_site_day')
+export class RollupSurveysSiteDayEntity {
+  @PrimaryColumn('date') day!: string;
+  @PrimaryColumn('text', { default: '' }) siteId!: string;
+  @Column('integer', { default: 0 }) surveyN!: number;
+  @Column('integer', { default: 0 }) attributedN!: number;
+  @Column('integer', { default: 0 }) csatN!: number;
+  @Column('double precision', { default: 0 }) csatSum!: number;
+  @Column('integer', { default: 0 }) csatTop!: number;
+  @Column('integer', { default: 0 }) npsN!: number;
+  @Column('integer', { default: 0 }) promoters!: number;
+  @Column('integer', { default: 0 }) passives!: number;
+  @Column('integer', { default: 0 }) detractors!: number;
+  /** Responses with at least 3 answered items, and those with fewer (excluded). */
+  @Column('integer', { default: 0 }) responses!: number;
+  @Column('integer', { default: 0 }) excluded!: number;
+  @Column('double precision', { default: 0 }) scoreSum!: number;
+  @Column('double precision', { default: 0 }) q1Sum!: number;
+  @Column('integer', { default: 0 }) q1N!: number;
+  @Column('double precision', { default: 0 }) q2Sum!: number;
+  @Column('integer', { default: 0 }) q2N!: number;
+  @Column('double precision', { default: 0 }) q3Sum!: number;
+  @Column('integer', { default: 0 }) q3N!: number;
+  @Column('double precision', { default: 0 }) q4Sum!: number;
+  @Column('integer', { default: 0 }) q4N!: number;
+  @Column('double precision', { default: 0 }) q5Sum!: number;
+  @Column('integer', { default: 0 }) q5N!: number;
+}

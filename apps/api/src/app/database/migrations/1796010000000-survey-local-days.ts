@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SURVEY_LOCAL_BACKFILL_SQL, SURVEY_LOCAL_KEY, SURVEY_LOCAL_TABLE, SURVEY_LOCAL_ZONES_KEY } from '../../rollup/survey-local-rollup';
+import { SURVEY_LOCAL_BACKFILL_SQL, SURVEY_LOCAL_KEY, SURVEY_LOCAL_TABLE, SURVEY_LOCAL_ZONES_KEY, SURVEY_SITE_BACKFILL_SQL, SURVEY_SITE_TABLE } from '../../rollup/survey-local-rollup';
 import { SURVEY_SUM_COLUMNS } from '../../rollup/survey-rollup-sql';
 
 /** Sum columns that hold a score sum (double precision); the rest are counts. */
@@ -10,7 +10,7 @@ const FLOAT_COLUMNS = new Set(['score_sum', 'q1_sum', 'q2_sum', 'q3_sum', 'q4_su
  * KPIs' p95 goals. rollup_surveys_day's key (UTC day × chain × attribution) barely aggregates and
  * its UTC days cannot answer by day on the sites' clocks, so a narrow twin keyed by the local day
  * on the attributed site's clock × site × team × agent (survey-local-rollup.ts), filled from
- * survey_responses with the sites' current zones (recorded in settings).
+ * survey_responses with the sites' current zones (recorded in settings), and its site totals.
  */
 export class SurveyLocalDays1796010000000 implements MigrationInterface {
   name = 'SurveyLocalDays1796010000000';
@@ -23,7 +23,11 @@ export class SurveyLocalDays1796010000000 implements MigrationInterface {
       CONSTRAINT ${SURVEY_LOCAL_TABLE}_pkey PRIMARY KEY (${SURVEY_LOCAL_KEY.join(', ')}))`);
     // Scoped reads (team, agent, site over a day range); enterprise reads use the key's leading day.
     for (const c of ['team_id', 'agent_id', 'site_id']) await q.query(`CREATE INDEX ${SURVEY_LOCAL_TABLE}_${c}_idx ON ${SURVEY_LOCAL_TABLE} (${c}, day)`);
+    await q.query(`CREATE TABLE ${SURVEY_SITE_TABLE} (
+      day date NOT NULL, site_id text NOT NULL DEFAULT '', ${sums.join(', ')},
+      CONSTRAINT ${SURVEY_SITE_TABLE}_pkey PRIMARY KEY (day, site_id))`);
     await q.query(SURVEY_LOCAL_BACKFILL_SQL);
+    await q.query(SURVEY_SITE_BACKFILL_SQL);
     await q.query(
       `INSERT INTO settings (key, value, updated_at) SELECT $1, coalesce(jsonb_object_agg(id, timezone), '{}'::jsonb), now() FROM sites
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
@@ -33,6 +37,7 @@ export class SurveyLocalDays1796010000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DELETE FROM settings WHERE key = $1', [SURVEY_LOCAL_ZONES_KEY]);
+    await q.query(`DROP TABLE ${SURVEY_SITE_TABLE}`);
     await q.query(`DROP TABLE ${SURVEY_LOCAL_TABLE}`);
   }
 }

@@ -140,19 +140,20 @@ export async function readSurveyLocalDays(store: RecordStore, reads: readonly Lo
   const out = new Map<string, KpiComponents>();
   if (scope.kind === 'queue') return out;
   const siteLevel = (scope.kind === 'enterprise' || scope.kind === 'site') && by !== 'agent' && by !== 'team';
+  // The scope goes into every arm of the OR, so each arm can use the scope's (column, day) index
+  // (outside the OR, PostgreSQL read every row of the sites' arms and filtered the team after).
+  const scoped = (params: Params, col: string): string => (scope.kind === 'enterprise' ? '' : `${col} = ${bind(params, scope.id)} AND `);
   const rowsSql = (): [string, Params] => {
     const params: Params = [];
-    const ors = reads.map((r) => `(${siteSql(params, r, 'site_id')} AND day >= ${bind(params, r.from)}::date AND day < ${bind(params, r.to)}::date)`);
-    const where = scope.kind === 'enterprise' ? '' : ` AND ${SCOPE_SQL[scope.kind]} = ${bind(params, scope.id)}`;
+    const ors = reads.map((r) => `(${scoped(params, SCOPE_SQL[scope.kind as keyof typeof SCOPE_SQL])}${siteSql(params, r, 'site_id')} AND day >= ${bind(params, r.from)}::date AND day < ${bind(params, r.to)}::date)`);
     const sums = SURVEY_SUM_COLUMNS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
-    return [`SELECT ${by ? KEY_SQL[by] : `''`} AS key, ${sums} FROM ${siteLevel ? SURVEY_SITE_TABLE : SURVEY_LOCAL_TABLE} WHERE (${ors.join(' OR ')})${where} GROUP BY 1`, params];
+    return [`SELECT ${by ? KEY_SQL[by] : `''`} AS key, ${sums} FROM ${siteLevel ? SURVEY_SITE_TABLE : SURVEY_LOCAL_TABLE} WHERE ${ors.join(' OR ')} GROUP BY 1`, params];
   };
   const edgesSql = (): [string, Params] => {
     const params: Params = [];
-    const ors = edges.map((e) => `(s.responded_at >= ${bind(params, new Date(e.lo))} AND s.responded_at < ${bind(params, new Date(e.hi))} AND ${siteSql(params, e, `coalesce(s.site_id, '')`)})`);
-    const where = scope.kind === 'enterprise' ? '' : ` AND s.${SCOPE_SQL[scope.kind]} = ${bind(params, scope.id)}`;
-    const from = `survey_responses s LEFT JOIN sites z ON z.id = s.site_id WHERE (${ors.join(' OR ')})${where}`;
-    return [surveySumsSelect([['key', by ? EDGE_KEY_SQL[by] : `''`]], from), params];
+    const col = `s.${SCOPE_SQL[scope.kind as keyof typeof SCOPE_SQL]}`;
+    const ors = edges.map((e) => `(${scoped(params, col)}s.responded_at >= ${bind(params, new Date(e.lo))} AND s.responded_at < ${bind(params, new Date(e.hi))} AND ${siteSql(params, e, `coalesce(s.site_id, '')`)})`);
+    return [surveySumsSelect([['key', by ? EDGE_KEY_SQL[by] : `''`]], `survey_responses s LEFT JOIN sites z ON z.id = s.site_id WHERE ${ors.join(' OR ')}`), params];
   };
   const parts = await Promise.all([reads.length ? rowsSql() : null, edges.length ? edgesSql() : null].map((q) => (q ? store.query<Record<string, number | string>>(...q) : [])));
   for (const r of parts.flat()) {

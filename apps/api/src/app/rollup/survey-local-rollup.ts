@@ -1,4 +1,4 @@
-import { ALL_KEY, emptyComponents, NO_GROUP, type KpiComponents } from '@floorwatch/kpi';
+import { ALL_KEY, bucketAt, emptyComponents, NO_GROUP, type KpiComponents } from '@floorwatch/kpi';
 import type { Org, Scope } from '@floorwatch/contracts';
 import { DAY_MS } from '../database/partitions';
 import type { RecordStore } from '../database/record-store';
@@ -43,15 +43,14 @@ const siteDaysSql = (where: string): string =>
 export const SURVEY_SITE_BACKFILL_SQL = siteDaysSql('true');
 const SITE_ZONES_SQL = `SELECT coalesce(jsonb_object_agg(id, timezone), '{}'::jsonb) AS zones FROM sites`;
 
-const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
-
 /**
- * Re-aggregates the local days that responses of the given UTC days (YYYY-MM-DD) can fall on: a
- * zone is at most 14 h from UTC, so an instant of UTC day d is on local day d − 1, d or d + 1, and
- * local day D lies within the UTC instants [D − 1, D + 2). Those local days are deleted and
- * rebuilt from the responses of those instants (ranges merged, so none is read twice).
+ * Re-aggregates the local days the given responses fall on: per zone (its sites; UTC: every other
+ * site and the unattributed), the local days of `times` (the changed responses' instants) or,
+ * without them, every local day overlapping the UTC days (the rebuild's span). Those (zone, day)
+ * rows are deleted and rebuilt from the responses of their instants, then their site totals.
+ * A live batch so re-aggregates one local day per zone: the volume of one UTC day.
  */
-export async function refreshSurveyLocalDays(tx: RecordStore, utcDays: readonly string[]): Promise<void> {
+export async function refreshSurveyLocalDays(tx: RecordStore, utcDays: readonly string[], times?: readonly number[]): Promise<void> {
   if (utcDays.length === 0) return;
   const [{ zones }] = await tx.query<{ zones: Record<string, string> }>(SITE_ZONES_SQL);
   if (!sameZones(await tx.getSetting<Record<string, string>>(SURVEY_LOCAL_ZONES_KEY), zones)) {
@@ -62,30 +61,45 @@ export async function refreshSurveyLocalDays(tx: RecordStore, utcDays: readonly 
     await tx.setSetting(SURVEY_LOCAL_ZONES_KEY, zones);
     return;
   }
-  const local = new Set<number>();
-  for (const d of utcDays) for (const k of [-1, 0, 1]) local.add(Date.parse(`${d}T00:00:00Z`) + k * DAY_MS);
-  const days = [...local].sort((a, b) => a - b);
+  const instants = times ?? utcDays.flatMap((d) => [Date.parse(`${d}T00:00:00Z`), Date.parse(`${d}T00:00:00Z`) + DAY_MS - 1]);
+  const byZone = new Map<string, string[]>();
+  for (const [site, zone] of Object.entries(zones)) if (zone !== 'UTC') byZone.set(zone, [...(byZone.get(zone) ?? []), site]);
+  const groups = [...byZone].map(([zone, sites]) => ({ zone, sites, negate: false }));
+  groups.push({ zone: 'UTC', sites: [...byZone.values()].flat(), negate: true });
+  const params: unknown[] = [];
   const ranges: [number, number][] = [];
-  for (const d of days) {
-    const last = ranges[ranges.length - 1];
-    if (last && last[1] >= d - DAY_MS) last[1] = d + 2 * DAY_MS;
-    else ranges.push([d - DAY_MS, d + 2 * DAY_MS]);
+  const arms = groups.map((g) => {
+    const days = new Map<string, [number, number]>();
+    for (const t of instants) {
+      const b = bucketAt(t, 'day', g.zone);
+      days.set(b.key, [b.start, b.end]);
+    }
+    ranges.push(...days.values());
+    const site = g.negate ? `NOT site_id = ANY($${params.push(g.sites)}::text[])` : `site_id = ANY($${params.push(g.sites)}::text[])`;
+    return `(${site} AND day = ANY($${params.push([...days.keys()])}::date[]))`;
+  });
+  const where = arms.join(' OR ');
+  const merged: [number, number][] = [];
+  for (const [lo, hi] of ranges.sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
   }
-  const dayList = days.map(isoDay);
-  await tx.query(`DELETE FROM ${SURVEY_LOCAL_TABLE} WHERE day = ANY($1::date[])`, [dayList]);
+  const n = params.length;
+  await tx.query(`DELETE FROM ${SURVEY_LOCAL_TABLE} WHERE ${where}`, params);
   await tx.query(
     surveyAggregateSql(
       SURVEY_LOCAL_TABLE,
       LOCAL_KEYS,
-      `unnest($2::timestamptz[], $3::timestamptz[]) AS w(lo, hi)
+      `unnest($${n + 1}::timestamptz[], $${n + 2}::timestamptz[]) AS w(lo, hi)
         JOIN survey_responses s ON s.responded_at >= w.lo AND s.responded_at < w.hi
         LEFT JOIN sites z ON z.id = s.site_id`,
-      'day = ANY($1::date[])',
+      where,
     ),
-    [dayList, ranges.map(([lo]) => new Date(lo)), ranges.map(([, hi]) => new Date(hi))],
+    [...params, merged.map(([lo]) => new Date(lo)), merged.map(([, hi]) => new Date(hi))],
   );
-  await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE} WHERE day = ANY($1::date[])`, [dayList]);
-  await tx.query(siteDaysSql('day = ANY($1::date[])'), [dayList]);
+  await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE} WHERE ${where}`, params);
+  await tx.query(siteDaysSql(where), params);
 }
 
 function sameZones(a: Record<string, string> | null, b: Record<string, string>): boolean {

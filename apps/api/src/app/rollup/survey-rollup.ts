@@ -60,12 +60,13 @@ export function utcDaysBetween(from: number, to: number): string[] {
 
 /**
  * Re-aggregates the given UTC days from survey_responses (delete, then insert what is there now),
- * and the local day rows those days' responses fall on (survey-local-rollup.ts): every writer of
+ * and the local day rows those days' responses fall on (survey-local-rollup.ts; `times`, the
+ * changed responses' instants, narrows those to the local days they are on): every writer of
  * survey rows (ingest, re-attribution, rebuild) calls this, so both tables stay equal to raw.
  */
-export async function refreshSurveyDays(tx: RecordStore, days: readonly string[]): Promise<void> {
+export async function refreshSurveyDays(tx: RecordStore, days: readonly string[], times?: readonly number[]): Promise<void> {
   if (days.length === 0) return;
-  await refreshSurveyLocalDays(tx, days);
+  await refreshSurveyLocalDays(tx, days, times);
   await tx.query('DELETE FROM rollup_surveys_day WHERE day = ANY($1::date[])', [days]);
   await tx.query(
     insertDays(`unnest($1::date[]) AS d(day)

@@ -34,6 +34,7 @@ const DEFAULT_TOP_BOX = 75;
  * contacts: the survey rows are written in the transaction that writes the responses (ingest,
  * re-attribution, rebuild), so they are complete for every day whether or not the ACD rollups
  * have a watermark. In order of preference:
+ * - the sites' UTC day totals: enterprise and site scopes, ungrouped or by site, whole UTC days;
  * - local day rows (survey-local-rollup.ts): enterprise, site, team and agent scopes, ungrouped
  *   or by agent, team, site, or day on the sites' clocks (no tz, or UTC with every site on UTC);
  *   per zone, its sites' whole local days from the rows, the partial days at the edges summed
@@ -43,7 +44,7 @@ const DEFAULT_TOP_BOX = 75;
  * - raw responses otherwise (hour, interval, by day in another tz, a non-default top box).
  */
 export class SurveyKpiReader {
-  /** Most whole days one zone read from the day rows in the last call; which rows. */
+  /** Most whole days one zone read from the day rows in the last call; which rows ('local': the narrow rows, local days or site totals). */
   lastDays = 0;
   lastSource: 'local' | 'utc' | 'raw' = 'raw';
 
@@ -58,6 +59,7 @@ export class SurveyKpiReader {
     if ((this.config.topBoxMinScore ?? DEFAULT_TOP_BOX) !== DEFAULT_TOP_BOX || !(q.to > q.from)) return this.raw(org, q, [{ lo: q.from, hi: q.to }], () => true);
     const zones = org.sites.map((s) => s.timezone);
     const timeOk = q.by !== 'day' || q.tz === undefined || (q.tz === 'UTC' && zones.every((z) => z === 'UTC'));
+    if ((q.scope.kind === 'enterprise' || q.scope.kind === 'site') && (q.by === undefined || q.by === 'site') && q.from % DAY_MS === 0 && q.to % DAY_MS === 0) return this.utcSites(q);
     if (q.scope.kind !== 'queue' && LOCAL_BY.has(q.by) && timeOk && (await surveyLocalRowsMatch(this.store, org))) return this.local(org, q, q.by === 'day' ? kept : undefined);
     const [d0, d1] = [Math.ceil(q.from / DAY_MS) * DAY_MS, Math.floor(q.to / DAY_MS) * DAY_MS];
     if (!(d1 > d0 && surveyDaysServe(q.by, q.tz, zones))) return this.raw(org, q, [{ lo: q.from, hi: q.to }], () => true);
@@ -69,6 +71,17 @@ export class SurveyKpiReader {
     const o = q.by === 'reason' ? indexOrg(org) : null;
     for (const [key, c] of rows) addSurveyComponents(rowOf(edges, o ? reasonGroupKey(key, o) : key), c);
     return edges;
+  }
+
+  /**
+   * Ungrouped or by site over whole UTC days: the sites' UTC day totals, whatever the sites'
+   * clocks (their local days would leave partial days at both ends for every zone off UTC).
+   */
+  private async utcSites(q: KpiQuery): Promise<Map<string, KpiComponents>> {
+    this.lastSource = 'local';
+    this.lastDays = (q.to - q.from) / DAY_MS;
+    const day = (t: number): string => new Date(t).toISOString().slice(0, 10);
+    return readSurveyLocalDays(this.store, [{ sites: [], negate: true, from: day(q.from), to: day(q.to) }], [], q.scope, q.by as LocalBy, 'utc');
   }
 
   /**

@@ -77,9 +77,12 @@ it('stores each response on its local day: Chicago on Fri 4 Dec, London and the 
     ['2026-12-05', '', '', 1, 75],
     ['2026-12-05', 'lon', 'al', 1, 100],
   ]);
-  // The site totals (one agent per site here): the same three.
-  const sites = await db.store.query<{ day: string; site_id: string; survey_n: number }>(`SELECT day::text AS day, site_id, survey_n FROM rollup_surveys_site_day ORDER BY day, site_id`);
-  expect(sites.map((r) => [r.day, r.site_id, Number(r.survey_n)])).toEqual([['2026-12-04', 'chi', 1], ['2026-12-05', '', 1], ['2026-12-05', 'lon', 1]]);
+  // The site totals (one agent per site here): the same three on local days; on UTC days all on 12-05.
+  const sites = await db.store.query<{ clock: string; day: string; site_id: string; survey_n: number }>(`SELECT clock, day::text AS day, site_id, survey_n FROM rollup_surveys_site_day ORDER BY clock, day, site_id`);
+  expect(sites.map((r) => [r.clock, r.day, r.site_id, Number(r.survey_n)])).toEqual([
+    ['local', '2026-12-04', 'chi', 1], ['local', '2026-12-05', '', 1], ['local', '2026-12-05', 'lon', 1],
+    ['utc', '2026-12-05', '', 1], ['utc', '2026-12-05', 'chi', 1], ['utc', '2026-12-05', 'lon', 1],
+  ]);
 });
 
 it('enterprise by day on the sites clocks: 12-04 one response (25), 12-05 two (100 + 75) / 2 = 87.5', async () => {

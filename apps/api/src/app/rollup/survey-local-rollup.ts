@@ -21,8 +21,14 @@ import { SURVEY_SUM_COLUMNS, SURVEY_SUM_FIELDS, surveyAggregateSql, surveySumsSe
  */
 
 export const SURVEY_LOCAL_TABLE = 'rollup_surveys_local_day';
-/** Its sites' totals (local day × site): what enterprise and site reads ungrouped, by site or by day sum (360 rows for 90 days of 4 sites). */
+/**
+ * Sites' totals per day, on two clocks (`clock`): 'local' = rollup_surveys_local_day summed over
+ * teams and agents (what enterprise and site reads by day sum), 'utc' = rollup_surveys_day summed
+ * over everything but day and site (ungrouped and by site over UTC-aligned windows: no partial
+ * day at the edges for the zones off UTC). 360 rows each for 90 days of 4 sites.
+ */
 export const SURVEY_SITE_TABLE = 'rollup_surveys_site_day';
+export type SiteClock = 'local' | 'utc';
 /** settings key: { siteId: zone } of the sites when the local day rows were last re-aggregated. */
 export const SURVEY_LOCAL_ZONES_KEY = 'rollup.surveyLocalZones';
 export const SURVEY_LOCAL_KEY = ['day', 'site_id', 'team_id', 'agent_id'] as const;
@@ -36,11 +42,17 @@ const FROM_ALL = 'survey_responses s LEFT JOIN sites z ON z.id = s.site_id';
 /** Migration backfill and zone-change rebuild: every local day of every stored response. */
 export const SURVEY_LOCAL_BACKFILL_SQL = surveyAggregateSql(SURVEY_LOCAL_TABLE, LOCAL_KEYS, FROM_ALL);
 const SUMS = SURVEY_SUM_COLUMNS.map((c) => `sum(${c})`).join(', ');
-/** The site totals of the local days `where` selects, from the local day rows. */
-const siteDaysSql = (where: string): string =>
-  `INSERT INTO ${SURVEY_SITE_TABLE} (day, site_id, ${SURVEY_SUM_COLUMNS.join(', ')})
-   SELECT day, site_id, ${SUMS} FROM ${SURVEY_LOCAL_TABLE} WHERE ${where} GROUP BY day, site_id ORDER BY day`;
-export const SURVEY_SITE_BACKFILL_SQL = siteDaysSql('true');
+/** The site totals of the days `where` selects, from the local day rows or the UTC day rows. */
+const siteDaysSql = (clock: SiteClock, where: string): string =>
+  `INSERT INTO ${SURVEY_SITE_TABLE} (clock, day, site_id, ${SURVEY_SUM_COLUMNS.join(', ')})
+   SELECT '${clock}', day, site_id, ${SUMS} FROM ${clock === 'local' ? SURVEY_LOCAL_TABLE : 'rollup_surveys_day'} WHERE ${where} GROUP BY day, site_id ORDER BY day`;
+export const SURVEY_SITE_BACKFILL_SQL = [siteDaysSql('local', 'true'), siteDaysSql('utc', 'true')];
+
+/** Re-aggregates the UTC site totals of the given UTC days from the (just refreshed) UTC day rows. */
+export async function refreshSurveyUtcSiteDays(tx: RecordStore, days: readonly string[]): Promise<void> {
+  await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE} WHERE clock = 'utc' AND day = ANY($1::date[])`, [days]);
+  await tx.query(siteDaysSql('utc', 'day = ANY($1::date[])'), [days]);
+}
 const SITE_ZONES_SQL = `SELECT coalesce(jsonb_object_agg(id, timezone), '{}'::jsonb) AS zones FROM sites`;
 
 /**
@@ -55,9 +67,9 @@ export async function refreshSurveyLocalDays(tx: RecordStore, utcDays: readonly 
   const [{ zones }] = await tx.query<{ zones: Record<string, string> }>(SITE_ZONES_SQL);
   if (!sameZones(await tx.getSetting<Record<string, string>>(SURVEY_LOCAL_ZONES_KEY), zones)) {
     await tx.query(`DELETE FROM ${SURVEY_LOCAL_TABLE}`);
-    await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE}`);
+    await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE} WHERE clock = 'local'`);
     await tx.query(SURVEY_LOCAL_BACKFILL_SQL);
-    await tx.query(SURVEY_SITE_BACKFILL_SQL);
+    await tx.query(siteDaysSql('local', 'true'));
     await tx.setSetting(SURVEY_LOCAL_ZONES_KEY, zones);
     return;
   }
@@ -98,8 +110,8 @@ export async function refreshSurveyLocalDays(tx: RecordStore, utcDays: readonly 
     ),
     [...params, merged.map(([lo]) => new Date(lo)), merged.map(([, hi]) => new Date(hi))],
   );
-  await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE} WHERE ${where}`, params);
-  await tx.query(siteDaysSql(where), params);
+  await tx.query(`DELETE FROM ${SURVEY_SITE_TABLE} WHERE clock = 'local' AND (${where})`, params);
+  await tx.query(siteDaysSql('local', where), params);
 }
 
 function sameZones(a: Record<string, string> | null, b: Record<string, string>): boolean {
@@ -147,10 +159,10 @@ const siteSql = (params: Params, r: { sites: string[]; negate: boolean }, col: s
  * Survey components of the local day rows `reads` selects plus the responses of `edges`, in
  * `scope`, keyed as libs/kpi computeKpiComponents keys surveys ('all', the group's value, '(none)'
  * for a missing dimension). Reads grouping by neither agent nor team at enterprise or site scope
- * sum the site totals; the edges are summed by PostgreSQL with the rows' own SQL (no response
+ * sum the site totals (of `clock`: 'utc' only ungrouped or by site, with one UTC group); the edges are summed by PostgreSQL with the rows' own SQL (no response
  * is loaded), in parallel.
  */
-export async function readSurveyLocalDays(store: RecordStore, reads: readonly LocalDayRead[], edges: readonly LocalEdgeRead[], scope: Scope, by: LocalBy): Promise<Map<string, KpiComponents>> {
+export async function readSurveyLocalDays(store: RecordStore, reads: readonly LocalDayRead[], edges: readonly LocalEdgeRead[], scope: Scope, by: LocalBy, clock: SiteClock = 'local'): Promise<Map<string, KpiComponents>> {
   const out = new Map<string, KpiComponents>();
   if (scope.kind === 'queue') return out;
   const siteLevel = (scope.kind === 'enterprise' || scope.kind === 'site') && by !== 'agent' && by !== 'team';
@@ -162,7 +174,8 @@ export async function readSurveyLocalDays(store: RecordStore, reads: readonly Lo
     const span = `${scoped(params, SCOPE_SQL[scope.kind as keyof typeof SCOPE_SQL])}day >= ${bind(params, reads.map((r) => r.from).sort()[0])}::date AND day < ${bind(params, reads.map((r) => r.to).sort().at(-1))}::date`;
     const ors = reads.map((r) => `(${siteSql(params, r, 'site_id')} AND day >= ${bind(params, r.from)}::date AND day < ${bind(params, r.to)}::date)`);
     const sums = SURVEY_SUM_COLUMNS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
-    return [`SELECT ${by ? KEY_SQL[by] : `''`} AS key, ${sums} FROM ${siteLevel ? SURVEY_SITE_TABLE : SURVEY_LOCAL_TABLE} WHERE ${span} AND (${ors.join(' OR ')}) GROUP BY 1`, params];
+    const table = siteLevel ? `${SURVEY_SITE_TABLE} WHERE clock = '${clock}' AND` : `${SURVEY_LOCAL_TABLE} WHERE`;
+    return [`SELECT ${by ? KEY_SQL[by] : `''`} AS key, ${sums} FROM ${table} ${span} AND (${ors.join(' OR ')}) GROUP BY 1`, params];
   };
   const edgesSql = (): [string, Params] => {
     const params: Params = [];

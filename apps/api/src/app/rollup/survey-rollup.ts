@@ -2,7 +2,7 @@ import { ALL_KEY, emptyComponents, NO_GROUP, type KpiComponents } from '@floorwa
 import type { GroupBy, Scope } from '@floorwatch/contracts';
 import { DAY_MS } from '../database/partitions';
 import type { RecordStore } from '../database/record-store';
-import { refreshSurveyLocalDays } from './survey-local-rollup';
+import { refreshSurveyLocalDays, refreshSurveyUtcSiteDays } from './survey-local-rollup';
 import { SURVEY_SUM_COLUMNS as COLUMNS, SURVEY_SUM_FIELDS as FIELDS, surveyAggregateSql } from './survey-rollup-sql';
 
 /*
@@ -74,6 +74,7 @@ export async function refreshSurveyDays(tx: RecordStore, days: readonly string[]
         AND s.responded_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'`),
     [days],
   );
+  await refreshSurveyUtcSiteDays(tx, days);
 }
 
 /** Group keys the day rows hold, as libs/kpi surveyGroupKey keys them ('' → "(none)"). */

@@ -187,9 +187,10 @@ export class RollupSurveysLocalDayEntity {
   @Column('integer', { default: 0 }) q5N!: number;
 }
 
-/** rollup_surveys_local_day summed over teams and agents: local day × site (same migration). */
+/** Sites' survey totals per local day (clock 'local') and per UTC day (clock 'utc'), same migration. */
 @Entity('rollup_surveys_site_day')
 export class RollupSurveysSiteDayEntity {
+  @PrimaryColumn('text') clock!: string;
   @PrimaryColumn('date') day!: string;
   @PrimaryColumn('text', { default: '' }) siteId!: string;
   @Column('integer', { default: 0 }) surveyN!: number;

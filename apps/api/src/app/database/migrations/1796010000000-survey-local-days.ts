@@ -10,7 +10,8 @@ const FLOAT_COLUMNS = new Set(['score_sum', 'q1_sum', 'q2_sum', 'q3_sum', 'q4_su
  * KPIs' p95 goals. rollup_surveys_day's key (UTC day × chain × attribution) barely aggregates and
  * its UTC days cannot answer by day on the sites' clocks, so a narrow twin keyed by the local day
  * on the attributed site's clock × site × team × agent (survey-local-rollup.ts), filled from
- * survey_responses with the sites' current zones (recorded in settings), and its site totals.
+ * survey_responses with the sites' current zones (recorded in settings), and the sites' totals
+ * per local day and per UTC day.
  */
 export class SurveyLocalDays1796010000000 implements MigrationInterface {
   name = 'SurveyLocalDays1796010000000';
@@ -24,10 +25,10 @@ export class SurveyLocalDays1796010000000 implements MigrationInterface {
     // Scoped reads (team, agent, site over a day range); enterprise reads use the key's leading day.
     for (const c of ['team_id', 'agent_id', 'site_id']) await q.query(`CREATE INDEX ${SURVEY_LOCAL_TABLE}_${c}_idx ON ${SURVEY_LOCAL_TABLE} (${c}, day)`);
     await q.query(`CREATE TABLE ${SURVEY_SITE_TABLE} (
-      day date NOT NULL, site_id text NOT NULL DEFAULT '', ${sums.join(', ')},
-      CONSTRAINT ${SURVEY_SITE_TABLE}_pkey PRIMARY KEY (day, site_id))`);
+      clock text NOT NULL, day date NOT NULL, site_id text NOT NULL DEFAULT '', ${sums.join(', ')},
+      CONSTRAINT ${SURVEY_SITE_TABLE}_pkey PRIMARY KEY (clock, day, site_id))`);
     await q.query(SURVEY_LOCAL_BACKFILL_SQL);
-    await q.query(SURVEY_SITE_BACKFILL_SQL);
+    for (const sql of SURVEY_SITE_BACKFILL_SQL) await q.query(sql);
     await q.query(
       `INSERT INTO settings (key, value, updated_at) SELECT $1, coalesce(jsonb_object_agg(id, timezone), '{}'::jsonb), now() FROM sites
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,

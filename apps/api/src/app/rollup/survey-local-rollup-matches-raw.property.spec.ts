@@ -116,7 +116,9 @@ it('survey KPIs: local day rows = raw for any responses, attribution order, late
           const q = { scope, by, tz, from: window[0], to: window[1], asOf: D0 + 6 * DAY };
           svc.kpis.useRollups = true;
           const rolled = await svc.kpis.query(q);
-          const local = scope.kind !== 'queue' && LOCAL_BYS.has(by) && (by !== 'day' || tz === undefined) && !stale;
+          // Ungrouped or by site over whole UTC days: the sites' UTC day totals (no zone involved).
+          const utcSites = (scope.kind === 'enterprise' || scope.kind === 'site') && (by === undefined || by === 'site') && window[0] % DAY === 0 && window[1] % DAY === 0;
+          const local = utcSites || (scope.kind !== 'queue' && LOCAL_BYS.has(by) && (by !== 'day' || tz === undefined) && !stale);
           if (local) expect(svc.kpis.lastSurveySource).toBe('local');
           else expect(svc.kpis.lastSurveySource).not.toBe('local');
           expect(svc.kpis.lastPath).toBe(how.watermark ? 'rollup' : 'raw');

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     const cases: ExplainCase[] = [
       ['enterprise by day, 90 days', { kind: 'enterprise' }, 'day', 90],
       ['enterprise by site, 90 days', { kind: 'enterprise' }, 'site', 90],
+      ['enterprise by agent, 90 days', { kind: 'enterprise' }, 'agent', 90],
       ['site by day, 90 days', { kind: 'site', id: org.sites.find((s) => s.id !== 'unassigned')?.id ?? org.sites[0].id }, 'day', 90],
       ['team by agent, 30 days', { kind: 'team', id: org.teams[0].id }, 'agent', 30],
     ];

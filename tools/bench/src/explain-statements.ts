@@ -40,7 +40,7 @@ export async function explainCases(store: RecordStore, kpis: KpiQueryService, ti
     out(`\n## ${name} (${label}): ${total.toFixed(1)} ms in the service, path ${kpis.lastPath}, ${kpis.lastDailyRanges} daily ranges, ${kpis.lastSurveyDays} survey days`);
     const sorted = [...timed].sort((a, b) => b.ms - a.ms);
     for (const t of sorted.slice(0, 6)) out(`  ${t.ms.toFixed(1)} ms  ${t.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
-    for (const t of sorted.filter((t, i) => i === 0 || /FROM rollup_\w+_day/.test(t.sql))) {
+    for (const t of sorted.filter((t, i) => i === 0 || /FROM rollup_\w+_day|FROM survey_responses s LEFT JOIN/.test(t.sql))) {
       out(`  EXPLAIN ${t.sql.replace(/\s+/g, ' ').slice(0, 90)}`);
       const plan = await store.query<Record<string, string>>(`EXPLAIN (ANALYZE, COSTS OFF) ${t.sql}`, t.params);
       for (const r of plan) out(`    | ${Object.values(r)[0]}`);

@@ -27,8 +27,8 @@ export interface SurveyLoadedRun {
  * performance.md "survey and self-service KPIs by agent / by site, 90 days | full size with
  * surveys": a survey population of `agents` × `days` × RESPONSES_PER_AGENT_DAY responses written
  * straight into survey_responses (survey-population.ts: attributed to the org's agents, teams,
- * queues and sites as customer/attribution would have stored them, rollup_surveys_day built by
- * RollupService.rebuild), then the survey KPI queries the screens make, timed over HTTP (p50/p95).
+ * queues and sites as customer/attribution would have stored them, rollup_surveys_day and
+ * rollup_surveys_local_day built by RollupService.rebuild), then the survey KPI queries the screens make, timed over HTTP (p50/p95).
  * No contacts: the contact KPIs of these rows read empty rollups, so the figures are the survey
  * path's cost. `--keep-loaded` keeps the schema and reuses it on the next run of the same size.
  */
@@ -74,11 +74,18 @@ async function timeQueries(handle: DatabaseHandle, store: RecordStore, org: Org,
     ['survey KPIs: one team by agent, 30 days', { scope: `team:${org.teams[0].id}`, by: 'agent', ...window(30) }, 50],
     ['survey KPIs: enterprise by agent, 90 days', { scope: 'enterprise', by: 'agent', ...window(90) }, 100],
     ['survey KPIs: enterprise by site, 90 days', { scope: 'enterprise', by: 'site', ...window(90) }, 100],
-    // The day rows are UTC days: by day on the sites' own clocks (London, Manila, Chicago) reads raw responses.
+    // By day on the sites' own clocks (London, Manila, Chicago): the local day rows.
     ['survey KPIs: enterprise by day, 90 days', { scope: 'enterprise', by: 'day', ...window(90) }, 100],
   ];
+  // A surveys-only deployment (or before the first ACD batch): no agent-time watermark, the
+  // contacts read raw (none here), the surveys from their own rows all the same.
+  const noWatermark: [string, Record<string, string>, number][] = [
+    ['survey KPIs, no ACD watermark: enterprise by agent, 90 days', { scope: 'enterprise', by: 'agent', ...window(90) }, 100],
+    ['survey KPIs, no ACD watermark: enterprise by site, 90 days', { scope: 'enterprise', by: 'site', ...window(90) }, 100],
+  ];
   try {
-    for (const [name, q, goal] of queries) {
+    for (const [i, [name, q, goal]] of [...queries, ...noWatermark].entries()) {
+      if (i === queries.length) await store.query('DELETE FROM settings WHERE key = $1', [AGENT_TIME_THROUGH_KEY]);
       const label = `${name} (HTTP, PostgreSQL, survey population)`;
       try {
         const r = await timeRequests(api, q, run.requests, 'kpis', surveyFigures);
@@ -93,6 +100,7 @@ async function timeQueries(handle: DatabaseHandle, store: RecordStore, org: Org,
     }
   } finally {
     await api.app.close();
+    await store.setSetting(AGENT_TIME_THROUGH_KEY, to);
   }
 }
 

@@ -133,20 +133,22 @@ export async function loadPopulation(
     await rollups.rebuild(tx);
   });
   const rebuildMs = Date.now() - t1;
-  await store.query('ANALYZE survey_responses; ANALYZE rollup_surveys_day');
+  await store.query('ANALYZE survey_responses; ANALYZE rollup_surveys_day; ANALYZE rollup_surveys_local_day');
   const [counts] = await store.query<{
     responses: number;
     attributed: number;
     csat: number;
     nps: number;
     dayRows: number;
+    localDayRows: number;
   }>(
     `SELECT count(*)::int AS responses, count(attributed_by)::int AS attributed, count(csat)::int AS csat, count(nps)::int AS nps,
-         (SELECT count(*)::int FROM rollup_surveys_day) AS "dayRows" FROM survey_responses`,
+         (SELECT count(*)::int FROM rollup_surveys_day) AS "dayRows",
+         (SELECT count(*)::int FROM rollup_surveys_local_day) AS "localDayRows" FROM survey_responses`,
   );
   const size = `${run.agents} agents x ${run.days} days, ${counts.responses} survey responses`;
   log({
-    name: 'survey population load: generate_series INSERT into survey_responses + RollupService.rebuild (rollup_surveys_day), PostgreSQL',
+    name: 'survey population load: generate_series INSERT into survey_responses + RollupService.rebuild (rollup_surveys_day, rollup_surveys_local_day), PostgreSQL',
     size,
     value: round((writeMs + rebuildMs) / 1000, 1),
     unit: 's',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { formatScope, type Contact, type KpiResult, type KpiRow, type Scope } from '@floorwatch/contracts';
-import { computeKpis, DEFAULT_KPI_CONFIG, indexOrg, type KpiComponents, type KpiConfig, type KpiQuery } from '@floorwatch/kpi';
+import { formatScope, type Contact, type KpiResult, type KpiRow, type Org, type Scope } from '@floorwatch/contracts';
+import { computeKpiComponents, DEFAULT_KPI_CONFIG, finaliseKpis, indexOrg, type KpiComponents, type KpiConfig, type KpiQuery } from '@floorwatch/kpi';
+import { addSurveyComponents, rowOf, type KeptDays } from '../rollup/survey-kpi-reader';
 import { RecordStore } from '../database/record-store';
 import { RollupKpiPath } from '../rollup/rollup-kpi-path';
 import { OrgService } from '../org/org.service';
@@ -38,9 +39,14 @@ export class KpiQueryService {
     return this.lastPath === 'rollup' ? this.rollupPath.lastDailyAgentRanges : 0;
   }
 
-  /** UTC days of enterprise surveys the last rollup-path query read from the survey day rows. */
+  /** Whole days (the most of any zone) the last query's surveys read from the survey day rows. */
   get lastSurveyDays(): number {
-    return this.lastPath === 'rollup' ? this.rollupPath.lastSurveyDays : 0;
+    return this.useRollups ? this.rollupPath.surveyReader.lastDays : 0;
+  }
+
+  /** Which rows answered the last query's surveys: local day rows, UTC day rows, or raw. */
+  get lastSurveySource(): 'local' | 'utc' | 'raw' {
+    return this.useRollups ? this.rollupPath.surveyReader.lastSource : 'raw';
   }
 
   constructor(
@@ -68,14 +74,7 @@ export class KpiQueryService {
     const agentIds = agentsOf(scope, org);
     const rolled = this.useRollups ? await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds) : null;
     if (rolled) return rolled;
-    const none = agentIds !== null && agentIds.length === 0;
-    const [contacts, stateEvents, schedule, surveys] = await Promise.all([
-      this.loadContacts(scope, from, to, asOf),
-      none ? [] : this.store.loadStateEvents(agentIds, from, to),
-      none ? [] : this.store.loadScheduleSegments(agentIds, from, to),
-      loadScopedSurveys(this.store, scope, from, to),
-    ]);
-    return computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+    return (await this.rawRows(org.org, { scope, from, to, asOf, by, tz }, agentIds)).rows;
   }
 
   /**
@@ -94,11 +93,11 @@ export class KpiQueryService {
     const local = siteLocalDays(params, org.org.sites.map((s) => s.timezone));
     if (!local) return this.answer(params, org);
     const asOf = params.asOf ?? (await this.defaultAsOf(params.to));
-    const wide = await this.answer({ ...params, from: local.from, to: local.to, asOf }, org);
+    const wide = await this.answer({ ...params, from: local.from, to: local.to, asOf }, org, { first: iso(params.from).slice(0, 10), end: iso(params.to).slice(0, 10) });
     return { ...wide, from: iso(params.from), to: iso(params.to), rows: wide.rows.filter((r) => local.keep(r.key)) };
   }
 
-  private async answer(params: KpiQueryParams, org: IndexedOrg): Promise<KpiResult> {
+  private async answer(params: KpiQueryParams, org: IndexedOrg, kept?: KeptDays): Promise<KpiResult> {
     const { scope, from, to, by, tz } = params;
     const asOf = params.asOf ?? (await this.defaultAsOf(to));
     const agentIds = agentsOf(scope, org);
@@ -107,24 +106,41 @@ export class KpiQueryService {
       return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), by, rows: await this.selfService.apply([], org.org, { scope, from, to, asOf, by, tz }) };
     }
     if (this.useRollups) {
-      const rows = await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds);
+      const rows = await this.rollupPath.query(org.org, { scope, from, to, asOf, by, tz }, agentIds, kept);
       this.lastPath = rows ? 'rollup' : 'raw';
       if (rows) await fillHotlineKpis(this.store, rows, params, asOf, by === 'reason' ? indexOrg(org.org) : undefined);
       if (rows) return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows: await this.selfService.apply(rows, org.org, { scope, from, to, asOf, by, tz }) };
     }
     this.lastPath = 'raw';
-    const [contacts, stateEvents, schedule, surveys] = await Promise.all([
-      this.loadContacts(scope, from, to, asOf),
-      agentIds && agentIds.length === 0 ? [] : this.store.loadStateEvents(agentIds, from, to),
-      agentIds && agentIds.length === 0 ? [] : this.store.loadScheduleSegments(agentIds, from, to),
-      loadScopedSurveys(this.store, scope, from, to),
-    ]);
-    const base = computeKpis({ org: org.org, contacts, stateEvents, schedule, surveys }, { scope, from, to, asOf, by, tz }, this.config);
+    const { rows: base, contacts } = await this.rawRows(org.org, { scope, from, to, asOf, by, tz }, agentIds, kept);
     // selfservice.md §3-4: sessions, journeys and the per-segment effort rates.
     // Enterprise only: at a narrower scope `contacts` also holds other scopes' FCR repeats.
     const rows = await this.selfService.apply(base, org.org, { scope, from, to, asOf, by, tz }, scope.kind === 'enterprise' ? contacts : undefined);
     await fillHotlineKpis(this.store, rows, params, asOf, by === 'reason' ? indexOrg(org.org) : undefined);
     return { scope: formatScope(scope), from: iso(from), to: iso(to), asOf: iso(asOf), ...(by ? { by } : {}), rows };
+  }
+
+  /**
+   * The raw path: contacts and agent time from raw records; surveys from raw responses too when
+   * rollups are off (the reference path), else from the survey reader (its rows serve surveys
+   * whether or not the ACD rollups have a watermark: a surveys-only deployment).
+   */
+  private async rawRows(org: Org, q: KpiQuery, agentIds: string[] | null, kept?: KeptDays): Promise<{ rows: KpiRow[]; contacts: Contact[] }> {
+    const none = agentIds !== null && agentIds.length === 0;
+    const served = this.useRollups;
+    const [contacts, stateEvents, schedule, surveys, rolledSurveys] = await Promise.all([
+      this.loadContacts(q.scope, q.from, q.to, q.asOf),
+      none ? [] : this.store.loadStateEvents(agentIds, q.from, q.to),
+      none ? [] : this.store.loadScheduleSegments(agentIds, q.from, q.to),
+      served ? [] : loadScopedSurveys(this.store, q.scope, q.from, q.to),
+      served ? this.rollupPath.surveyReader.components(org, q, kept) : null,
+    ]);
+    const components = computeKpiComponents({ org, contacts, stateEvents, schedule, surveys }, q, this.config);
+    for (const [key, c] of rolledSurveys ?? []) addSurveyComponents(rowOf(components, key), c);
+    const rows = [...components.keys()]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((key) => ({ key, kpis: finaliseKpis(components.get(key) as KpiComponents, { minContacts: this.config.minContacts }) }));
+    return { rows, contacts };
   }
 
   /**

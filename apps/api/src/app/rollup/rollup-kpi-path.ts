@@ -19,9 +19,8 @@ import { DAILY_STATE_KEY, type DailyState } from './daily-refresh';
 import { readRollups } from './rollup-reader';
 import { FCR_ROLLUP_WINDOW_SECONDS } from './fcr-repeat-sql';
 import { ceilInterval, floorInterval, INTERVAL_MS, isAligned } from './rollup-time';
-import { readSurveyDays, surveyDaysServe } from './survey-rollup';
+import { addSurveyComponents as addSurveys, rowOf, SurveyKpiReader, type KeptDays } from './survey-kpi-reader';
 import { AGENT_TIME_THROUGH_KEY } from './rollup.service';
-import { loadScopedSurveys } from '../customer/attribution/survey-reader';
 
 type ContactLoader = (scope: Scope, from: number, to: number, asOf: number) => Promise<Contact[]>;
 
@@ -32,20 +31,22 @@ type ContactLoader = (scope: Scope, from: number, to: number, asOf: number) => P
  * - [from, R): contact counters, agent time and FCR from the rollups (each subject's first repeat
  *   is stored at ingest; a subject is eligible once endedAt + W ≤ asOf, so intervals before
  *   S = floorInterval(asOf − W) are wholly eligible, after S wholly pending, and S itself is read
- *   raw: its subjects, each judged at asOf against its stored first repeat); enterprise surveys
- *   from the UTC day rows where the grouping allows, else raw;
+ *   raw: its subjects, each judged at asOf against its stored first repeat);
  * - [R, to): everything from raw through computeKpiComponents (the live, unfinished interval).
  * An unaligned `from` is split the same way: the head [from, A), A = the next interval start, from
  * raw, [A, R) from the rollups (a raw read of the whole window would hold every contact of up to
  * 400 days in memory).
- * Every component is additive over time, so the sum is the raw answer.
+ * Surveys are read over the whole [from, to) by SurveyKpiReader (their rows are complete for
+ * every day, with or without the ACD watermark). Every component is additive over time, so the
+ * sum is the raw answer.
  */
 export class RollupKpiPath {
   /** Day ranges the last query read from the daily rollups (tests check they were really used). */
   lastDailyRanges = 0;
   lastDailyAgentRanges = 0;
-  /** UTC days the last query read from the survey day rows. */
+  /** Whole days (the most of any zone) the last query's surveys read from the survey day rows. */
   lastSurveyDays = 0;
+  readonly surveyReader: SurveyKpiReader;
   /** Length of the unaligned head [from, next interval start) the last query read raw (ms). */
   lastRawHeadMs = 0;
 
@@ -53,11 +54,16 @@ export class RollupKpiPath {
     private readonly store: RecordStore,
     private readonly config: KpiConfig,
     private readonly loadContacts: ContactLoader,
-  ) {}
+  ) {
+    this.surveyReader = new SurveyKpiReader(store, config);
+  }
 
-  async query(org: Org, q: KpiQuery, agentIds: string[] | null): Promise<KpiRow[] | null> {
+  /**
+   * `kept`: the calendar days the caller keeps of an enterprise by-day answer on the sites' clocks
+   * (the survey reader then reads no partial day it would drop).
+   */
+  async query(org: Org, q: KpiQuery, agentIds: string[] | null, kept?: KeptDays): Promise<KpiRow[] | null> {
     const { scope, from, to, asOf } = q;
-    this.lastSurveyDays = 0;
     this.lastRawHeadMs = 0;
     // The rollups keep no direction key: `--by direction` is answered from raw contacts.
     if (q.by === 'direction' || q.by === 'coverage') return null;
@@ -86,11 +92,12 @@ export class RollupKpiPath {
     const [rows, fcr, surveys, head, tail] = await Promise.all([
       readRollups(this.store, o, { scope, from: start, until, to, by: q.by, tz: q.tz, agentIds, fcrSplit, plan }),
       fcrTo > fcrFrom ? this.rawFcr(org, q, fcrFrom, fcrTo) : none,
-      this.surveys(org, q, start, until),
+      this.surveyReader.components(org, q, kept),
       start > from ? this.rawComponents(org, { ...q, to: start }, agentIds) : none,
       until < to ? this.rawComponents(org, { ...q, from: until }, agentIds) : none,
     ]);
     this.lastRawHeadMs = start - from;
+    this.lastSurveyDays = this.surveyReader.lastDays;
     for (const [key, c] of head) addComponentsInto(rowOf(rows, key), c);
     for (const [key, c] of fcr) addFcr(rowOf(rows, key), c);
     for (const [key, c] of surveys) addSurveys(rowOf(rows, key), c);
@@ -98,27 +105,6 @@ export class RollupKpiPath {
     return [...rows.keys()]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((key) => ({ key, kpis: finaliseKpis(rows.get(key) as KpiComponents, { minContacts: this.config.minContacts }) }));
-  }
-
-  /**
-   * Survey components of [from, until) in the query's scope: the whole UTC days from
-   * rollup_surveys_day (keyed by day and by the attribution dimensions) when the grouping is one
-   * the day rows hold, the partial days at the edges from raw.
-   */
-  private async surveys(org: Org, q: KpiQuery, from: number, until: number): Promise<Map<string, KpiComponents>> {
-    const raw = async (a: number, b: number): Promise<Map<string, KpiComponents>> =>
-      b > a ? computeKpiComponents({ org, contacts: [], stateEvents: [], schedule: [], surveys: await loadScopedSurveys(this.store, q.scope, a, b) }, { ...q, from: a, to: b }, this.config) : new Map();
-    const [d0, d1] = [Math.ceil(from / DAY_MS) * DAY_MS, Math.floor(until / DAY_MS) * DAY_MS];
-    const byDays = d1 > d0 && surveyDaysServe(q.by, q.tz, org.sites.map((s) => s.timezone)) && (this.config.topBoxMinScore ?? 75) === 75;
-    this.lastSurveyDays = byDays ? (d1 - d0) / DAY_MS : 0;
-    if (!byDays) return raw(from, until);
-    const parts = await Promise.all([readSurveyDays(this.store, d0, d1, q.scope, q.by), raw(from, d0), raw(d1, until)]);
-    // The day rows keep the attributed reason as stored; a reason row is the cross-site call type
-    // (libs/kpi reasonGroupKey), as the raw parts key it.
-    const o = q.by === 'reason' ? indexOrg(org) : null;
-    const out = new Map<string, KpiComponents>();
-    for (const [i, part] of parts.entries()) for (const [key, c] of part) addSurveys(rowOf(out, i === 0 && o ? reasonGroupKey(key, o) : key), c);
-    return out;
   }
 
   /**
@@ -138,12 +124,12 @@ export class RollupKpiPath {
       for (const s of schedule) ids.add(s.agentId);
       return [ids.size ? await this.store.loadStateEvents([...ids], q.from, q.to) : [], schedule];
     };
-    const [contacts, [stateEvents, schedule], surveys] = await Promise.all([
+    const [contacts, [stateEvents, schedule]] = await Promise.all([
       this.loadContacts(q.scope, q.from, q.to, q.asOf),
       loadAgentTime(),
-      loadScopedSurveys(this.store, q.scope, q.from, q.to),
     ]);
-    return computeKpiComponents({ org, contacts, stateEvents, schedule, surveys }, q, this.config);
+    // Surveys are the survey reader's, over the whole window.
+    return computeKpiComponents({ org, contacts, stateEvents, schedule, surveys: [] }, q, this.config);
   }
 
   /** Agents with agent time in the interval before (or around) `from` (rollup) or a state event in [from, to). */
@@ -186,24 +172,7 @@ export class RollupKpiPath {
   }
 }
 
-function rowOf(rows: Map<string, KpiComponents>, key: string): KpiComponents {
-  let c = rows.get(key);
-  if (!c) rows.set(key, (c = emptyComponents()));
-  return c;
-}
-
 const FCR_FIELDS = ['fcrEligible', 'fcrNotRepeated', 'fcrCrossChannel', 'fcrPending', 'fcrUnknown'] as const;
-const SURVEY_FIELDS = [
-  'responses', 'consistencyScoreSum',
-  'consistencyExcluded', 'q1ScoreSum', 'q1Answered', 'q2ScoreSum', 'q2Answered', 'q3ScoreSum', 'q3Answered',
-  'q4ScoreSum', 'q4Answered', 'q5ScoreSum', 'q5Answered',
-  ...CUSTOMER_COMPONENTS,
-] as const;
-
-function addSurveys(target: KpiComponents, c: KpiComponents): void {
-  for (const f of SURVEY_FIELDS) target[f] += c[f];
-}
-
 function addFcr(target: KpiComponents, c: KpiComponents): void {
   for (const f of FCR_FIELDS) target[f] += c[f];
   for (const ch of CHANNELS) {

@@ -215,6 +215,9 @@ const auxKey = (v: unknown): string => (v === '' ? NO_GROUP : `aux:${String(v)}`
 function rangeFilter(groups: readonly PlanGroup[], params: unknown[], timeCol: string, siteCol: string): string {
   const arms: string[] = [];
   for (const g of groups) {
+    // A group wholly read from day rows has no edge: binding its sites would leave a parameter
+    // no arm uses (PostgreSQL: "could not determine data type of parameter").
+    if (g.edges.length === 0) continue;
     const site = g.sites ? ` AND ${g.sites.negate ? 'NOT ' : ''}${siteCol} = ANY($${params.push(g.sites.ids)}::text[])` : '';
     for (const e of g.edges) arms.push(`(${timeCol} >= $${params.push(new Date(e.lo))} AND ${timeCol} < $${params.push(new Date(e.hi))}${site})`);
   }

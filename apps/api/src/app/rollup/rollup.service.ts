@@ -58,7 +58,10 @@ export class RollupService {
   }
 
   async refresh(tx: RecordStore, touches: RollupTouches, options: RefreshOptions = {}): Promise<void> {
-    if (touches.surveys?.length) await refreshSurveyDays(tx, utcDays(touches.surveys.map((s) => s.respondedAt)));
+    if (touches.surveys?.length) {
+      const times = touches.surveys.map((s) => s.respondedAt);
+      await refreshSurveyDays(tx, utcDays(times), times);
+    }
     const acwIntervals = [...(touches.acwIntervals ?? []), ...(touches.acwDeltas?.length ? await applyAcwDeltas(tx, touches.acwDeltas) : [])];
     // A survey-only batch touches nothing else (surveys have no agent time and no contact interval).
     if (touches.contacts.length === 0 && touches.agentTimes.length === 0 && acwIntervals.length === 0 && !options.force) return;

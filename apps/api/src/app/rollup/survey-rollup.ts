@@ -1,7 +1,9 @@
-import { ALL_KEY, DEFAULT_TOP_BOX_MIN_SCORE, emptyComponents, ITEM_COUNT_KEYS, ITEM_SUM_KEYS, NO_GROUP, type KpiComponents } from '@floorwatch/kpi';
+import { ALL_KEY, emptyComponents, NO_GROUP, type KpiComponents } from '@floorwatch/kpi';
 import type { GroupBy, Scope } from '@floorwatch/contracts';
 import { DAY_MS } from '../database/partitions';
 import type { RecordStore } from '../database/record-store';
+import { refreshSurveyLocalDays, refreshSurveyUtcSiteDays } from './survey-local-rollup';
+import { SURVEY_SUM_COLUMNS as COLUMNS, SURVEY_SUM_FIELDS as FIELDS, surveyAggregateSql } from './survey-rollup-sql';
 
 /*
  * Survey day rollup (rollup_surveys_day; migrations SurveyDayRollup1795830000000, widened by
@@ -17,25 +19,9 @@ import type { RecordStore } from '../database/record-store';
  * equal its raw responses.
  */
 
-const ITEMS = [1, 2, 3, 4, 5] as const;
-/** Item score as libs/kpi itemScore computes it (same operations, same order: same float). */
-const itemScore = (i: number): string => `100 * (q${i} - scale_min) / (scale_max - scale_min)`;
-const answered = ITEMS.map((i) => `(q${i} IS NOT NULL)::int`).join(' + ');
-/** The response score adds its answered items left to right like addSurveyInto (x + 0 = x). */
-const scoreSum = ITEMS.map((i) => `coalesce(s${i}, 0)`).join(' + ');
-
 /** Attribution dimensions: table column ← survey_responses column ('' when unattributed). */
 const DIMS = ['site_id', 'team_id', 'agent_id', 'queue_id', 'reason', 'channel'] as const;
 const KEYS = ['day', 'main_channel', 'channel_chain', ...DIMS];
-
-/** Sum columns and the KpiComponents field each one is. */
-const FIELDS: [string, keyof KpiComponents][] = [
-  ['responses', 'responses'], ['excluded', 'consistencyExcluded'], ['score_sum', 'consistencyScoreSum'],
-  ...ITEMS.flatMap((i, k): [string, keyof KpiComponents][] => [[`q${i}_sum`, ITEM_SUM_KEYS[k]], [`q${i}_n`, ITEM_COUNT_KEYS[k]]]),
-  ['survey_n', 'surveyCount'], ['attributed_n', 'surveyAttributed'], ['csat_n', 'csatCount'], ['csat_sum', 'csatScoreSum'], ['csat_top', 'csatTopBox'],
-  ['nps_n', 'npsCount'], ['promoters', 'npsPromoters'], ['passives', 'npsPassives'], ['detractors', 'npsDetractors'],
-];
-const COLUMNS = FIELDS.map(([c]) => c);
 
 /** Columns the widening migration adds (type, for its ALTER TABLE). */
 export const SURVEY_DAY_NEW_COLUMNS: [string, string][] = [
@@ -45,25 +31,12 @@ export const SURVEY_DAY_NEW_COLUMNS: [string, string][] = [
 ];
 export const SURVEY_DAY_KEY = KEYS;
 
-/** INSERT of the day rows of the responses `from` selects (alias s); `day` is the UTC date. */
-function insertDays(from: string): string {
-  return `INSERT INTO rollup_surveys_day (${KEYS.join(', ')}, ${COLUMNS.join(', ')})
-    SELECT ${KEYS.join(', ')},
-      count(*) FILTER (WHERE n >= 3), count(*) FILTER (WHERE n < 3),
-      coalesce(sum((${scoreSum}) / n) FILTER (WHERE n >= 3), 0),
-      ${ITEMS.map((i) => `coalesce(sum(s${i}) FILTER (WHERE n >= 3), 0), count(s${i}) FILTER (WHERE n >= 3)`).join(',\n      ')},
-      count(*), count(attributed_by), count(csat), coalesce(sum(100 * (csat - scale_min) / (scale_max - scale_min)), 0),
-      count(*) FILTER (WHERE 100 * (csat - scale_min) >= ${DEFAULT_TOP_BOX_MIN_SCORE} * (scale_max - scale_min)),
-      count(nps), count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps >= 7 AND nps < 9), count(*) FILTER (WHERE nps < 7)
-    FROM (
-      SELECT (s.responded_at AT TIME ZONE 'UTC')::date AS day, s.main_channel, s.channel_chain,
-        ${DIMS.map((d) => `coalesce(s.${d}, '') AS ${d}`).join(', ')}, s.attributed_by, s.csat, s.nps, s.scale_min, s.scale_max,
-        ${ITEMS.map((i) => `${itemScore(i)} AS s${i}`).join(', ')}, ${answered} AS n
-      FROM ${from}
-    ) r
-    GROUP BY ${KEYS.join(', ')}
-    ORDER BY day`;
-}
+/** The UTC day rows' key expressions: `day` is the UTC date. */
+const UTC_KEYS: [string, string][] = [
+  ['day', `(s.responded_at AT TIME ZONE 'UTC')::date`], ['main_channel', 's.main_channel'], ['channel_chain', 's.channel_chain'],
+  ...DIMS.map((d): [string, string] => [d, `coalesce(s.${d}, '')`]),
+];
+const insertDays = (from: string): string => surveyAggregateSql('rollup_surveys_day', UTC_KEYS, from);
 
 /** Migration backfill: every day of every stored response. */
 export const SURVEY_DAYS_BACKFILL_SQL = insertDays('survey_responses s');
@@ -85,9 +58,15 @@ export function utcDaysBetween(from: number, to: number): string[] {
   return utcDays(out);
 }
 
-/** Re-aggregates the given UTC days from survey_responses (delete, then insert what is there now). */
-export async function refreshSurveyDays(tx: RecordStore, days: readonly string[]): Promise<void> {
+/**
+ * Re-aggregates the given UTC days from survey_responses (delete, then insert what is there now),
+ * and the local day rows those days' responses fall on (survey-local-rollup.ts; `times`, the
+ * changed responses' instants, narrows those to the local days they are on): every writer of
+ * survey rows (ingest, re-attribution, rebuild) calls this, so both tables stay equal to raw.
+ */
+export async function refreshSurveyDays(tx: RecordStore, days: readonly string[], times?: readonly number[]): Promise<void> {
   if (days.length === 0) return;
+  await refreshSurveyLocalDays(tx, days, times);
   await tx.query('DELETE FROM rollup_surveys_day WHERE day = ANY($1::date[])', [days]);
   await tx.query(
     insertDays(`unnest($1::date[]) AS d(day)
@@ -95,6 +74,7 @@ export async function refreshSurveyDays(tx: RecordStore, days: readonly string[]
         AND s.responded_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'`),
     [days],
   );
+  await refreshSurveyUtcSiteDays(tx, days);
 }
 
 /** Group keys the day rows hold, as libs/kpi surveyGroupKey keys them ('' → "(none)"). */

@@ -52,7 +52,10 @@ export class SurveyAttributor {
     // The day rows are keyed by attribution: re-aggregate the days of new and re-attributed responses
     // (the rollup refresh before this ran when the new ones had no attribution yet).
     if (deferRollups) await deferTouches(tx, { contacts: [], agentTimes: [], surveys: changes.map((c) => c.survey) });
-    else await refreshSurveyDays(tx, utcDays(changes.map((c) => c.survey.respondedAt)));
+    else {
+      const times = changes.map((c) => c.survey.respondedAt);
+      await refreshSurveyDays(tx, utcDays(times), times);
+    }
     return changes;
   }
 

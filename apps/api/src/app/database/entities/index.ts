@@ -24,6 +24,8 @@ import {
   RollupContactsDayEntity,
   RollupContactsSite15mEntity,
   RollupSurveysDayEntity,
+  RollupSurveysLocalDayEntity,
+  RollupSurveysSiteDayEntity,
 } from './rollup.entities';
 import { AdherenceExceptionEntity, AlertEvalStateEntity, AlertInstanceEntity, AlertRuleEntity, CorrectiveActionEntity } from './alert.entities';
 import { FeedHealthEntity, FeedHealthMinuteEntity } from './feed-health.entities';
@@ -65,6 +67,8 @@ export const ENTITIES = [
   RollupContactsDayEntity,
   RollupAgentTimeDayEntity,
   RollupSurveysDayEntity,
+  RollupSurveysLocalDayEntity,
+  RollupSurveysSiteDayEntity,
   RollupContactsSite15mEntity,
   AlertRuleEntity,
   AlertInstanceEntity,

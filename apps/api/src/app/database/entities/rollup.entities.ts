@@ -151,3 +151,69 @@ export class RollupSurveysDayEntity {
   @Column('double precision', { default: 0 }) q5Sum!: number;
   @Column('integer', { default: 0 }) q5N!: number;
 }
+
+/**
+ * Survey components per local day (the attributed site's clock, UTC when unattributed) × site ×
+ * team × agent (migration SurveyLocalDays1796010000000; rollup/survey-local-rollup.ts).
+ */
+@Entity('rollup_surveys_local_day')
+export class RollupSurveysLocalDayEntity {
+  @PrimaryColumn('date') day!: string;
+  @PrimaryColumn('text', { default: '' }) siteId!: string;
+  @PrimaryColumn('text', { default: '' }) teamId!: string;
+  @PrimaryColumn('text', { default: '' }) agentId!: string;
+  @Column('integer', { default: 0 }) surveyN!: number;
+  @Column('integer', { default: 0 }) attributedN!: number;
+  @Column('integer', { default: 0 }) csatN!: number;
+  @Column('double precision', { default: 0 }) csatSum!: number;
+  @Column('integer', { default: 0 }) csatTop!: number;
+  @Column('integer', { default: 0 }) npsN!: number;
+  @Column('integer', { default: 0 }) promoters!: number;
+  @Column('integer', { default: 0 }) passives!: number;
+  @Column('integer', { default: 0 }) detractors!: number;
+  /** Responses with at least 3 answered items, and those with fewer (excluded). */
+  @Column('integer', { default: 0 }) responses!: number;
+  @Column('integer', { default: 0 }) excluded!: number;
+  @Column('double precision', { default: 0 }) scoreSum!: number;
+  @Column('double precision', { default: 0 }) q1Sum!: number;
+  @Column('integer', { default: 0 }) q1N!: number;
+  @Column('double precision', { default: 0 }) q2Sum!: number;
+  @Column('integer', { default: 0 }) q2N!: number;
+  @Column('double precision', { default: 0 }) q3Sum!: number;
+  @Column('integer', { default: 0 }) q3N!: number;
+  @Column('double precision', { default: 0 }) q4Sum!: number;
+  @Column('integer', { default: 0 }) q4N!: number;
+  @Column('double precision', { default: 0 }) q5Sum!: number;
+  @Column('integer', { default: 0 }) q5N!: number;
+}
+
+/** Sites' survey totals per local day (clock 'local') and per UTC day (clock 'utc'), same migration. */
+@Entity('rollup_surveys_site_day')
+export class RollupSurveysSiteDayEntity {
+  @PrimaryColumn('text') clock!: string;
+  @PrimaryColumn('date') day!: string;
+  @PrimaryColumn('text', { default: '' }) siteId!: string;
+  @Column('integer', { default: 0 }) surveyN!: number;
+  @Column('integer', { default: 0 }) attributedN!: number;
+  @Column('integer', { default: 0 }) csatN!: number;
+  @Column('double precision', { default: 0 }) csatSum!: number;
+  @Column('integer', { default: 0 }) csatTop!: number;
+  @Column('integer', { default: 0 }) npsN!: number;
+  @Column('integer', { default: 0 }) promoters!: number;
+  @Column('integer', { default: 0 }) passives!: number;
+  @Column('integer', { default: 0 }) detractors!: number;
+  /** Responses with at least 3 answered items, and those with fewer (excluded). */
+  @Column('integer', { default: 0 }) responses!: number;
+  @Column('integer', { default: 0 }) excluded!: number;
+  @Column('double precision', { default: 0 }) scoreSum!: number;
+  @Column('double precision', { default: 0 }) q1Sum!: number;
+  @Column('integer', { default: 0 }) q1N!: number;
+  @Column('double precision', { default: 0 }) q2Sum!: number;
+  @Column('integer', { default: 0 }) q2N!: number;
+  @Column('double precision', { default: 0 }) q3Sum!: number;
+  @Column('integer', { default: 0 }) q3N!: number;
+  @Column('double precision', { default: 0 }) q4Sum!: number;
+  @Column('integer', { default: 0 }) q4N!: number;
+  @Column('double precision', { default: 0 }) q5Sum!: number;
+  @Column('integer', { default: 0 }) q5N!: number;
+}

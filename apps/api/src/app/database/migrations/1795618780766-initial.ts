@@ -359,6 +359,8 @@ export const TABLES_IN_DROP_ORDER = [
   'rollup_sessions_ep_15m',
   'rollup_sessions_15m',
   'rollup_contacts_site_15m',
+  'rollup_surveys_site_day',
+  'rollup_surveys_local_day',
   'rollup_surveys_day',
   'rollup_agent_time_day',
   'rollup_contacts_day',

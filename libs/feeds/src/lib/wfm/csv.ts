@@ -8,18 +8,26 @@ export type Row = (name: string) => string;
 
 /**
  * Line-oriented CSV: each line is parsed with csv-parse, so quoted commas work but a quoted field
- * spanning lines does not (WFM and survey exports do not produce them). The first line is the
- * header when it names the required columns; it is accepted with no record. Without a header the
- * columns are read in the documented order.
+ * spanning lines does not (WFM and survey exports do not produce them). The first line is a header
+ * when it names any documented column: its cells are then read by those names, whatever their order
+ * and whichever optional columns it leaves out (a survey with three questions names q1..q3 only),
+ * never by position, which would shift every value after a missing column into the wrong field.
+ * A header lacking a column every row needs is quarantined with the reason, and so is each row.
+ * Without a header the columns are read in the documented order.
  */
 export abstract class CsvFeedParser implements FeedParser {
   abstract readonly format: FeedFormat;
   private columns: string[] | null = null;
   private seenFirst = false;
 
+  /**
+   * @param requiredColumns the fields a header-less row must have (its documented first columns)
+   * @param headerColumns the columns a header must name for its rows to be readable
+   */
   constructor(
     private readonly defaultColumns: string[],
     private readonly requiredColumns: string[],
+    private readonly headerColumns: string[] = requiredColumns,
   ) {}
 
   protected abstract row(get: Row, cells: string[]): FeedRecord;
@@ -31,17 +39,17 @@ export abstract class CsvFeedParser implements FeedParser {
       if (!this.seenFirst) {
         this.seenFirst = true;
         const names = cells.map((c) => c.trim().toLowerCase());
-        if (this.requiredColumns.every((c) => names.includes(c))) {
-          this.columns = names;
-          return [];
-        }
         if (names.some((n) => this.defaultColumns.includes(n))) {
-          this.columns = this.defaultColumns;
-          quarantine('bad-header', `header lacks ${this.requiredColumns.filter((c) => !names.includes(c)).join(', ')}; reading columns as ${this.defaultColumns.join(',')}`);
+          this.columns = names;
+          const lacking = this.headerColumns.filter((c) => !names.includes(c));
+          if (lacking.length) quarantine('bad-header', `header lacks ${lacking.join(', ')}: its rows cannot be read (columns are read by the header's names)`);
+          return [];
         }
       }
       const columns = this.columns ?? this.defaultColumns;
-      const min = this.requiredColumns.length;
+      // Under a header a row needs every cell up to the last documented-required column it names
+      // (a shorter row is cut off, not a response without answers).
+      const min = this.columns ? 1 + Math.max(0, ...[...this.requiredColumns, ...this.headerColumns].map((c) => columns.indexOf(c))) : this.requiredColumns.length;
       if (cells.length < min || cells.length > columns.length) {
         quarantine('wrong-field-count', `expected ${min === columns.length ? min : `${min}–${columns.length}`} fields, got ${cells.length}`);
       }

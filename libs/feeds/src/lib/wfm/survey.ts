@@ -20,7 +20,8 @@ export class SurveyParser extends CsvFeedParser {
   readonly format = 'survey' as const;
 
   constructor() {
-    super(COLUMNS, COLUMNS.slice(0, 9));
+    // A header needs only what every response needs; items it does not name are not answered.
+    super(COLUMNS, COLUMNS.slice(0, 9), ['responded_at', 'main_channel']);
   }
 
   protected row(get: Row): FeedSurvey {

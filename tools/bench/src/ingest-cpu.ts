@@ -62,7 +62,8 @@ async function main(): Promise<void> {
     } finally {
       await admin.end();
       await handle.close().catch(() => undefined);
-      await dropSchema(url, schema);
+      // INGEST_CPU_KEEP=1: keep the schema to look at (dropped otherwise).
+      if (!process.env['INGEST_CPU_KEEP']) await dropSchema(url, schema);
     }
   }
 }

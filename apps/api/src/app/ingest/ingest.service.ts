@@ -138,27 +138,42 @@ export class IngestService {
     // queue_log: the file's head (QueueLogHead) is held until it can be judged, whatever the batch
     // size: a first batch of garbage lines must not refuse a file whose later lines are queue_log.
     let head: QueueLogHead | null = format === 'queue_log' ? new QueueLogHead() : null;
+    // One batch's transaction in flight while the next batch is read (and its lines split and
+    // decoded): the file's reading overlaps the database's work. Batches still commit one at a
+    // time, in file order; a failed one stops the run at the next batch boundary.
+    let inFlight: Promise<void> | null = null;
     const add = async (unit: FeedUnit): Promise<void> => {
       batch.push(unit);
       if (batch.length >= size) {
-        await this.commit(ctx, batch);
+        const full = batch;
         batch = [];
+        if (inFlight) await inFlight;
+        inFlight = this.commit(ctx, full);
+        // Rejections surface where it is awaited (next batch, end of input, or the catch below).
+        inFlight.catch(() => undefined);
       }
     };
-    for await (const unit of readUnits(format, source)) {
-      if (head === null) {
-        await add(unit);
-        continue;
+    try {
+      for await (const unit of readUnits(format, source)) {
+        if (head === null) {
+          await add(unit);
+          continue;
+        }
+        if (head.push(unit)) {
+          this.refuseNonQueueLog(ctx, head.units);
+          for (const u of head.units) await add(u);
+          head = null;
+        }
       }
-      if (head.push(unit)) {
+      if (head !== null) {
         this.refuseNonQueueLog(ctx, head.units);
         for (const u of head.units) await add(u);
-        head = null;
       }
-    }
-    if (head !== null) {
-      this.refuseNonQueueLog(ctx, head.units);
-      for (const u of head.units) await add(u);
+      if (inFlight) await inFlight;
+    } catch (err) {
+      // Never return while a batch is still writing (the next ingest of the format would overlap it).
+      await (inFlight as Promise<void> | null)?.catch(() => undefined);
+      throw err;
     }
     if (batch.length > 0) await this.commit(ctx, batch);
     if (format === 'queue_log') {

@@ -43,7 +43,9 @@ export async function judgeQueueLogUnits(tx: RecordStore, units: readonly FeedUn
       if (p) {
         const keys = lineKeys(p.line);
         // The claimed hash is the stored line's key too when nothing was stripped.
-        if (keys.callId !== null || keys.agentRef !== null) k.kept = { ...p, lineNumber: unit.lineNumber, index: i, hash: p.text === unit.text ? hash : undefined, claim: p.text === unit.text };
+        const asSent = p.text === unit.text;
+        // One object shape for every kept line (no spread: this runs once per line).
+        if (keys.callId !== null || keys.agentRef !== null) k.kept = { line: p.line, text: p.text, lineNumber: unit.lineNumber, index: i, hash: asSent ? hash : undefined, claim: asSent };
       }
       return [];
     });

@@ -3,7 +3,6 @@ import { FEED_FORMATS, type FeedFormat, type IngestSummary } from '@floorwatch/c
 import {
   createParser,
   duplicateOutcome,
-  judge,
   OutcomeCounter,
   QueueLogParser,
   readUnits,
@@ -28,7 +27,8 @@ import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
 import { finishQueueLogAgents, rederiveInBatch, type InBatchAgents } from './queue-log/queue-log-finish';
-import { parseQlUnit, writeQueueLogBatch, type AcceptedQlLine } from './queue-log/queue-log-calls';
+import { writeQueueLogBatch, type AcceptedQlLine } from './queue-log/queue-log-calls';
+import { judgeQueueLogUnits, legacyLineClaims, type ClaimedQlLine } from './queue-log/queue-log-claims';
 import { notQueueLogReason, QueueLogHead } from './queue-log/queue-log-refuse';
 import type { ContactTouch } from './queue-log/queue-log-sql';
 import { CustomerIngestHook } from '../customer/customer-ingest-hook';
@@ -132,33 +132,48 @@ export class IngestService {
     const stateful = STATEFUL_FORMATS.has(format);
     const saved = stateful ? await loadFeedState(this.store, format) : null;
     if (saved) parser.importState(saved.parser);
-    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [], qlContactsWritten: false, qlInBatch: options.agentsAtEnd !== true, qlAgents: null };
+    const ctx: RunContext = { format, options, parser, mapper, salt, stateful, header: HEADER_FORMATS.has(format), callSources: saved?.callSources ?? {}, lastSeq: new Map(Object.entries(saved?.lastSeq ?? {})), counter: new OutcomeCounter(), qlTouches: [], qlContactsWritten: false, qlInBatch: options.agentsAtEnd !== true, qlAgents: null, qlLegacyClaims: null };
     const size = options.batchSize ?? 20_000;
     let batch: FeedUnit[] = [];
     // queue_log: the file's head (QueueLogHead) is held until it can be judged, whatever the batch
     // size: a first batch of garbage lines must not refuse a file whose later lines are queue_log.
     let head: QueueLogHead | null = format === 'queue_log' ? new QueueLogHead() : null;
+    // One batch's transaction in flight while the next batch is read (and its lines split and
+    // decoded): the file's reading overlaps the database's work. Batches still commit one at a
+    // time, in file order; a failed one stops the run at the next batch boundary.
+    let inFlight: Promise<void> | null = null;
     const add = async (unit: FeedUnit): Promise<void> => {
       batch.push(unit);
       if (batch.length >= size) {
-        await this.commit(ctx, batch);
+        const full = batch;
         batch = [];
+        if (inFlight) await inFlight;
+        inFlight = this.commit(ctx, full);
+        // Rejections surface where it is awaited (next batch, end of input, or the catch below).
+        inFlight.catch(() => undefined);
       }
     };
-    for await (const unit of readUnits(format, source)) {
-      if (head === null) {
-        await add(unit);
-        continue;
+    try {
+      for await (const unit of readUnits(format, source)) {
+        if (head === null) {
+          await add(unit);
+          continue;
+        }
+        if (head.push(unit)) {
+          this.refuseNonQueueLog(ctx, head.units);
+          for (const u of head.units) await add(u);
+          head = null;
+        }
       }
-      if (head.push(unit)) {
+      if (head !== null) {
         this.refuseNonQueueLog(ctx, head.units);
         for (const u of head.units) await add(u);
-        head = null;
       }
-    }
-    if (head !== null) {
-      this.refuseNonQueueLog(ctx, head.units);
-      for (const u of head.units) await add(u);
+      if (inFlight) await inFlight;
+    } catch (err) {
+      // Never return while a batch is still writing (the next ingest of the format would overlap it).
+      await (inFlight as Promise<void> | null)?.catch(() => undefined);
+      throw err;
     }
     if (batch.length > 0) await this.commit(ctx, batch);
     if (format === 'queue_log') {
@@ -188,36 +203,22 @@ export class IngestService {
   }
 
   private async commit(ctx: RunContext, units: FeedUnit[]): Promise<void> {
-    const { format, parser, mapper } = ctx;
-    const hashes = units.map((u) => lineHashOf(u.text));
+    const { format, mapper } = ctx;
     const outcomes: LineOutcome[] = [];
     const mapped = emptyBatch();
-    const qlLines: AcceptedQlLine[] = [];
+    let qlLines: AcceptedQlLine[] = [];
     let created: ReturnType<OrgMapper['takeCreated']> = { agents: [], queues: [] };
     try {
       await this.store.transaction(async (tx) => {
-        const fresh = await tx.claimFeedLines(format, [...new Set(hashes)]);
-        units.forEach((unit, i) => {
-          const h = hashes[i];
-          let outcome: LineOutcome;
-          if (fresh.delete(h)) {
-            // queue_log: lines are kept and records derived from the set of them (queue-log/).
-            if (format === 'queue_log')
-              outcome = judge(unit, () => {
-                const p = parseQlUnit(unit);
-                // The claimed hash is the stored line's key too when nothing was stripped.
-                if (p) qlLines.push({ ...p, lineNumber: unit.lineNumber, hash: p.text === unit.text ? h : undefined });
-                return [];
-              });
-            else outcome = parser.push(unit);
-          } else {
-            // A file's own header sets up its columns even when an earlier file had the same one.
-            if (ctx.header && unit.lineNumber === 1) parser.push(unit);
-            outcome = duplicateOutcome(unit);
-          }
-          outcomes.push(outcome);
-          for (const r of outcome.records) mapRecord(r, format, mapper, ctx.salt, ctx.lastSeq, mapped);
-        });
+        if (format === 'queue_log') {
+          // queue_log: lines are kept and records derived from the set of them (queue-log/), claimed a block at a time.
+          const judged = await judgeQueueLogUnits(tx, units);
+          outcomes.push(...judged.outcomes);
+          qlLines = judged.lines;
+        } else {
+          const hashes = units.map((u) => lineHashOf(u.text));
+          this.judgeUnits(ctx, units, hashes, await tx.claimFeedLines(format, [...new Set(hashes)]), outcomes, mapped);
+        }
         ctx.qlAgents = null;
         if (qlLines.length > 0) {
           const pass = { agents: null as InBatchAgents | null };
@@ -229,7 +230,12 @@ export class IngestService {
                 if (pass.agents === null) ctx.qlInBatch = false;
               }
             : undefined;
-          const r = await writeQueueLogBatch(tx, qlLines, clean(ctx.options.source), mapper, ctx.salt, afterLines);
+          ctx.qlLegacyClaims ??= await legacyLineClaims(tx);
+          const r = await writeQueueLogBatch(tx, qlLines, clean(ctx.options.source), mapper, ctx.salt, ctx.qlLegacyClaims, afterLines);
+          for (const k of r.duplicates) {
+            const i = (qlLines[k] as ClaimedQlLine).index;
+            outcomes[i] = duplicateOutcome(units[i]);
+          }
           mapped.contacts.push(...r.contacts);
           ctx.qlTouches = r.touches;
           ctx.qlAgents = pass.agents;
@@ -248,6 +254,21 @@ export class IngestService {
     for (const o of outcomes) ctx.counter.add(o);
     this.customer.flush();
     this.afterCommit(ctx, outcomes, mapped, created.agents.length + created.queues.length > 0);
+  }
+
+  /** Every format but queue_log: a line whose hash was claimed before is a duplicate, the others go through the parser. */
+  private judgeUnits(ctx: RunContext, units: readonly FeedUnit[], hashes: readonly string[], fresh: Set<string>, outcomes: LineOutcome[], mapped: MappedBatch): void {
+    units.forEach((unit, i) => {
+      let outcome: LineOutcome;
+      if (fresh.delete(hashes[i])) outcome = ctx.parser.push(unit);
+      else {
+        // A file's own header sets up its columns even when an earlier file had the same one.
+        if (ctx.header && unit.lineNumber === 1) ctx.parser.push(unit);
+        outcome = duplicateOutcome(unit);
+      }
+      outcomes.push(outcome);
+      for (const r of outcome.records) mapRecord(r, ctx.format, ctx.mapper, ctx.salt, ctx.lastSeq, mapped);
+    });
   }
 
   private async write(tx: RecordStore, ctx: RunContext, outcomes: LineOutcome[], m: MappedBatch, created: ReturnType<OrgMapper['takeCreated']>): Promise<void> {
@@ -346,6 +367,8 @@ interface RunContext {
   qlInBatch: boolean;
   /** queue_log: what the current batch's agents pass did (null: left to the end of the run). */
   qlAgents: InBatchAgents | null;
+  /** queue_log: stored lines may be claimed in feed_lines only (legacyLineClaims; read once per run). */
+  qlLegacyClaims: boolean | null;
 }
 
 /** Live order of derived states, as the end-of-run pass publishes them. */

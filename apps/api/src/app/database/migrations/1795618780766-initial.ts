@@ -343,6 +343,7 @@ export const TABLES_IN_DROP_ORDER = [
   'alert_eval_state',
   'alert_instances',
   'alert_rules',
+  'queue_log_blocks',
   'queue_log_dirty_agents',
   'queue_log_agent_checkpoints',
   'queue_log_open_calls',

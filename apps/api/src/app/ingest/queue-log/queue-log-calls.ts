@@ -30,12 +30,19 @@ export interface AcceptedQlLine {
   lineNumber: number;
   /** lineHashOf(text) when the caller has it already (the claimed hash of a line with nothing to strip). */
   hash?: string;
+  /**
+   * The line's queue_log_lines row is its claim (queue-log-claims.ts): it is new only if no row
+   * has its key yet. Otherwise it was claimed already (feed_lines) and its row may exist.
+   */
+  claim?: boolean;
 }
 
 /** What one batch changed, for the rollup refresh. */
 export interface CallBatchResult {
   contacts: StoredContact[];
   touches: ContactTouch[];
+  /** Positions in `lines` of claiming lines already stored: duplicates, nothing derived from them. */
+  duplicates: number[];
 }
 
 /**
@@ -50,30 +57,39 @@ export async function writeQueueLogBatch(
   source: string,
   mapper: OrgMapper,
   salt: string,
+  /** Stored lines may be claimed in feed_lines only (legacyLineClaims): look claiming lines up there too. */
+  legacyClaims: boolean,
   /** Runs once the lines are stored and their agents marked dirty, before any call is derived (the batch's agents pass, queue-log-finish.ts). */
   afterLines?: () => Promise<void>,
 ): Promise<CallBatchResult> {
-  const rows: QlLineRow[] = [];
-  const calls = new Set<string>();
-  const dirty = new Map<string, number>();
-  for (const { line, text, lineNumber, hash } of lines) {
+  const candidates: (QlLineRow & { pos: number })[] = [];
+  const candidateCalls = new Set<string>();
+  lines.forEach(({ line, text, lineNumber, hash, claim }, pos) => {
     const { callId, agentRef } = lineKeys(line);
-    if (callId === null && agentRef === null) continue;
+    if (callId === null && agentRef === null) return;
     // Stored with the caller id as its salted hash (issue 20: no raw caller ids at rest); the key
     // stays the hash of the line as sent, so a re-sent line is still one line.
-    rows.push({ hash: hash ?? lineHashOf(text), at: line.at, callId, agentRef, text: redactLine(salt, 'queue_log', text), source, lineNumber });
-    if (callId !== null) calls.add(callId);
-    if (agentRef !== null) dirty.set(agentRef, Math.min(dirty.get(agentRef) ?? Infinity, line.at));
-  }
-  if (rows.length === 0) return { contacts: [], touches: [] };
-  const ids = [...calls];
+    candidates.push({ hash: hash ?? lineHashOf(text), at: line.at, callId, agentRef, text: redactLine(salt, 'queue_log', text), source, lineNumber, pos, claim: claim === true });
+    if (callId !== null) candidateCalls.add(callId);
+  });
+  if (candidates.length === 0) return { contacts: [], touches: [], duplicates: [] };
   // Lines stored before this batch (read before it is written: a new file's calls have none),
   // plus this batch's own: every line of each touched call.
-  const stored = ids.length > 0 ? await loadCallLines(tx, ids) : new Map<string, StoredQlLine[]>();
-  await insertLines(tx, rows);
+  const stored = candidateCalls.size > 0 ? await loadCallLines(tx, [...candidateCalls]) : new Map<string, StoredQlLine[]>();
+  const already = await insertLines(tx, candidates, legacyClaims);
+  const rows = already.size === 0 ? candidates : candidates.filter((_, i) => !already.has(i));
+  const duplicates = [...already].map((i) => candidates[i].pos);
+  if (rows.length === 0) return { contacts: [], touches: [], duplicates };
+  const calls = new Set<string>();
+  const dirty = new Map<string, number>();
+  for (const r of rows) {
+    if (r.callId !== null) calls.add(r.callId);
+    if (r.agentRef !== null) dirty.set(r.agentRef, Math.min(dirty.get(r.agentRef) ?? Infinity, r.at));
+  }
   await markDirtyAgents(tx, dirty);
   if (afterLines) await afterLines();
-  if (ids.length === 0) return { contacts: [], touches: [] };
+  const ids = [...calls];
+  if (ids.length === 0) return { contacts: [], touches: [], duplicates };
   for (const r of rows) {
     if (r.callId === null) continue;
     let list = stored.get(r.callId);
@@ -108,5 +124,5 @@ export async function writeQueueLogBatch(
   await tx.writeContacts(mapped.contacts);
   await replaceOpenCalls(tx, ids, open);
   for (const c of mapped.contacts) touches.push({ contactId: c.contactId, segmentId: c.segmentId, enqueuedAt: c.enqueuedAt, endedAt: c.endedAt, customerKey: c.customerKey });
-  return { contacts: mapped.contacts, touches };
+  return { contacts: mapped.contacts, touches, duplicates };
 }

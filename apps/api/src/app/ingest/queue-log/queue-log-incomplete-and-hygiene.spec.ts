@@ -39,7 +39,7 @@ describe('queue_log: open calls are listed as incomplete, control characters are
     const text = ['\u0000\u0000\u0000' + clean, `\u0001\u001b${T0 + 5}|c1|sales|Agent/1001|CONNECT|5|x|1`, `${T0 + 65}|c1|sales|Agent/1001|COMPLETECALLER|5|60|1`].join('\n');
     const s = await ingestText(svc.ingest, 'queue_log', text);
     expect(s).toEqual({ read: 3, accepted: 3, duplicates: 0, quarantined: 0, reasons: {} });
-    // The clean copy, sent again from another file, is a new line for feed_lines but the same stored line.
+    // The clean copy, sent again from another file, is the same stored line (its row is its claim: a duplicate).
     await ingestText(svc.ingest, 'queue_log', clean + '\n', { source: 'again' });
     const [{ n }]: { n: number }[] = await db.dataSource.query(`SELECT count(*)::int AS n FROM queue_log_lines WHERE call_id = 'c1'`);
     expect(Number(n)).toBe(3);

@@ -14,6 +14,8 @@ export interface QlLineRow {
   text: string;
   source: string;
   lineNumber: number;
+  /** The row is the line's claim (queue-log-claims.ts): an existing row makes the line a duplicate. */
+  claim: boolean;
 }
 
 export interface StoredQlLine {
@@ -33,11 +35,45 @@ export interface ContactTouch {
 }
 
 const MS = (col: string): string => `(extract(epoch from ${col}) * 1000)::float8`;
+const LINE_COLUMNS = ['line_hash', 'at', 'call_id', 'agent_ref', 'text', 'source', 'line_number'];
+const undash = (h: unknown): string => String(h).replace(/-/g, '');
 
-export async function insertLines(tx: RecordStore, rows: readonly QlLineRow[]): Promise<void> {
-  const values: Row[] = rows.map((r) => [r.hash, toTimestamp(r.at), r.callId, r.agentRef, r.text, r.source, r.lineNumber]);
-  // A line already stored (the same text behind a stripped NUL, or from another file) is kept once.
-  await tx.writer.write('queue_log_lines', ['line_hash', 'at', 'call_id', 'agent_ref', 'text', 'source', 'line_number'], values, { runner: tx.runner });
+/**
+ * Stores the lines (a line already stored, the same text behind a stripped NUL or from another
+ * file, is kept once) and returns the positions of claiming rows whose key was stored already
+ * (before, or earlier in `rows`): those lines are duplicates. With legacyClaims, a claiming line
+ * claimed in feed_lines only (before queue_log_lines existed) is one too. A file read for the
+ * first time is one COPY on PostgreSQL, as before.
+ */
+export async function insertLines(tx: RecordStore, rows: readonly QlLineRow[], legacyClaims: boolean): Promise<Set<number>> {
+  const already = new Set<number>();
+  const first = new Map<string, number>();
+  // Claiming rows first: a line as sent keeps its claim over a stripped copy of it in the same batch.
+  for (const claim of [true, false]) {
+    rows.forEach((r, i) => {
+      if (r.claim !== claim) return;
+      if (!first.has(r.hash)) first.set(r.hash, i);
+      else if (claim) already.add(i);
+    });
+  }
+  if (legacyClaims) {
+    const claimed = [...first].filter(([, i]) => rows[i].claim).map(([h]) => h);
+    const old = await tx.query<{ h: string }>(`SELECT line_hash AS h FROM feed_lines WHERE format = 'queue_log' AND line_hash = ANY($1::uuid[])`, [claimed]);
+    for (const { h } of old) {
+      const i = first.get(undash(h)) as number;
+      already.add(i);
+      first.delete(undash(h));
+    }
+  }
+  const write = [...first.values()].sort((a, b) => a - b);
+  const values: Row[] = write.map((i) => {
+    const r = rows[i];
+    return [r.hash, toTimestamp(r.at), r.callId, r.agentRef, r.text, r.source, r.lineNumber];
+  });
+  if (values.length === 0 || (await tx.writer.insertIfAllNew('queue_log_lines', LINE_COLUMNS, values, tx.runner))) return already;
+  const fresh = new Set((await tx.writer.writeReturning('queue_log_lines', LINE_COLUMNS, values, 'line_hash', { runner: tx.runner })).map(undash));
+  for (const i of write) if (rows[i].claim && !fresh.has(rows[i].hash)) already.add(i);
+  return already;
 }
 
 export async function loadCallLines(tx: RecordStore, callIds: readonly string[]): Promise<Map<string, StoredQlLine[]>> {

@@ -15,7 +15,9 @@ import { SIZES } from './sizes';
  * The small bench's queue_log file alone, on PostgreSQL: wall lines/s, this process's CPU and the
  * CPU of the database's backends (read from /proc: the server runs on this machine), so a run on
  * a loaded machine still measures the work. `node -r ./tools/register.cjs tools/bench/src/ingest-cpu.ts <url> [runs]`.
- * The files before the world's first queue_log file (org, schedule, forecast) go in first, untimed, as in the bench.
+ * The files before the world's first queue_log file (org, schedule, forecast) go in first, untimed, as in the bench;
+ * with INGEST_ALL_BEFORE=1 every other file of the world does (the hooks on a fuller database, docs/perf.md
+ * "Ingest hooks on a fuller database"). Per-statement times: add `-r ./tools/bench/src/sql-timing.cjs`.
  */
 async function main(): Promise<void> {
   const url = process.argv[2];

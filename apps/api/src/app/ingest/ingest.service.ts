@@ -12,6 +12,7 @@ import {
   type LineOutcome,
 } from '@floorwatch/feeds';
 import { describeDbError } from '../database/describe-db-error';
+import { analyzeStaleTables } from '../database/analyze-stale';
 import { lineHashOf } from '../database/line-hash';
 import { RecordStore } from '../database/record-store';
 import type { QuarantineRecord } from '../database/record-types';
@@ -192,6 +193,8 @@ export class IngestService {
         throw new IngestInterruptedError(options.source, ctx.counter.summary().read + 1, ctx.counter.summary(), err);
       }
     }
+    // The next file's hooks planned from statistics of what this one wrote (analyze-stale.ts): once a file, not a batch.
+    await analyzeStaleTables(this.store);
     return ctx.counter.summary();
   }
 

@@ -15,7 +15,9 @@ import { SIZES } from './sizes';
  * The small bench's queue_log file alone, on PostgreSQL: wall lines/s, this process's CPU and the
  * CPU of the database's backends (read from /proc: the server runs on this machine), so a run on
  * a loaded machine still measures the work. `node -r ./tools/register.cjs tools/bench/src/ingest-cpu.ts <url> [runs]`.
- * The files before the world's first queue_log file (org, schedule, forecast) go in first, untimed, as in the bench.
+ * The files before the world's first queue_log file (org, schedule, forecast) go in first, untimed, as in the bench;
+ * with INGEST_ALL_BEFORE=1 every other file of the world does (the hooks on a fuller database, docs/perf.md
+ * "Ingest hooks on a fuller database"). Per-statement times: add `-r ./tools/bench/src/sql-timing.cjs`.
  */
 async function main(): Promise<void> {
   const url = process.argv[2];
@@ -29,7 +31,9 @@ async function main(): Promise<void> {
     try {
       const ingest = new IngestService(RecordStore.for(handle), new OrgService(handle.dataSource), new IngestEvents());
       const first = w.files.findIndex((x) => x.format === 'queue_log');
-      for (const f of w.files.slice(0, first)) await ingest.ingest(f.format, createReadStream(f.file), { source: f.file });
+      // INGEST_ALL_BEFORE=1: every other file of the world goes in first (a fuller database), the first queue_log file last.
+      const before = process.env['INGEST_ALL_BEFORE'] ? w.files.filter((_, i) => i !== first) : w.files.slice(0, first);
+      for (const f of before) await ingest.ingest(f.format, createReadStream(f.file), { source: f.file });
       for (const f of [w.files[first]]) {
         // INGEST_CPU_PROF=<file>: a V8 CPU profile of the queue_log file alone (not the world's generation).
         const session = process.env['INGEST_CPU_PROF'] ? new Session() : null;
@@ -40,7 +44,7 @@ async function main(): Promise<void> {
         }
         const timing = (globalThis as { __sqlTimingOn?: (on: boolean) => void }).__sqlTimingOn;
         timing?.(true);
-        const before = await backendTicks(admin);
+        const ticks0 = await backendTicks(admin);
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         await ingest.ingest(f.format, createReadStream(f.file), { source: f.file });
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
           session.disconnect();
         }
         let pgTicks = 0;
-        for (const [pid, t] of after) pgTicks += t - (before.get(pid) ?? 0);
+        for (const [pid, t] of after) pgTicks += t - (ticks0.get(pid) ?? 0);
         const node = (cpu.user + cpu.system) / 1e6;
         (globalThis as { __sqlTimingDump?: () => void }).__sqlTimingDump?.();
         process.stdout.write(`run ${run}: ${f.records} lines ${(f.records / seconds).toFixed(0)} lines/s wall ${seconds.toFixed(2)} s; node CPU ${node.toFixed(2)} s; pg backends CPU ${(pgTicks / 100).toFixed(2)} s\n`);

@@ -112,12 +112,39 @@ export class RollupAgentTimeDayEntity extends AgentTimeSeconds {
   @PrimaryColumn('text', { default: '' }) auxReason!: string;
 }
 
+/** The survey components every survey rollup sums (rollup/survey-rollup-sql.ts), one set of columns for the three tables. */
+abstract class SurveySums {
+  @Column('integer', { default: 0 }) surveyN!: number;
+  @Column('integer', { default: 0 }) attributedN!: number;
+  @Column('integer', { default: 0 }) csatN!: number;
+  @Column('double precision', { default: 0 }) csatSum!: number;
+  @Column('integer', { default: 0 }) csatTop!: number;
+  @Column('integer', { default: 0 }) npsN!: number;
+  @Column('integer', { default: 0 }) promoters!: number;
+  @Column('integer', { default: 0 }) passives!: number;
+  @Column('integer', { default: 0 }) detractors!: number;
+  /** Responses with at least 3 answered items, and those with fewer (excluded). */
+  @Column('integer', { default: 0 }) responses!: number;
+  @Column('integer', { default: 0 }) excluded!: number;
+  @Column('double precision', { default: 0 }) scoreSum!: number;
+  @Column('double precision', { default: 0 }) q1Sum!: number;
+  @Column('integer', { default: 0 }) q1N!: number;
+  @Column('double precision', { default: 0 }) q2Sum!: number;
+  @Column('integer', { default: 0 }) q2N!: number;
+  @Column('double precision', { default: 0 }) q3Sum!: number;
+  @Column('integer', { default: 0 }) q3N!: number;
+  @Column('double precision', { default: 0 }) q4Sum!: number;
+  @Column('integer', { default: 0 }) q4N!: number;
+  @Column('double precision', { default: 0 }) q5Sum!: number;
+  @Column('integer', { default: 0 }) q5N!: number;
+}
+
 /**
  * Survey components per UTC day × chain × attribution (migrations SurveyDayRollup1795830000000,
  * SurveyAttributedDays1795981000000; '' = the response lacks that dimension).
  */
 @Entity('rollup_surveys_day')
-export class RollupSurveysDayEntity {
+export class RollupSurveysDayEntity extends SurveySums {
   @PrimaryColumn('date') day!: string;
   @PrimaryColumn('text') mainChannel!: string;
   @PrimaryColumn('text') channelChain!: string;
@@ -127,29 +154,6 @@ export class RollupSurveysDayEntity {
   @PrimaryColumn('text', { default: '' }) queueId!: string;
   @PrimaryColumn('text', { default: '' }) reason!: string;
   @PrimaryColumn('text', { default: '' }) channel!: string;
-  @Column('integer', { default: 0 }) surveyN!: number;
-  @Column('integer', { default: 0 }) attributedN!: number;
-  @Column('integer', { default: 0 }) csatN!: number;
-  @Column('double precision', { default: 0 }) csatSum!: number;
-  @Column('integer', { default: 0 }) csatTop!: number;
-  @Column('integer', { default: 0 }) npsN!: number;
-  @Column('integer', { default: 0 }) promoters!: number;
-  @Column('integer', { default: 0 }) passives!: number;
-  @Column('integer', { default: 0 }) detractors!: number;
-  /** Responses with at least 3 answered items, and those with fewer (excluded). */
-  @Column('integer', { default: 0 }) responses!: number;
-  @Column('integer', { default: 0 }) excluded!: number;
-  @Column('double precision', { default: 0 }) scoreSum!: number;
-  @Column('double precision', { default: 0 }) q1Sum!: number;
-  @Column('integer', { default: 0 }) q1N!: number;
-  @Column('double precision', { default: 0 }) q2Sum!: number;
-  @Column('integer', { default: 0 }) q2N!: number;
-  @Column('double precision', { default: 0 }) q3Sum!: number;
-  @Column('integer', { default: 0 }) q3N!: number;
-  @Column('double precision', { default: 0 }) q4Sum!: number;
-  @Column('integer', { default: 0 }) q4N!: number;
-  @Column('double precision', { default: 0 }) q5Sum!: number;
-  @Column('integer', { default: 0 }) q5N!: number;
 }
 
 /**
@@ -157,63 +161,17 @@ export class RollupSurveysDayEntity {
  * team × agent (migration SurveyLocalDays1796010000000; rollup/survey-local-rollup.ts).
  */
 @Entity('rollup_surveys_local_day')
-export class RollupSurveysLocalDayEntity {
+export class RollupSurveysLocalDayEntity extends SurveySums {
   @PrimaryColumn('date') day!: string;
   @PrimaryColumn('text', { default: '' }) siteId!: string;
   @PrimaryColumn('text', { default: '' }) teamId!: string;
   @PrimaryColumn('text', { default: '' }) agentId!: string;
-  @Column('integer', { default: 0 }) surveyN!: number;
-  @Column('integer', { default: 0 }) attributedN!: number;
-  @Column('integer', { default: 0 }) csatN!: number;
-  @Column('double precision', { default: 0 }) csatSum!: number;
-  @Column('integer', { default: 0 }) csatTop!: number;
-  @Column('integer', { default: 0 }) npsN!: number;
-  @Column('integer', { default: 0 }) promoters!: number;
-  @Column('integer', { default: 0 }) passives!: number;
-  @Column('integer', { default: 0 }) detractors!: number;
-  /** Responses with at least 3 answered items, and those with fewer (excluded). */
-  @Column('integer', { default: 0 }) responses!: number;
-  @Column('integer', { default: 0 }) excluded!: number;
-  @Column('double precision', { default: 0 }) scoreSum!: number;
-  @Column('double precision', { default: 0 }) q1Sum!: number;
-  @Column('integer', { default: 0 }) q1N!: number;
-  @Column('double precision', { default: 0 }) q2Sum!: number;
-  @Column('integer', { default: 0 }) q2N!: number;
-  @Column('double precision', { default: 0 }) q3Sum!: number;
-  @Column('integer', { default: 0 }) q3N!: number;
-  @Column('double precision', { default: 0 }) q4Sum!: number;
-  @Column('integer', { default: 0 }) q4N!: number;
-  @Column('double precision', { default: 0 }) q5Sum!: number;
-  @Column('integer', { default: 0 }) q5N!: number;
 }
 
 /** Sites' survey totals per local day (clock 'local') and per UTC day (clock 'utc'), same migration. */
 @Entity('rollup_surveys_site_day')
-export class RollupSurveysSiteDayEntity {
+export class RollupSurveysSiteDayEntity extends SurveySums {
   @PrimaryColumn('text') clock!: string;
   @PrimaryColumn('date') day!: string;
   @PrimaryColumn('text', { default: '' }) siteId!: string;
-  @Column('integer', { default: 0 }) surveyN!: number;
-  @Column('integer', { default: 0 }) attributedN!: number;
-  @Column('integer', { default: 0 }) csatN!: number;
-  @Column('double precision', { default: 0 }) csatSum!: number;
-  @Column('integer', { default: 0 }) csatTop!: number;
-  @Column('integer', { default: 0 }) npsN!: number;
-  @Column('integer', { default: 0 }) promoters!: number;
-  @Column('integer', { default: 0 }) passives!: number;
-  @Column('integer', { default: 0 }) detractors!: number;
-  /** Responses with at least 3 answered items, and those with fewer (excluded). */
-  @Column('integer', { default: 0 }) responses!: number;
-  @Column('integer', { default: 0 }) excluded!: number;
-  @Column('double precision', { default: 0 }) scoreSum!: number;
-  @Column('double precision', { default: 0 }) q1Sum!: number;
-  @Column('integer', { default: 0 }) q1N!: number;
-  @Column('double precision', { default: 0 }) q2Sum!: number;
-  @Column('integer', { default: 0 }) q2N!: number;
-  @Column('double precision', { default: 0 }) q3Sum!: number;
-  @Column('integer', { default: 0 }) q3N!: number;
-  @Column('double precision', { default: 0 }) q4Sum!: number;
-  @Column('integer', { default: 0 }) q4N!: number;
-  @Column('double precision', { default: 0 }) q5Sum!: number;
-  @Column('integer', { default: 0 }) q5N!: number;
 }

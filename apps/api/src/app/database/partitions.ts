@@ -159,6 +159,7 @@ async function createDays(dataSource: DataSource, table: string, days: number[],
         for (const day of todo) {
           const name = partitionName(table, day);
           await runner.query(`CREATE TABLE ${name} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)`);
+          await copyStatisticsTargets(runner, table, name);
           await runner.query(`ALTER TABLE ${table} ATTACH PARTITION ${name} ${dayBounds(day)}`);
         }
         await runner.commitTransaction();
@@ -174,6 +175,18 @@ async function createDays(dataSource: DataSource, table: string, days: number[],
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * LIKE copies no per-column statistics target: a column the parent leaves out of ANALYZE
+ * (SET STATISTICS 0, migration LeanIngestWrites) is left out of the new day's too.
+ */
+async function copyStatisticsTargets(runner: QueryRunner, parent: string, partition: string): Promise<void> {
+  const rows: { c: string }[] = await runner.query(
+    `SELECT format('%I', attname) AS c FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND attstattarget = 0 ORDER BY attnum`,
+    [parent],
+  );
+  if (rows.length > 0) await runner.query(`ALTER TABLE ${partition} ${rows.map((r) => `ALTER COLUMN ${r.c} SET STATISTICS 0`).join(', ')}`);
 }
 
 function sqlState(err: unknown): string {

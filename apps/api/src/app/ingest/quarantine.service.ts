@@ -5,6 +5,7 @@ import { QUARANTINE_COLUMNS } from '../database/record-sql';
 import { RecordStore } from '../database/record-store';
 import type { StoredQuarantine } from '../database/record-types';
 import { OrgService } from '../org/org.service';
+import { QUEUE_LOG_LATEST_LINE_KEY } from '../database/migrations/1796040000000-lean-ingest-writes';
 
 /** feeds.md: a queue_log call still open this long after the latest event is listed as incomplete. */
 export const INCOMPLETE_AFTER_SECONDS = 4 * 3600;
@@ -64,8 +65,9 @@ export class QuarantineService {
   async incomplete(): Promise<QuarantineItem[]> {
     const rows = await this.store.query<{ call_id: string; source: string; line_number: number; raw: string; e: number }>(
       `SELECT call_id, source, line_number, raw, (extract(epoch from entered_at) * 1000)::float8 AS e FROM queue_log_open_calls
-        WHERE entered_at <= (SELECT max(at) FROM queue_log_lines) - make_interval(secs => $1) ORDER BY entered_at, call_id`,
-      [INCOMPLETE_AFTER_SECONDS],
+        WHERE entered_at <= (SELECT to_timestamp((value #>> '{}')::float8 / 1000) FROM settings WHERE key = $2) - make_interval(secs => $1)
+        ORDER BY entered_at, call_id`,
+      [INCOMPLETE_AFTER_SECONDS, QUEUE_LOG_LATEST_LINE_KEY],
     );
     return rows.map((c) => ({
       id: `incomplete:${c.call_id}`,

@@ -21,7 +21,8 @@ import { SessionRollup1795990000000 } from './1795990000000-session-rollup';
 import { SurveyLocalDays1796010000000 } from './1796010000000-survey-local-days';
 import { SessionDayRollup1796020000000 } from './1796020000000-session-day-rollup';
 import { QueueLogBlocks1796030000000 } from './1796030000000-queue-log-blocks';
+import { LeanIngestWrites1796040000000 } from './1796040000000-lean-ingest-writes';
 
 /** Explicit, ordered list (no globs: the runner loads TypeScript sources directly). Append new ones. */
-export const MIGRATIONS = [Initial1795618780766, FcrRollup1795700000000, IngestKeys1795750000000, DailyRollups1795810000000, PartitionRawByDay1795820000000, SurveyDayRollup1795830000000, SiteContactRollup1795840000000, QueueLogLines1795900000000, ContactDirection1795910000000, RevocableUsers1795920000000, FeedHealth1795930000000, CustomerSurveys1795950000000, HotlineCases1795950000001, Alerts1795960000000, Actions1795960000001, SelfServiceSessions1795970000000, SurveyAttributedDays1795981000000, EffortRollup1795982000000, AlertInstanceDedup1795983000000, SessionRollup1795990000000, SurveyLocalDays1796010000000, SessionDayRollup1796020000000, QueueLogBlocks1796030000000];
+export const MIGRATIONS = [Initial1795618780766, FcrRollup1795700000000, IngestKeys1795750000000, DailyRollups1795810000000, PartitionRawByDay1795820000000, SurveyDayRollup1795830000000, SiteContactRollup1795840000000, QueueLogLines1795900000000, ContactDirection1795910000000, RevocableUsers1795920000000, FeedHealth1795930000000, CustomerSurveys1795950000000, HotlineCases1795950000001, Alerts1795960000000, Actions1795960000001, SelfServiceSessions1795970000000, SurveyAttributedDays1795981000000, EffortRollup1795982000000, AlertInstanceDedup1795983000000, SessionRollup1795990000000, SurveyLocalDays1796010000000, SessionDayRollup1796020000000, QueueLogBlocks1796030000000, LeanIngestWrites1796040000000];
 export { TABLES_IN_DROP_ORDER } from './1795618780766-initial';

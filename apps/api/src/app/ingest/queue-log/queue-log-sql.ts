@@ -1,6 +1,7 @@
 import { acwSecondsAfter, type DerivedOpenCall, type TimedState } from '@floorwatch/feeds';
 import type { Row } from '../../database/bulk-writer';
 import type { RecordStore } from '../../database/record-store';
+import { QUEUE_LOG_LATEST_LINE_KEY } from '../../database/migrations/1796040000000-lean-ingest-writes';
 import { toTimestamp } from '../../database/record-sql';
 import type { StoredContact } from '../../database/record-types';
 import { updateAcwWithDeltas, type AcwDelta } from '../../rollup/acw-delta';
@@ -66,14 +67,27 @@ export async function insertLines(tx: RecordStore, rows: readonly QlLineRow[], l
     }
   }
   const write = [...first.values()].sort((a, b) => a - b);
+  let latest = Number.NEGATIVE_INFINITY;
   const values: Row[] = write.map((i) => {
     const r = rows[i];
+    if (r.at > latest) latest = r.at;
     return [r.hash, toTimestamp(r.at), r.callId, r.agentRef, r.text, r.source, r.lineNumber];
   });
+  if (values.length > 0) await raiseLatestLine(tx, latest);
   if (values.length === 0 || (await tx.writer.insertIfAllNew('queue_log_lines', LINE_COLUMNS, values, tx.runner))) return already;
   const fresh = new Set((await tx.writer.writeReturning('queue_log_lines', LINE_COLUMNS, values, 'line_hash', { runner: tx.runner })).map(undash));
   for (const i of write) if (rows[i].claim && !fresh.has(rows[i].hash)) already.add(i);
   return already;
+}
+
+/** Raises QUEUE_LOG_LATEST_LINE_KEY to `at` (never lowers it: a late line leaves it). */
+async function raiseLatestLine(tx: RecordStore, at: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO settings (key, value, updated_at) VALUES ($1, to_jsonb($2::float8), now())
+     ON CONFLICT (key) DO UPDATE SET value = to_jsonb($2::float8), updated_at = now()
+     WHERE (settings.value #>> '{}')::float8 < $2::float8`,
+    [QUEUE_LOG_LATEST_LINE_KEY, at],
+  );
 }
 
 export async function loadCallLines(tx: RecordStore, callIds: readonly string[]): Promise<Map<string, StoredQlLine[]>> {

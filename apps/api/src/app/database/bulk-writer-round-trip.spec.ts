@@ -24,6 +24,26 @@ describe(`BulkWriter round trip (${MODE})`, () => {
     expect(await count('feed_lines')).toBe(12_500);
   });
 
+  it('writes rows taken from a generator as it goes (2 500 rows: 3 COPY chunks, the last one partial), refuses a short row and a day-partitioned table', async () => {
+    let made = 0;
+    const rows = function* () {
+      for (let i = 0; i < 2_500; i++) {
+        made++;
+        yield ['queue_log', h(`streamed-${i}`)];
+      }
+    };
+    expect(await db.writer.writeNewStreamed('feed_lines', ['format', 'line_hash'], rows())).toBe(2_500);
+    expect(made).toBe(2_500);
+    expect(await count('feed_lines')).toBe(2_500);
+    // Rows known to be new: a key written before fails the whole write, which leaves nothing.
+    await expect(db.writer.writeNewStreamed('feed_lines', ['format', 'line_hash'], [['queue_log', h('new')], ['queue_log', h('streamed-7')]])).rejects.toThrow();
+    await expect(db.writer.writeNewStreamed('feed_lines', ['format', 'line_hash'], [['queue_log']])).rejects.toThrow('a row has 1 values for 2 columns');
+    expect(await count('feed_lines')).toBe(2_500);
+    if (db.mode === 'postgres') {
+      await expect(db.writer.writeNewStreamed('agent_state_events', ['agent_id', 'at', 'state', 'seq', 'source'], [])).rejects.toThrow('partitioned');
+    }
+  });
+
   it('returns only the keys that were new, also for duplicates inside one call', async () => {
     await db.writer.write('feed_lines', ['format', 'line_hash'], [['survey', h('a')], ['survey', h('b')]]);
     const fresh = await db.writer.writeReturning('feed_lines', ['format', 'line_hash'], [['survey', h('b')], ['survey', h('c')], ['survey', h('c')], ['survey', h('d')]], 'line_hash');

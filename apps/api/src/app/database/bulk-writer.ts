@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { encodeCopyRow } from './copy-encoding';
 import type { DatabaseMode } from './database-config';
-import { ensurePartitionsForRows } from './partitions';
+import { ensurePartitionsForRows, partitionColumn } from './partitions';
 
 /**
  * What to do when a row's key already exists:
@@ -57,6 +57,35 @@ export class BulkWriter {
   async write(table: string, columns: readonly string[], rows: readonly Row[], options: BulkWriteOptions = {}): Promise<number> {
     const result = await this.run(table, columns, rows, options, null);
     return result.count;
+  }
+
+  /**
+   * Rows known to be new (as onConflict 'error') into a table not partitioned by day, taken from
+   * `rows` while they are sent: on PostgreSQL one COPY that pulls a chunk of rows at a time, so
+   * producing the next rows overlaps the server storing the last ones and no row outlives its
+   * chunk. Elsewhere the rows are gathered and written as write() does. Returns the row count.
+   */
+  async writeNewStreamed(table: string, columns: readonly string[], rows: Iterable<Row>, runner?: QueryRunner): Promise<number> {
+    ident(table);
+    columns.forEach(ident);
+    if (this.mode !== 'postgres') {
+      const all = [...rows];
+      return all.length ? this.write(table, columns, all, { runner, onConflict: 'error' }) : 0;
+    }
+    if ((await partitionColumn(this.dataSource, runner, table)) !== null) throw new Error(`bulk write to ${table}: a partitioned table needs write() (its day partitions are made from the rows)`);
+    let count = 0;
+    const checked = function* (): Generator<Row> {
+      for (const row of rows) {
+        if (row.length !== columns.length) throw new Error(`bulk write to ${table}: a row has ${row.length} values for ${columns.length} columns`);
+        count++;
+        yield row;
+      }
+    };
+    await this.inTransaction(runner, async (r) => {
+      const client = (await r.connect()) as PoolClient;
+      await pipeline(Readable.from(chunks(checked())), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+    });
+    return count;
   }
 
   /**
@@ -230,13 +259,18 @@ function collect(result: { affected?: number; records?: unknown[] }, out: Out): 
   }
 }
 
-function* chunks(rows: readonly Row[]): Generator<string> {
-  for (let start = 0; start < rows.length; start += COPY_ROWS_PER_CHUNK) {
-    let text = '';
-    const end = Math.min(rows.length, start + COPY_ROWS_PER_CHUNK);
-    for (let i = start; i < end; i++) text += encodeCopyRow(rows[i]);
-    yield text;
+function* chunks(rows: Iterable<Row>): Generator<string> {
+  let text = '';
+  let n = 0;
+  for (const row of rows) {
+    text += encodeCopyRow(row);
+    if (++n === COPY_ROWS_PER_CHUNK) {
+      yield text;
+      text = '';
+      n = 0;
+    }
   }
+  if (n > 0) yield text;
 }
 
 

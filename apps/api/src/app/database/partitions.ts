@@ -97,6 +97,11 @@ export async function ensurePartitionsForRows(
   return ensureDayPartitions(runner ?? dataSource, table, times);
 }
 
+/** The column a table is partitioned by day on, or null (a plain table). */
+export async function partitionColumn(dataSource: DataSource, runner: QueryRunner | undefined, table: string): Promise<string | null> {
+  return (await tableState(dataSource, runner ?? dataSource, table))?.column ?? null;
+}
+
 /** Drops what this process knows about partitions (after a migration rebuilt the tables). */
 export function forgetDayPartitions(dataSource: DataSource): void {
   cache.delete(dataSource);

@@ -84,37 +84,40 @@ export async function refreshAgentTimeRanges(store: RecordStore, org: Org, input
       if (!list) schedBy.set(s.agentId, (list = []));
       list.push(s);
     }
-    const rows: Row[] = [];
-    for (const { agentId: id, from, to } of chunk) {
-      const cuts: number[] = [];
-      for (let t = from + INTERVAL_MS; t < to; t += INTERVAL_MS) cuts.push(t);
-      // interval → aux reason → cell (number keys: no string key to build and split per piece).
-      const cells = new Map<number, Map<string, KpiComponents>>();
-      const cell = (interval: number, aux: string): KpiComponents => {
-        let byAux = cells.get(interval);
-        if (!byAux) cells.set(interval, (byAux = new Map()));
-        let c = byAux.get(aux);
-        if (!c) byAux.set(aux, (c = emptyComponents()));
-        return c;
-      };
-      const states = agentStateIntervals(evBy.get(id) ?? [], from, to, to);
-      sweepAgentTime(schedBy.get(id) ?? [], states, from, to, (p) => {
-        if (p.rule === null && p.state === 'logged_out') return;
-        const interval = floorInterval(p.start);
-        const seconds = (p.end - p.start) / 1000;
-        const aux = p.state !== null && p.state.startsWith('aux:') ? p.state.slice(4) : '';
-        if (p.rule) addScheduleTime(cell(interval, ''), p.rule, p.state, seconds);
-        if (p.state !== null) addStateTime(cell(interval, aux), p.state, seconds);
-        else cell(interval, '');
-      }, config, cuts);
-      const agent = agentsById.get(id);
-      for (const [interval, byAux] of cells) {
-        const at = new Date(interval);
-        for (const [aux, c] of byAux) rows.push([at, id, aux, agent?.teamId ?? '', agent?.siteId ?? '', ...AGENT_TIME_FIELDS.map((f) => c[f])]);
+    // The chunk's rows are made agent by agent as the COPY takes them (writeNewStreamed): the sweep
+    // of the next agents overlaps the server storing the last ones, and no row outlives its chunk.
+    const rows = function* (): Generator<Row> {
+      for (const { agentId: id, from, to } of chunk) {
+        const cuts: number[] = [];
+        for (let t = from + INTERVAL_MS; t < to; t += INTERVAL_MS) cuts.push(t);
+        // interval → aux reason → cell (number keys: no string key to build and split per piece).
+        const cells = new Map<number, Map<string, KpiComponents>>();
+        const cell = (interval: number, aux: string): KpiComponents => {
+          let byAux = cells.get(interval);
+          if (!byAux) cells.set(interval, (byAux = new Map()));
+          let c = byAux.get(aux);
+          if (!c) byAux.set(aux, (c = emptyComponents()));
+          return c;
+        };
+        const states = agentStateIntervals(evBy.get(id) ?? [], from, to, to);
+        sweepAgentTime(schedBy.get(id) ?? [], states, from, to, (p) => {
+          if (p.rule === null && p.state === 'logged_out') return;
+          const interval = floorInterval(p.start);
+          const seconds = (p.end - p.start) / 1000;
+          const aux = p.state !== null && p.state.startsWith('aux:') ? p.state.slice(4) : '';
+          if (p.rule) addScheduleTime(cell(interval, ''), p.rule, p.state, seconds);
+          if (p.state !== null) addStateTime(cell(interval, aux), p.state, seconds);
+          else cell(interval, '');
+        }, config, cuts);
+        const agent = agentsById.get(id);
+        for (const [interval, byAux] of cells) {
+          const at = new Date(interval);
+          for (const [aux, c] of byAux) yield [at, id, aux, agent?.teamId ?? '', agent?.siteId ?? '', ...AGENT_TIME_FIELDS.map((f) => c[f])];
+        }
       }
-    }
+    };
     await store.query(RANGED_DELETE_SQL, params);
-    await store.writer.write('rollup_agent_time_15m', AGENT_TIME_COLUMNS, rows, { runner: store.runner, onConflict: 'error' });
+    await store.writer.writeNewStreamed('rollup_agent_time_15m', AGENT_TIME_COLUMNS, rows(), store.runner);
   }
 }
 

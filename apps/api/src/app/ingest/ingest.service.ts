@@ -28,7 +28,7 @@ import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
 import { finishQueueLogAgents, rederiveInBatch, type InBatchAgents } from './queue-log/queue-log-finish';
-import { writeQueueLogBatch, type AcceptedQlLine } from './queue-log/queue-log-calls';
+import { writeQueueLogBatch, type AcceptedQlLine, type ParsedQlLines } from './queue-log/queue-log-calls';
 import { judgeQueueLogUnits, legacyLineClaims, type ClaimedQlLine, type PreparedQlUnit } from './queue-log/queue-log-claims';
 import { prepareWhileWaiting } from './queue-log/prepare-while-waiting';
 import { notQueueLogReason, QueueLogHead } from './queue-log/queue-log-refuse';
@@ -247,8 +247,8 @@ export class IngestService {
           // The batch's agents pass while the run's files stay time-sorted; once one batch's replay
           // is too large (a call-grouped file), the run leaves its agents to the pass at its end.
           const afterLines = ctx.qlInBatch
-            ? async () => {
-                pass.agents = await rederiveInBatch(tx, mapper, ctx.options.deferRollups === true);
+            ? async (parsed: ParsedQlLines) => {
+                pass.agents = await rederiveInBatch(tx, mapper, ctx.options.deferRollups === true, parsed);
                 if (pass.agents === null) ctx.qlInBatch = false;
               }
             : undefined;

@@ -1,5 +1,5 @@
 import type { FeedUnit } from '@floorwatch/feeds';
-import { prepareWhileWaiting } from './prepare-while-waiting';
+import { prepareWhileWaiting, stepWhileWaiting } from './prepare-while-waiting';
 import { prepareQlUnit } from './queue-log-claims';
 
 const SALT = 'salt-for-test';
@@ -46,5 +46,31 @@ describe('the next queue_log batch is prepared while the previous one commits', 
   it('fails as the commit in flight fails (the run stops at that batch)', async () => {
     const lost = Promise.reject(new Error('connection lost'));
     await expect(prepareWhileWaiting(lost, units(), SALT)).rejects.toThrow('connection lost');
+  });
+});
+
+describe("a batch's calls are derived while its agents pass runs (stepWhileWaiting with finish)", () => {
+  it('every step runs once, in order, whether the awaited work ends first or last', async () => {
+    for (const wait of [Promise.resolve(), new Promise<void>((resolve) => setTimeout(resolve, 50))]) {
+      const seen: number[] = [];
+      expect(await stepWhileWaiting(wait, 1000, (i) => seen.push(i), true)).toBe(1000);
+      expect(seen).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    }
+  });
+
+  it('a failing step is thrown only once the awaited statement is over (nothing left running on the transaction)', async () => {
+    let over = false;
+    const wait = new Promise<void>((resolve) => setTimeout(() => ((over = true), resolve()), 50));
+    const err = await stepWhileWaiting(wait, 1000, (i) => {
+      if (i === 300) throw new Error('bad call');
+    }, true).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('bad call');
+    expect(over).toBe(true);
+  });
+
+  it('fails as the awaited work fails, before the remaining steps', async () => {
+    const seen: number[] = [];
+    await expect(stepWhileWaiting(Promise.reject(new Error('pass failed')), 1000, (i) => seen.push(i), true)).rejects.toThrow('pass failed');
+    expect(seen.length).toBeLessThanOrEqual(256);
   });
 });

@@ -35,7 +35,12 @@ const EXIT_EVENTS: Record<string, { waitIndex: number; outcome: 'abandoned' | 't
 const CALL_EVENTS = new Set(['ENTERQUEUE', 'CONNECT', 'COMPLETECALLER', 'COMPLETEAGENT', 'TRANSFER', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', ...Object.keys(EXIT_EVENTS), ...BLOCKED_EVENTS]);
 const MEMBER_EVENTS = new Set(['ADDMEMBER', 'AGENTLOGIN', 'AGENTCALLBACKLOGIN', 'REMOVEMEMBER', 'AGENTLOGOFF', 'AGENTCALLBACKLOGOFF', 'PAUSE', 'PAUSEALL', 'UNPAUSE', 'UNPAUSEALL']);
 
-export const EMPTY = (v: string | undefined): boolean => v === undefined || v.trim() === '' || v.trim().toUpperCase() === 'NONE';
+/** Blank or NONE (any case, any padding). Trimmed once: it runs on several fields of every line. */
+export const EMPTY = (v: string | undefined): boolean => {
+  if (v === undefined) return true;
+  const t = v.trim();
+  return t === '' || (t.length === 4 && t.toUpperCase() === 'NONE');
+};
 const ANONYMOUS = new Set(['unknown', 'anonymous', 'restricted', 'private', 'unavailable']);
 
 function callerId(v: string | undefined): string | null {

@@ -81,7 +81,9 @@ export function prepareQlUnit(unit: FeedUnit, index: number, salt: string): Prep
       const asSent = p.text === unit.text;
       // One object shape for every kept line (no spread: this runs once per line).
       if (keys.callId !== null || keys.agentRef !== null) {
-        k.kept = { line: p.line, text: p.text, lineNumber: unit.lineNumber, index, hash: asSent ? hash : undefined, claim: asSent, stored: redactLine(salt, 'queue_log', p.text) };
+        // Only ENTERQUEUE carries a caller id (redact-caller.ts reads the same event field).
+        const stored = p.line.event === 'ENTERQUEUE' ? redactLine(salt, 'queue_log', p.text) : p.text;
+        k.kept = { line: p.line, text: p.text, lineNumber: unit.lineNumber, index, hash: asSent ? hash : undefined, claim: asSent, stored };
       }
     }
     return [];

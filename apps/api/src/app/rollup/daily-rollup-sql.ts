@@ -68,16 +68,28 @@ export const AGENT_DAY_COUNTERS = AGENT_TIME_COLUMNS.slice(5);
 
 export const DELETE_AGENT_DAYS_SQL = `DELETE FROM rollup_agent_time_day d USING ${DAYS} WHERE d.day_zone = k.zone AND d.day = k.day`;
 
-/** Agent time by the agent's CURRENT site (agents table); the reader checks the mapping is unchanged. */
+const AGENT_DAY_SUMS = AGENT_DAY_COUNTERS.map((c) => `sum(r.${c})`).join(', ');
+const IN_DAY = `r.interval_start >= ${DAY_START('k.day', 'k.zone')} AND r.interval_start < ${DAY_END('k.day', 'k.zone')}`;
+
+/**
+ * Agent time by the agent's CURRENT site (agents table); the reader checks the mapping is unchanged.
+ * A UTC day sums every row of the day; a site zone's day only its own agents' rows, read by agent
+ * (the agent index) rather than every agent's rows of the day read and most of them dropped.
+ */
 export const INSERT_AGENT_DAYS_SQL = `
 INSERT INTO rollup_agent_time_day (day_zone, site_id, day, aux_reason, ${AGENT_DAY_COUNTERS.join(', ')})
-SELECT k.zone, COALESCE(a.site_id, ''), k.day, r.aux_reason, ${AGENT_DAY_COUNTERS.map((c) => `sum(r.${c})`).join(', ')}
+SELECT k.zone, COALESCE(a.site_id, ''), k.day, r.aux_reason, ${AGENT_DAY_SUMS}
   FROM ${DAYS}
-  JOIN rollup_agent_time_15m r ON r.interval_start >= ${DAY_START('k.day', 'k.zone')} AND r.interval_start < ${DAY_END('k.day', 'k.zone')}
+  JOIN rollup_agent_time_15m r ON k.zone = 'UTC' AND ${IN_DAY}
   LEFT JOIN agents a ON a.id = r.agent_id
-  LEFT JOIN sites s ON s.id = a.site_id
- WHERE k.zone = 'UTC' OR s.timezone = k.zone
- GROUP BY k.zone, COALESCE(a.site_id, ''), k.day, r.aux_reason`;
+ GROUP BY k.zone, COALESCE(a.site_id, ''), k.day, r.aux_reason
+UNION ALL
+SELECT k.zone, a.site_id, k.day, r.aux_reason, ${AGENT_DAY_SUMS}
+  FROM ${DAYS}
+  JOIN sites s ON s.timezone = k.zone AND k.zone <> 'UTC'
+  JOIN agents a ON a.site_id = s.id
+  JOIN rollup_agent_time_15m r ON r.agent_id = a.id AND ${IN_DAY}
+ GROUP BY k.zone, a.site_id, k.day, r.aux_reason`;
 
 /** Fingerprint of the agent → site mapping (same string as dailyAgentSites() in daily-plan.ts). */
 export const AGENT_SITES_SQL = `SELECT md5(COALESCE(string_agg(id || '=' || site_id, ',' ORDER BY id COLLATE "C"), '')) AS h FROM agents`;

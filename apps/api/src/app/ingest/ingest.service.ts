@@ -28,9 +28,8 @@ import type { RebuildReport } from '../rollup/rollup-rebuild';
 import type { AgentTouch } from '../rollup/agent-time-rollup';
 import { RollupService } from '../rollup/rollup.service';
 import { finishQueueLogAgents, rederiveInBatch, type InBatchAgents } from './queue-log/queue-log-finish';
-import { writeQueueLogBatch, type AcceptedQlLine, type ParsedQlLines } from './queue-log/queue-log-calls';
-import { judgeQueueLogUnits, legacyLineClaims, type ClaimedQlLine, type PreparedQlUnit } from './queue-log/queue-log-claims';
-import { prepareWhileWaiting } from './queue-log/prepare-while-waiting';
+import { writeQueueLogBatch, type AcceptedQlLine } from './queue-log/queue-log-calls';
+import { judgeQueueLogUnits, legacyLineClaims, type ClaimedQlLine } from './queue-log/queue-log-claims';
 import { notQueueLogReason, QueueLogHead } from './queue-log/queue-log-refuse';
 import type { ContactTouch } from './queue-log/queue-log-sql';
 import { CustomerIngestHook } from '../customer/customer-ingest-hook';
@@ -149,8 +148,8 @@ export class IngestService {
       if (batch.length >= size) {
         const full = batch;
         batch = [];
-        const prepared = inFlight ? await this.whileCommitting(ctx, full, inFlight) : undefined;
-        inFlight = this.commit(ctx, full, prepared);
+        if (inFlight) await inFlight;
+        inFlight = this.commit(ctx, full);
         // Rejections surface where it is awaited (next batch, end of input, or the catch below).
         inFlight.catch(() => undefined);
       }
@@ -171,13 +170,7 @@ export class IngestService {
         this.refuseNonQueueLog(ctx, head.units);
         for (const u of head.units) await add(u);
       }
-      if (inFlight) {
-        const last = batch;
-        batch = [];
-        const prepared = await this.whileCommitting(ctx, last, inFlight);
-        inFlight = null;
-        if (last.length > 0) await this.commit(ctx, last, prepared);
-      }
+      if (inFlight) await inFlight;
     } catch (err) {
       // Never return while a batch is still writing (the next ingest of the format would overlap it).
       await (inFlight as Promise<void> | null)?.catch(() => undefined);
@@ -212,19 +205,7 @@ export class IngestService {
     if (reason !== null) throw new IngestInputError(reason);
   }
 
-  /**
-   * Awaits the batch in flight; meanwhile (queue_log) readies `next`'s lines for its own
-   * transaction (queue-log/prepare-while-waiting.ts). Rejects as the batch in flight does.
-   */
-  private async whileCommitting(ctx: RunContext, next: readonly FeedUnit[], inFlight: Promise<void>): Promise<(PreparedQlUnit | undefined)[] | undefined> {
-    if (ctx.format !== 'queue_log' || next.length === 0) {
-      await inFlight;
-      return undefined;
-    }
-    return prepareWhileWaiting(inFlight, next, ctx.salt);
-  }
-
-  private async commit(ctx: RunContext, units: FeedUnit[], prepared?: readonly (PreparedQlUnit | undefined)[]): Promise<void> {
+  private async commit(ctx: RunContext, units: FeedUnit[]): Promise<void> {
     const { format, mapper } = ctx;
     const outcomes: LineOutcome[] = [];
     const mapped = emptyBatch();
@@ -234,7 +215,7 @@ export class IngestService {
       await this.store.transaction(async (tx) => {
         if (format === 'queue_log') {
           // queue_log: lines are kept and records derived from the set of them (queue-log/), claimed a block at a time.
-          const judged = await judgeQueueLogUnits(tx, units, ctx.salt, prepared);
+          const judged = await judgeQueueLogUnits(tx, units, ctx.salt);
           outcomes.push(...judged.outcomes);
           qlLines = judged.lines;
         } else {
@@ -247,8 +228,8 @@ export class IngestService {
           // The batch's agents pass while the run's files stay time-sorted; once one batch's replay
           // is too large (a call-grouped file), the run leaves its agents to the pass at its end.
           const afterLines = ctx.qlInBatch
-            ? async (parsed: ParsedQlLines) => {
-                pass.agents = await rederiveInBatch(tx, mapper, ctx.options.deferRollups === true, parsed);
+            ? async () => {
+                pass.agents = await rederiveInBatch(tx, mapper, ctx.options.deferRollups === true);
                 if (pass.agents === null) ctx.qlInBatch = false;
               }
             : undefined;

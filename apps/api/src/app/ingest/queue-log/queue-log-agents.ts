@@ -5,7 +5,6 @@ import { toTimestamp } from '../../database/record-sql';
 import type { StoredStateEvent } from '../../database/record-types';
 import type { AgentTouch } from '../../rollup/agent-time-rollup';
 import type { OrgMapper } from '../org-mapper';
-import type { ParsedQlLines } from './queue-log-calls';
 import { relinkAcw, type RelinkedContact } from './queue-log-sql';
 
 const HOUR_MS = 3600_000;
@@ -48,14 +47,7 @@ interface AgentReplay {
  * machine itself is one AgentSnapshot per agent. applyToRollups: the wrap-up changes go into the
  * contact rollup rows in the same statement as the contacts (returned as acwIntervals).
  */
-export async function rederiveAgents(
-  tx: RecordStore,
-  agents: readonly DirtyAgent[],
-  mapper: OrgMapper,
-  applyToRollups = false,
-  /** Stored texts the caller has parsed already (this batch's lines): not parsed again. */
-  parsed?: ParsedQlLines,
-): Promise<AgentRederive & { consumed: DirtyAgent[] }> {
+export async function rederiveAgents(tx: RecordStore, agents: readonly DirtyAgent[], mapper: OrgMapper, applyToRollups = false): Promise<AgentRederive & { consumed: DirtyAgent[] }> {
   const { replays, consumed } = await replaysOf(tx, agents, mapper);
   const ids = replays.map((r) => r.agentId);
   const cps = await tx.query<{ id: string; at: number; snapshot: AgentSnapshot | string; acw_from: number | null }>(
@@ -75,7 +67,7 @@ export async function rederiveAgents(
   );
   const linesOf = new Map<string, OrderedLine[]>();
   for (const r of stored) {
-    const line = parsed?.get(r.text) ?? parseQueueLogLine(r.text, NO_IGNORED);
+    const line = parseQueueLogLine(r.text, NO_IGNORED);
     if (!line) continue;
     let list = linesOf.get(r.id);
     if (!list) linesOf.set(r.id, (list = []));

@@ -6,7 +6,6 @@ import { emptyBatch, mapRecord } from '../map-records';
 import type { OrgMapper } from '../org-mapper';
 import { deleteCallContacts, insertLines, linkAcwFromStoredStates, loadCallLines, markDirtyAgents, replaceOpenCalls, type ContactTouch, type QlLineRow, type StoredQlLine } from './queue-log-sql';
 import { redactLine } from '../redact-caller';
-import { stepWhileWaiting } from './prepare-while-waiting';
 
 const NO_IGNORED: ReadonlySet<string> = new Set();
 const CALL_TYPES = new Set(['enter', 'connect', 'complete', 'exit', 'blocked']);
@@ -40,13 +39,6 @@ export interface AcceptedQlLine {
   stored?: string;
 }
 
-/**
- * Stored line text → its parsed line, for this batch's lines stored as sent (no caller id to salt):
- * the call and agent derivations read their lines back as stored text and would parse them again.
- * Parsing is pure, so a line parsed once is the same line (derivations never change a QlLine).
- */
-export type ParsedQlLines = ReadonlyMap<string, QlLine>;
-
 /** What one batch changed, for the rollup refresh. */
 export interface CallBatchResult {
   contacts: StoredContact[];
@@ -70,18 +62,16 @@ export async function writeQueueLogBatch(
   /** Stored lines may be claimed in feed_lines only (legacyLineClaims): look claiming lines up there too. */
   legacyClaims: boolean,
   /** Runs once the lines are stored and their agents marked dirty, before any call is derived (the batch's agents pass, queue-log-finish.ts). */
-  afterLines?: (parsed: ParsedQlLines) => Promise<void>,
+  afterLines?: () => Promise<void>,
 ): Promise<CallBatchResult> {
   const candidates: (QlLineRow & { pos: number })[] = [];
   const candidateCalls = new Set<string>();
-  const parsed = new Map<string, QlLine>();
   lines.forEach(({ line, text, lineNumber, hash, claim, stored }, pos) => {
     const { callId, agentRef } = lineKeys(line);
     if (callId === null && agentRef === null) return;
     // Stored with the caller id as its salted hash (issue 20: no raw caller ids at rest); the key
     // stays the hash of the line as sent, so a re-sent line is still one line.
     const storedText = stored ?? redactLine(salt, 'queue_log', text);
-    if (storedText === text) parsed.set(text, line);
     candidates.push({ hash: hash ?? lineHashOf(text), at: line.at, callId, agentRef, text: storedText, source, lineNumber, pos, claim: claim === true });
     if (callId !== null) candidateCalls.add(callId);
   });
@@ -100,10 +90,9 @@ export async function writeQueueLogBatch(
     if (r.agentRef !== null) dirty.set(r.agentRef, Math.min(dirty.get(r.agentRef) ?? Infinity, r.at));
   }
   await markDirtyAgents(tx, dirty);
-  // The calls are derived (in this process) while the agents pass runs (mostly in the database):
-  // neither reads what the other makes.
-  const pass = afterLines ? afterLines(parsed) : Promise.resolve();
+  if (afterLines) await afterLines();
   const ids = [...calls];
+  if (ids.length === 0) return { contacts: [], touches: [], duplicates };
   for (const r of rows) {
     if (r.callId === null) continue;
     let list = stored.get(r.callId);
@@ -112,14 +101,16 @@ export async function writeQueueLogBatch(
   }
   const mapped = emptyBatch();
   const open: Parameters<typeof replaceOpenCalls>[2][number][] = [];
-  const deriveOne = (k: number): void => {
-    const id = ids[k];
+  for (const id of ids) {
     const byText = new Map<string, { source: string; lineNumber: number }>();
     const ordered: OrderedLine[] = [];
     for (const s of stored.get(id) ?? []) {
       // A line of this batch already stored (from another file) is one line.
       if (byText.has(s.text)) continue;
-      const line = parsed.get(s.text) ?? parseQueueLogLine(s.text, NO_IGNORED);
+      // Parsed from the stored text, not taken from the batch's parsed lines: their strings are
+      // slices of the file's read chunks, and contacts holding them kept the chunks alive (tried:
+      // `fw ingest` of the call-grouped bench file then ran out of its 128 MB heap in some runs).
+      const line = parseQueueLogLine(s.text, NO_IGNORED);
       if (!line) continue;
       ordered.push({ line, text: s.text });
       byText.set(s.text, s);
@@ -130,9 +121,7 @@ export async function writeQueueLogBatch(
       const at = byText.get(derived.open.text) ?? { source, lineNumber: 0 };
       open.push({ ...derived.open, source: at.source, lineNumber: at.lineNumber });
     }
-  };
-  await stepWhileWaiting(pass, ids.length, deriveOne, true);
-  if (ids.length === 0) return { contacts: [], touches: [], duplicates };
+  }
   // The wrap-up from the states stored now, set before the contacts are written (an UPDATE of
   // them later rewrites every index entry). An agent still marked dirty from the call's end or
   // earlier is re-linked by the agents pass after its replay, in this run or, after a crash, the next.

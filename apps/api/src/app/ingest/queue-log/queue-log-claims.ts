@@ -26,13 +26,7 @@ export interface ClaimedQlLine extends AcceptedQlLine {
  * queue_log_lines row in writeQueueLogBatch), claimed in feed_lines. Returns every unit's outcome
  * (accepted for the lines whose row is yet to be written) and the lines to keep.
  */
-export async function judgeQueueLogUnits(
-  tx: RecordStore,
-  units: readonly FeedUnit[],
-  salt: string,
-  /** Units prepared already (prepareWhileWaiting), by position; the others are prepared here. */
-  prepared: readonly (PreparedQlUnit | undefined)[] = [],
-): Promise<{ outcomes: LineOutcome[]; lines: ClaimedQlLine[] }> {
+export async function judgeQueueLogUnits(tx: RecordStore, units: readonly FeedUnit[], salt: string): Promise<{ outcomes: LineOutcome[]; lines: ClaimedQlLine[] }> {
   const seen = await claimBlocks(tx, units);
   const outcomes: LineOutcome[] = new Array<LineOutcome>(units.length);
   const lines: ClaimedQlLine[] = [];
@@ -43,7 +37,7 @@ export async function judgeQueueLogUnits(
       outcomes[i] = duplicateOutcome(unit);
       continue;
     }
-    const { hash, outcome, kept } = prepared[i] ?? prepareQlUnit(unit, i, salt);
+    const { hash, outcome, kept } = prepareQlUnit(unit, i, salt);
     outcomes[i] = outcome;
     if (kept?.claim) lines.push(kept);
     else others.push({ index: i, hash, kept });
@@ -60,7 +54,7 @@ export async function judgeQueueLogUnits(
   return { outcomes, lines };
 }
 
-/** What judging a line needs that nothing stored can change: prepared before its batch's transaction when there is time (prepareWhileWaiting). */
+/** What judging a line needs that nothing stored can change (its hash, parse and stored text). */
 export interface PreparedQlUnit {
   hash: string;
   /** Its outcome if the line is new (a stored line makes it a duplicate). */

@@ -4,7 +4,6 @@ import type { StoredStateEvent } from '../../database/record-types';
 import type { OrgMapper } from '../org-mapper';
 import type { AgentTouch } from '../../rollup/agent-time-rollup';
 import type { RelinkedContact } from './queue-log-sql';
-import type { ParsedQlLines } from './queue-log-calls';
 import { clearDirty, dirtyAgents, linesToReplay, rederiveAgents, type DirtyAgent } from './queue-log-agents';
 
 /**
@@ -104,14 +103,14 @@ export interface InBatchAgents {
  * they are replayed once for the whole run. The result is the same either way (a function of the
  * stored lines): only where the work happens differs.
  */
-export async function rederiveInBatch(tx: RecordStore, mapper: OrgMapper, deferRollups: boolean, parsed?: ParsedQlLines): Promise<InBatchAgents | null> {
+export async function rederiveInBatch(tx: RecordStore, mapper: OrgMapper, deferRollups: boolean): Promise<InBatchAgents | null> {
   const agents = await dirtyAgents(tx, AGENTS_PER_TRANSACTION + 1);
   if (agents.length > AGENTS_PER_TRANSACTION) return null;
   if (agents.length === 0) return { states: [], agentTimes: [], acwIntervals: [], contacts: [] };
   let lines = 0;
   for (const n of (await linesToReplay(tx, agents, mapper)).values()) lines += n;
   if (lines > LINES_PER_TRANSACTION) return null;
-  const { contacts, acwIntervals, agentTimes, states, consumed } = await rederiveAgents(tx, agents, mapper, !deferRollups, parsed);
+  const { contacts, acwIntervals, agentTimes, states, consumed } = await rederiveAgents(tx, agents, mapper, !deferRollups);
   await clearDirty(tx, consumed);
   return { states, agentTimes, acwIntervals, contacts };
 }

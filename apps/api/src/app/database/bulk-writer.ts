@@ -76,15 +76,12 @@ export class BulkWriter {
     let count = 0;
     const checked = function* (): Generator<Row> {
       for (const row of rows) {
-        if (row.length !== columns.length) throw new Error(`bulk write to ${table}: a row has ${row.length} values for ${columns.length} columns`);
+        checkWidth(table, columns, row);
         count++;
         yield row;
       }
     };
-    await this.inTransaction(runner, async (r) => {
-      const client = (await r.connect()) as PoolClient;
-      await pipeline(Readable.from(chunks(checked())), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
-    });
+    await this.inTransaction(runner, (r) => this.copyDirect(r, table, columns, checked()));
     return count;
   }
 
@@ -112,7 +109,7 @@ export class BulkWriter {
     ident(table);
     columns.forEach(ident);
     for (const row of input) {
-      if (row.length !== columns.length) throw new Error(`bulk write to ${table}: a row has ${row.length} values for ${columns.length} columns`);
+      checkWidth(table, columns, row);
     }
     const onConflict = options.onConflict ?? 'ignore';
     const conflictSql = this.conflictClause(table, columns, onConflict);
@@ -169,7 +166,7 @@ export class BulkWriter {
     await runner.query(`DROP TABLE ${stage}`);
   }
 
-  private async copyDirect(runner: QueryRunner, table: string, columns: readonly string[], rows: readonly Row[]) {
+  private async copyDirect(runner: QueryRunner, table: string, columns: readonly string[], rows: Iterable<Row>) {
     const client = (await runner.connect()) as PoolClient;
     await pipeline(Readable.from(chunks(rows)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
   }
@@ -257,6 +254,10 @@ function collect(result: { affected?: number; records?: unknown[] }, out: Out): 
   for (const record of result.records ?? []) {
     if (record && typeof record === 'object') out.returned.push(Object.values(record)[0]);
   }
+}
+
+function checkWidth(table: string, columns: readonly string[], row: Row): void {
+  if (row.length !== columns.length) throw new Error(`bulk write to ${table}: a row has ${row.length} values for ${columns.length} columns`);
 }
 
 function* chunks(rows: Iterable<Row>): Generator<string> {

@@ -215,7 +215,7 @@ export class IngestService {
       await this.store.transaction(async (tx) => {
         if (format === 'queue_log') {
           // queue_log: lines are kept and records derived from the set of them (queue-log/), claimed a block at a time.
-          const judged = await judgeQueueLogUnits(tx, units, ctx.salt);
+          const judged = await judgeQueueLogUnits(tx, units);
           outcomes.push(...judged.outcomes);
           qlLines = judged.lines;
         } else {

@@ -18,6 +18,8 @@ function hashed(salt: string, raw: string): string {
 
 /** queue_log `time|callid|queue|agent|ENTERQUEUE|url|callerid|position`: field 6 is the caller id. */
 function redactQueueLogLine(salt: string, line: string): string {
+  // Most lines name no ENTERQUEUE anywhere: returned without splitting them into fields.
+  if (!line.toUpperCase().includes('ENTERQUEUE')) return line;
   const fields = line.split('|');
   if (fields.length < 7 || fields[4]?.trim().toUpperCase() !== 'ENTERQUEUE') return line;
   const caller = fields[6];

@@ -35,8 +35,6 @@ export interface AcceptedQlLine {
    * has its key yet. Otherwise it was claimed already (feed_lines) and its row may exist.
    */
   claim?: boolean;
-  /** The text to store when the caller has it already (redactLine of `text`). */
-  stored?: string;
 }
 
 /** What one batch changed, for the rollup refresh. */
@@ -66,13 +64,12 @@ export async function writeQueueLogBatch(
 ): Promise<CallBatchResult> {
   const candidates: (QlLineRow & { pos: number })[] = [];
   const candidateCalls = new Set<string>();
-  lines.forEach(({ line, text, lineNumber, hash, claim, stored }, pos) => {
+  lines.forEach(({ line, text, lineNumber, hash, claim }, pos) => {
     const { callId, agentRef } = lineKeys(line);
     if (callId === null && agentRef === null) return;
     // Stored with the caller id as its salted hash (issue 20: no raw caller ids at rest); the key
     // stays the hash of the line as sent, so a re-sent line is still one line.
-    const storedText = stored ?? redactLine(salt, 'queue_log', text);
-    candidates.push({ hash: hash ?? lineHashOf(text), at: line.at, callId, agentRef, text: storedText, source, lineNumber, pos, claim: claim === true });
+    candidates.push({ hash: hash ?? lineHashOf(text), at: line.at, callId, agentRef, text: redactLine(salt, 'queue_log', text), source, lineNumber, pos, claim: claim === true });
     if (callId !== null) candidateCalls.add(callId);
   });
   if (candidates.length === 0) return { contacts: [], touches: [], duplicates: [] };

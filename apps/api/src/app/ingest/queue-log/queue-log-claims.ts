@@ -2,7 +2,6 @@ import { duplicateOutcome, judge, type FeedUnit, type LineOutcome } from '@floor
 import { lineHashOf } from '../../database/line-hash';
 import type { RecordStore } from '../../database/record-store';
 import { QUEUE_LOG_LEGACY_CLAIMS_SETTING } from '../../database/migrations/1796030000000-queue-log-blocks';
-import { redactLine } from '../redact-caller';
 import { lineKeys, parseQlUnit, type AcceptedQlLine } from './queue-log-calls';
 
 /**
@@ -26,7 +25,7 @@ export interface ClaimedQlLine extends AcceptedQlLine {
  * queue_log_lines row in writeQueueLogBatch), claimed in feed_lines. Returns every unit's outcome
  * (accepted for the lines whose row is yet to be written) and the lines to keep.
  */
-export async function judgeQueueLogUnits(tx: RecordStore, units: readonly FeedUnit[], salt: string): Promise<{ outcomes: LineOutcome[]; lines: ClaimedQlLine[] }> {
+export async function judgeQueueLogUnits(tx: RecordStore, units: readonly FeedUnit[]): Promise<{ outcomes: LineOutcome[]; lines: ClaimedQlLine[] }> {
   const seen = await claimBlocks(tx, units);
   const outcomes: LineOutcome[] = new Array<LineOutcome>(units.length);
   const lines: ClaimedQlLine[] = [];
@@ -37,10 +36,21 @@ export async function judgeQueueLogUnits(tx: RecordStore, units: readonly FeedUn
       outcomes[i] = duplicateOutcome(unit);
       continue;
     }
-    const { hash, outcome, kept } = prepareQlUnit(unit, i, salt);
-    outcomes[i] = outcome;
-    if (kept?.claim) lines.push(kept);
-    else others.push({ index: i, hash, kept });
+    const hash = lineHashOf(unit.text);
+    const k: { kept: ClaimedQlLine | null } = { kept: null };
+    outcomes[i] = judge(unit, () => {
+      const p = parseQlUnit(unit);
+      if (p) {
+        const keys = lineKeys(p.line);
+        // The claimed hash is the stored line's key too when nothing was stripped.
+        const asSent = p.text === unit.text;
+        // One object shape for every kept line (no spread: this runs once per line).
+        if (keys.callId !== null || keys.agentRef !== null) k.kept = { line: p.line, text: p.text, lineNumber: unit.lineNumber, index: i, hash: asSent ? hash : undefined, claim: asSent };
+      }
+      return [];
+    });
+    if (k.kept?.claim) lines.push(k.kept);
+    else others.push({ index: i, hash, kept: k.kept });
   }
   if (others.length > 0) {
     const fresh = await tx.claimFeedLines('queue_log', [...new Set(others.map((o) => o.hash))]);
@@ -52,37 +62,6 @@ export async function judgeQueueLogUnits(tx: RecordStore, units: readonly FeedUn
     lines.sort((a, b) => a.index - b.index);
   }
   return { outcomes, lines };
-}
-
-/** What judging a line needs that nothing stored can change (its hash, parse and stored text). */
-export interface PreparedQlUnit {
-  hash: string;
-  /** Its outcome if the line is new (a stored line makes it a duplicate). */
-  outcome: LineOutcome;
-  /** The line to keep, if it is one (with its stored text, the caller id salted). */
-  kept: ClaimedQlLine | null;
-}
-
-/** Hashes, parses and (a line to keep) redacts one unit at position `index` of its batch. Pure. */
-export function prepareQlUnit(unit: FeedUnit, index: number, salt: string): PreparedQlUnit {
-  const hash = lineHashOf(unit.text);
-  const k: { kept: ClaimedQlLine | null } = { kept: null };
-  const outcome = judge(unit, () => {
-    const p = parseQlUnit(unit);
-    if (p) {
-      const keys = lineKeys(p.line);
-      // The claimed hash is the stored line's key too when nothing was stripped.
-      const asSent = p.text === unit.text;
-      // One object shape for every kept line (no spread: this runs once per line).
-      if (keys.callId !== null || keys.agentRef !== null) {
-        // Only ENTERQUEUE carries a caller id (redact-caller.ts reads the same event field).
-        const stored = p.line.event === 'ENTERQUEUE' ? redactLine(salt, 'queue_log', p.text) : p.text;
-        k.kept = { line: p.line, text: p.text, lineNumber: unit.lineNumber, index, hash: asSent ? hash : undefined, claim: asSent, stored };
-      }
-    }
-    return [];
-  });
-  return { hash, outcome, kept: k.kept };
 }
 
 /**
